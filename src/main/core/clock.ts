@@ -1,0 +1,12 @@
+/** Timestamps in local time with offset, as a clerk reads them in the audit log. */
+export function nowStamp(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const off = -now.getTimezoneOffset()
+  const sign = off >= 0 ? '+' : '-'
+  const abs = Math.abs(off)
+  return (
+    `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T` +
+    `${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  )
+}

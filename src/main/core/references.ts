@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3'
+
+/** What each table holds, in the words a clerk uses when told why a record cannot be deleted. */
+export const TABLE_LABELS: Record<string, string> = {
+  persons: '人员'
+}
+
+export interface Reference {
+  table: string
+  label: string
+  count: number
+}
+
+/**
+ * Every row in any table whose foreign key points at `table`.`id` = id. Read from the schema itself,
+ * so a table added by a later migration is covered without touching this code.
+ */
+export function referencesTo(db: Database.Database, table: string, id: number): Reference[] {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .pluck()
+    .all() as string[]
+  const refs: Reference[] = []
+  for (const t of tables) {
+    const keys = db.prepare(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`).all(t) as { from: string; table: string }[]
+    for (const k of keys.filter((k) => k.table === table)) {
+      const count = db.prepare(`SELECT count(*) FROM "${t}" WHERE "${k.from}" = ?`).pluck().get(id) as number
+      if (count > 0) refs.push({ table: t, label: TABLE_LABELS[t] ?? t, count })
+    }
+  }
+  return refs
+}
+
+export function describeReferences(refs: Reference[]): string {
+  return refs.map((r) => `${r.label} ${r.count} 条`).join('、')
+}

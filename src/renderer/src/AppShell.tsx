@@ -1,0 +1,43 @@
+import { Layout, Menu, Result } from 'antd'
+import { useEffect, useState } from 'react'
+import { PAGES } from './pages/registry'
+
+const { Sider, Content } = Layout
+
+function currentKey(): string {
+  const key = window.location.hash.replace(/^#\/?/, '').split('/')[0]
+  return PAGES.some((p) => p.key === key) ? key : PAGES[0].key
+}
+
+export function AppShell() {
+  const [key, setKey] = useState(currentKey)
+
+  useEffect(() => {
+    const onHash = () => setKey(currentKey())
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
+
+  const page = PAGES.find((p) => p.key === key)
+  return (
+    <Layout style={{ minHeight: '100%' }}>
+      <Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={64}>
+        <div className="app-brand">换届工作台</div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[key]}
+          items={PAGES.map((p) => ({ key: p.key, icon: p.icon, label: p.label }))}
+          onClick={({ key: k }) => {
+            window.location.hash = `#/${k}`
+          }}
+        />
+      </Sider>
+      <Layout>
+        <Content style={{ background: '#fff', overflow: 'auto' }}>
+          {page ? <page.Component /> : <Result status="404" title="页面不存在" />}
+        </Content>
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,210 @@
+import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useEffect, useState } from 'react'
+import { VILLAGE_GRADES, VILLAGE_KINDS, VILLAGE_LABELS as L, type Village, type VillageInput } from '../../../../shared/village'
+import { api, unwrap } from '../../api/client'
+import { showFormErrors } from '../../components/formErrors'
+
+type FormValues = Omit<VillageInput, 'partyElectionDate' | 'committeeElectionDate'> & {
+  partyElectionDate?: Dayjs | null
+  committeeElectionDate?: Dayjs | null
+}
+
+const EMPTY: FormValues = {
+  name: '',
+  kind: '村',
+  township: '',
+  divisionCode: '',
+  households: null,
+  population: null,
+  partyMembers: null,
+  partySeats: null,
+  committeeSeats: null,
+  grade: '一般村',
+  leader: '',
+  residentCadre: '',
+  firstSecretary: '',
+  partyElectionDate: null,
+  committeeElectionDate: null,
+  note: ''
+}
+
+function toForm(v: Village): FormValues {
+  return {
+    ...v,
+    divisionCode: v.divisionCode ?? '',
+    partyElectionDate: v.partyElectionDate ? dayjs(v.partyElectionDate) : null,
+    committeeElectionDate: v.committeeElectionDate ? dayjs(v.committeeElectionDate) : null
+  }
+}
+
+function toInput(f: FormValues): VillageInput {
+  const num = (x: unknown) => (x === undefined || x === null || x === '' ? null : Number(x))
+  return {
+    name: f.name ?? '',
+    kind: f.kind,
+    township: f.township ?? '',
+    divisionCode: f.divisionCode ? String(f.divisionCode) : null,
+    households: num(f.households),
+    population: num(f.population),
+    partyMembers: num(f.partyMembers),
+    partySeats: num(f.partySeats),
+    committeeSeats: num(f.committeeSeats),
+    grade: f.grade,
+    leader: f.leader ?? '',
+    residentCadre: f.residentCadre ?? '',
+    firstSecretary: f.firstSecretary ?? '',
+    partyElectionDate: f.partyElectionDate ? f.partyElectionDate.format('YYYY-MM-DD') : null,
+    committeeElectionDate: f.committeeElectionDate ? f.committeeElectionDate.format('YYYY-MM-DD') : null,
+    note: f.note ?? ''
+  }
+}
+
+export function VillageForm({
+  open,
+  village,
+  defaultTownship,
+  onClose,
+  onSaved
+}: {
+  open: boolean
+  village: Village | null
+  defaultTownship: string
+  onClose: () => void
+  onSaved: (v: Village) => void
+}) {
+  const [form] = Form.useForm<FormValues>()
+  const [saving, setSaving] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!open) return
+    setProblem(null)
+    form.resetFields()
+    form.setFieldsValue(village ? toForm(village) : { ...EMPTY, township: defaultTownship })
+  }, [open, village, defaultTownship, form])
+
+  const submit = async (values: FormValues) => {
+    setSaving(true)
+    setProblem(null)
+    try {
+      const input = toInput(values)
+      const saved = village
+        ? await unwrap(api.villages.update({ id: village.id, data: input }))
+        : await unwrap(api.villages.create(input))
+      onSaved(saved)
+    } catch (e) {
+      setProblem(showFormErrors(form, e, 'data.'))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const dateProps = { style: { width: '100%' }, format: 'YYYY-MM-DD', placeholder: '选择日期' }
+  return (
+    <Modal
+      open={open}
+      title={village ? `编辑村社：${village.name}` : '新增村社'}
+      width={820}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" aria-label="村社信息">
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="name" label={L.name} rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
+              <Input autoFocus maxLength={50} placeholder="如：龙山村" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="kind" label={L.kind} rules={[{ required: true }]}>
+              <Select options={VILLAGE_KINDS.map((k) => ({ value: k, label: k }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="grade" label={L.grade}>
+              <Select options={VILLAGE_GRADES.map((g) => ({ value: g, label: g }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="township" label={L.township}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="divisionCode"
+              label={L.divisionCode}
+              rules={[{ pattern: /^\d{12}$/, message: '应为12位数字' }]}
+              extra="12位统计用区划代码，可不填"
+            >
+              <Input maxLength={12} inputMode="numeric" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="households" label={L.households}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="population" label={L.population}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="partyMembers" label={L.partyMembers}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="partySeats" label="党组织职数">
+              <InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={4}>
+            <Form.Item name="committeeSeats" label="村委会职数" extra="3至7人">
+              <InputNumber min={3} max={7} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="leader" label={L.leader}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="residentCadre" label={L.residentCadre}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="firstSecretary" label={L.firstSecretary}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="partyElectionDate" label={L.partyElectionDate}>
+              <DatePicker {...dateProps} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="committeeElectionDate" label={L.committeeElectionDate}>
+              <DatePicker {...dateProps} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="note" label={L.note}>
+              <Input.TextArea rows={2} maxLength={1000} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  )
+}

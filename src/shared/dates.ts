@@ -1,0 +1,21 @@
+/** Calendar dates are kept as ISO 'YYYY-MM-DD' strings: no time zone can shift them. */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (mo < 1 || mo > 12 || d < 1) return false
+  return d <= daysInMonth(y, mo)
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+export function todayIso(now: Date = new Date()): string {
+  const y = now.getFullYear()
+  const m = String(now.getMonth() + 1).padStart(2, '0')
+  const d = String(now.getDate()).padStart(2, '0')
+  return `${y}-${m}-${d}`
+}
