@@ -1,0 +1,131 @@
+import { reconcileWithId, type Person, type PersonData } from '../../shared/person'
+import { todayIso } from '../../shared/dates'
+import { failure } from '../../shared/result'
+import { nowStamp } from './clock'
+import { describeReferences, referencesTo } from './references'
+import { toCamel } from './row-mapping'
+import { likePattern, searchKey } from './search-key'
+import type { AuditEntry, Store } from './store'
+
+const COLUMNS = 'id, id_number, name, sex, birth_date, ethnicity, village_id, phone, created_at, updated_at'
+
+export interface PersonQuery {
+  search?: string
+  villageId?: number | null
+  limit?: number
+  offset?: number
+}
+
+type Audit = (entry: AuditEntry) => void
+
+/**
+ * The register of people. Writes come in two forms: the public ones open their own transaction,
+ * the `…In` ones join the caller's (an import, a candidate proposal) so everything lands or nothing.
+ */
+export class PersonService {
+  constructor(private readonly store: Store) {}
+
+  get(id: number): Person | undefined {
+    const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id = ?`).get(id)
+    return row ? (toCamel(row as Record<string, unknown>) as unknown as Person) : undefined
+  }
+
+  require(id: number): Person {
+    const p = this.get(id)
+    if (!p) throw failure('not_found', '该人员不存在，可能已被删除')
+    return p
+  }
+
+  findByIdNumber(idNumber: string): Person | undefined {
+    const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`).get(idNumber)
+    return row ? (toCamel(row as Record<string, unknown>) as unknown as Person) : undefined
+  }
+
+  list(q: PersonQuery = {}): Person[] {
+    const where: string[] = []
+    const args: unknown[] = []
+    if (q.search?.trim()) {
+      where.push(`(search_key LIKE ? ESCAPE '\\' OR id_number LIKE ?)`)
+      args.push(likePattern(q.search), `${q.search.trim().toUpperCase()}%`)
+    }
+    if (q.villageId) {
+      where.push('village_id = ?')
+      args.push(q.villageId)
+    }
+    const sql = `SELECT ${COLUMNS} FROM persons ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY id LIMIT ? OFFSET ?`
+    return this.store.db
+      .prepare(sql)
+      .all(...args, q.limit ?? 200, q.offset ?? 0)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Person)
+  }
+
+  create(data: PersonData): Person {
+    return this.store.write((audit) => this.createIn(data, audit))
+  }
+
+  update(id: number, data: PersonData): Person {
+    return this.store.write((audit) => this.updateIn(id, data, audit))
+  }
+
+  remove(id: number): void {
+    this.store.write((audit) => {
+      const before = this.require(id)
+      const refs = referencesTo(this.store.db, 'persons', id)
+      if (refs.length > 0) throw failure('in_use', `“${before.name}”仍有${describeReferences(refs)}记录引用，不能删除`)
+      this.store.db.prepare('DELETE FROM persons WHERE id = ?').run(id)
+      audit({ action: 'delete', entity: 'person', entityId: id, summary: `删除人员“${before.name}”`, before })
+    })
+  }
+
+  createIn(data: PersonData, audit: Audit): Person {
+    const clean = this.checked(data, null)
+    const now = nowStamp()
+    const info = this.store.db
+      .prepare(
+        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, searchKey(clean.name), now, now)
+    const created = this.require(Number(info.lastInsertRowid))
+    audit({ action: 'create', entity: 'person', entityId: created.id, summary: `新增人员“${created.name}”`, after: created })
+    return created
+  }
+
+  updateIn(id: number, data: PersonData, audit: Audit): Person {
+    const before = this.require(id)
+    const clean = this.checked(data, id)
+    this.store.db
+      .prepare(
+        `UPDATE persons SET id_number = ?, name = ?, sex = ?, birth_date = ?, ethnicity = ?, village_id = ?, phone = ?,
+         search_key = ?, updated_at = ? WHERE id = ?`
+      )
+      .run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, searchKey(clean.name), nowStamp(), id)
+    const after = this.require(id)
+    audit({ action: 'update', entity: 'person', entityId: id, summary: `修改人员“${after.name}”`, before, after })
+    return after
+  }
+
+  /** The ID decides: a person with this ID number is updated, otherwise created. */
+  upsertIn(data: PersonData, audit: Audit): { person: Person; created: boolean } {
+    const existing = data.idNumber ? this.findByIdNumber(data.idNumber.toUpperCase()) : undefined
+    if (existing) return { person: this.updateIn(existing.id, data, audit), created: false }
+    return { person: this.createIn(data, audit), created: true }
+  }
+
+  private checked(data: PersonData, selfId: number | null): PersonData {
+    const r = reconcileWithId(data, todayIso())
+    if (!r.ok) throw failure('validation', Object.values(r.fields).join('；'), r.fields)
+    const clean = r.value
+    if (clean.idNumber) {
+      const other = this.findByIdNumber(clean.idNumber)
+      if (other && other.id !== selfId) {
+        throw failure('conflict', `身份证号 ${clean.idNumber} 已登记为“${other.name}”`, { idNumber: '身份证号重复' })
+      }
+    }
+    if (clean.villageId !== null && !this.store.db.prepare('SELECT 1 FROM villages WHERE id = ?').get(clean.villageId)) {
+      throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
+    }
+    return clean
+  }
+}

@@ -1,0 +1,46 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import readline from 'node:readline'
+
+const CLI = path.resolve(__dirname, '../../out/main/cli.js')
+
+export interface RunningServer {
+  url: string
+  token: string
+  dbPath: string
+  stop(): Promise<void>
+}
+
+/** A temporary folder per test that is removed afterwards, so tests never share a database. */
+export function tempDir(prefix = 'huanjie-e2e-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** Starts browser mode exactly as a user would (`huanjie serve --db FILE`), on a free port. */
+export async function startServer(dbPath: string): Promise<RunningServer> {
+  if (!fs.existsSync(CLI)) throw new Error('out/main/cli.js is missing: run `npm run build` first')
+  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', dbPath, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  child.stderr!.on('data', (c) => (stderr += String(c)))
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = readline.createInterface({ input: child.stdout! })
+    rl.once('line', resolve)
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
+  })
+  const { url } = JSON.parse(line) as { url: string }
+  return {
+    url,
+    token: new URL(url).searchParams.get('token')!,
+    dbPath,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      })
+  }
+}
