@@ -1,0 +1,53 @@
+import type { z } from 'zod'
+import { failure } from '../../shared/result'
+import { nowStamp } from './clock'
+import type { Store } from './store'
+
+/**
+ * Office settings: one JSON value per key, each with a zod schema and a default from DOMAIN.md.
+ * Provinces differ, so every legal number the app uses is read from here, never hard-coded at the use site.
+ */
+export interface SettingDef<S extends z.ZodType> {
+  key: string
+  label: string
+  schema: S
+  defaultValue: z.output<S>
+}
+
+export function defineSetting<S extends z.ZodType>(def: SettingDef<S>): SettingDef<S> {
+  return def
+}
+
+export class SettingsService {
+  constructor(private readonly store: Store) {}
+
+  get<S extends z.ZodType>(def: SettingDef<S>): z.output<S> {
+    const row = this.store.db.prepare('SELECT value FROM settings WHERE key = ?').get(def.key) as { value: string } | undefined
+    if (!row) return def.defaultValue
+    const parsed = def.schema.safeParse(JSON.parse(row.value))
+    // A value that no longer fits the schema (written by an older build) falls back to the default.
+    return parsed.success ? parsed.data : def.defaultValue
+  }
+
+  set<S extends z.ZodType>(def: SettingDef<S>, value: unknown): z.output<S> {
+    const parsed = def.schema.safeParse(value)
+    if (!parsed.success) {
+      throw failure('validation', `设置“${def.label}”有误：${parsed.error.issues.map((i) => i.message).join('；')}`)
+    }
+    return this.store.write((audit) => {
+      const before = this.get(def)
+      this.store.db
+        .prepare(
+          `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
+        )
+        .run(def.key, JSON.stringify(parsed.data), nowStamp())
+      audit({ action: 'update', entity: 'setting', entityId: def.key, summary: `修改设置“${def.label}”`, before, after: parsed.data })
+      return parsed.data
+    })
+  }
+
+  reset<S extends z.ZodType>(def: SettingDef<S>): z.output<S> {
+    return this.set(def, def.defaultValue)
+  }
+}
