@@ -4,14 +4,16 @@ import { idInput, method, query } from './api-method'
 import { LATEST_VERSION, type Store } from './core/store'
 import { VillageService } from './core/villages'
 import { AuditService, auditQuery } from './core/audit'
+import { JobRunner } from './core/jobs'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
  * browser-mode HTTP server both dispatch to it; its type is the renderer's contract.
  */
-export function buildApi(store: Store) {
+export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
   const villages = new VillageService(store)
   const audit = new AuditService(store)
+  const jobId = z.object({ id: z.string().min(1) })
 
   return {
     app: {
@@ -36,6 +38,10 @@ export function buildApi(store: Store) {
     },
     audit: {
       list: method(auditQuery, (q) => audit.list(q))
+    },
+    jobs: {
+      status: method(jobId, ({ id }) => jobs.status(id) ?? null),
+      cancel: method(jobId, ({ id }) => jobs.cancel(id) ?? null)
     }
   }
 }

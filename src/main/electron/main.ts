@@ -5,7 +5,7 @@ import { buildApi } from '../api'
 import { dispatch } from '../api-method'
 import { DB_FILE_NAME } from '../core/paths'
 import { Store, StoreOpenError } from '../core/store'
-import { API_CHANNEL } from '../../shared/ipc'
+import { API_CHANNEL, SAVE_CHANNEL } from '../../shared/ipc'
 import { buildMenu } from './menu'
 
 const RENDERER_URL = process.env.ELECTRON_RENDERER_URL
@@ -92,6 +92,15 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
       if (!senderIsOwnPage(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求' } }
       return dispatch(api, String(name), input)
+    })
+    ipcMain.handle(SAVE_CHANNEL, async (event, name: unknown, base64: unknown) => {
+      if (!senderIsOwnPage(event) || typeof name !== 'string' || typeof base64 !== 'string') return { saved: false }
+      const win = BrowserWindow.fromWebContents(event.sender)
+      const options = { title: '保存文件', defaultPath: path.join(app.getPath('documents'), path.basename(name)) }
+      const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      if (canceled || !filePath) return { saved: false }
+      await fs.promises.writeFile(filePath, Buffer.from(base64, 'base64'))
+      return { saved: true, path: filePath }
     })
     Menu.setApplicationMenu(buildMenu(store))
     const win = createWindow()
