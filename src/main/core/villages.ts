@@ -39,6 +39,18 @@ function params(v: VillageData): Record<(typeof WRITE_COLUMNS)[number], unknown>
   }
 }
 
+const collator = new Intl.Collator('zh-CN')
+
+/** Official order: by division code where there is one, then by name in pinyin order (SQLite has no ICU). */
+function byCodeThenName(a: Village, b: Village): number {
+  if (a.divisionCode !== b.divisionCode) {
+    if (a.divisionCode === null) return 1
+    if (b.divisionCode === null) return -1
+    return a.divisionCode < b.divisionCode ? -1 : 1
+  }
+  return collator.compare(a.name, b.name)
+}
+
 export class VillageService {
   constructor(private readonly store: Store) {}
 
@@ -58,9 +70,12 @@ export class VillageService {
       where.push('kind = ?')
       args.push(q.kind)
     }
-    const sql = `SELECT ${COLUMNS} FROM villages ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY division_code IS NULL, division_code, name`
-    return this.store.db.prepare(sql).all(...args).map((r) => toCamel(r as Record<string, unknown>) as unknown as Village)
+    const sql = `SELECT ${COLUMNS} FROM villages ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`
+    return this.store.db
+      .prepare(sql)
+      .all(...args)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Village)
+      .sort(byCodeThenName)
   }
 
   get(id: number): Village | undefined {

@@ -20,8 +20,8 @@ export function AppShell() {
 
   const page = PAGES.find((p) => p.key === key)
   return (
-    <Layout style={{ minHeight: '100%' }}>
-      <Sider width={200} theme="dark" breakpoint="lg" collapsedWidth={64}>
+    <Layout style={{ height: '100vh' }}>
+      <Sider width={200} theme="dark">
         <div className="app-brand">换届工作台</div>
         <Menu
           theme="dark"

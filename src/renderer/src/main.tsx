@@ -11,7 +11,7 @@ dayjs.locale('zh-cn')
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <AppShell />
       </AntApp>

@@ -115,7 +115,7 @@ export function VillageForm({
       maskClosable={false}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" aria-label="村社信息">
+      <Form form={form} layout="vertical" onFinish={submit} aria-label="村社信息">
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="name" label={L.name} rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
@@ -138,42 +138,34 @@ export function VillageForm({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item
-              name="divisionCode"
-              label={L.divisionCode}
-              rules={[{ pattern: /^\d{12}$/, message: '应为12位数字' }]}
-              extra="12位统计用区划代码，可不填"
-            >
-              <Input maxLength={12} inputMode="numeric" />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="households" label={L.households}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="population" label={L.population}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="partyMembers" label={L.partyMembers}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <Form.Item name="partySeats" label="党组织职数">
-              <InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={4}>
-            <Form.Item name="committeeSeats" label="村委会职数" extra="3至7人">
-              <InputNumber min={3} max={7} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="divisionCode" label={L.divisionCode} rules={[{ pattern: /^\d{12}$/, message: '应为12位数字' }]}>
+              <Input maxLength={12} inputMode="numeric" placeholder="12位统计用区划代码，可不填" />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="leader" label={L.leader}>
+              <Input maxLength={50} />
+            </Form.Item>
+          </Col>
+          {(['households', 'population', 'partyMembers'] as const).map((k) => (
+            <Col span={8} key={k}>
+              <Form.Item name={k} label={L[k]}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ))}
+          <Col span={8}>
+            <Form.Item name="partySeats" label={L.partySeats}>
+              <InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="committeeSeats" label={L.committeeSeats}>
+              <InputNumber min={3} max={7} precision={0} style={{ width: '100%' }} placeholder="3至7人" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="firstSecretary" label={L.firstSecretary}>
               <Input maxLength={50} />
             </Form.Item>
           </Col>
@@ -183,16 +175,11 @@ export function VillageForm({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="firstSecretary" label={L.firstSecretary}>
-              <Input maxLength={50} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
             <Form.Item name="partyElectionDate" label={L.partyElectionDate}>
               <DatePicker {...dateProps} />
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col span={8}>
             <Form.Item name="committeeElectionDate" label={L.committeeElectionDate}>
               <DatePicker {...dateProps} />
             </Form.Item>

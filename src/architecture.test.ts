@@ -1,0 +1,71 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(__dirname, '..')
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name)
+    if (e.isDirectory()) return sourceFiles(p)
+    return /\.(ts|tsx)$/.test(e.name) ? [p] : []
+  })
+}
+
+const importsOf = (file: string) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*|require\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1])
+const rel = (f: string) => path.relative(root, f).split(path.sep).join('/')
+
+describe('layers of DESIGN.md', () => {
+  const files = sourceFiles(path.join(root, 'src'))
+
+  it("imports 'electron' only in the shell and the preload", () => {
+    const offenders = files.filter((f) => importsOf(f).includes('electron')).map(rel)
+    expect(offenders.every((f) => f.startsWith('src/main/electron/') || f.startsWith('src/preload/')), offenders.join(', ')).toBe(true)
+  })
+
+  it('keeps src/shared free of Node and of the other layers', () => {
+    for (const f of files.filter((f) => rel(f).startsWith('src/shared/') && !f.endsWith('.test.ts'))) {
+      for (const spec of importsOf(f)) {
+        expect(spec.startsWith('node:') || ['fs', 'path', 'better-sqlite3', 'electron', 'react'].includes(spec), `${rel(f)} imports ${spec}`).toBe(false)
+        expect(spec.includes('/main/') || spec.includes('/renderer/'), `${rel(f)} imports ${spec}`).toBe(false)
+      }
+    }
+  })
+
+  it('lets the renderer reach the main process only through types', () => {
+    for (const f of files.filter((f) => rel(f).startsWith('src/renderer/'))) {
+      const text = fs.readFileSync(f, 'utf8')
+      for (const m of text.matchAll(/^import\s+(type\s+)?[^'"]*from\s+['"]([^'"]+)['"]/gm)) {
+        if (m[2].includes('/main/')) expect(m[1], `${rel(f)} imports a value from ${m[2]}`).toBe('type ')
+      }
+    }
+  })
+})
+
+describe('desktop packaging', () => {
+  it('points Electron at the built shell and unpacks the native SQLite module from asar', () => {
+    expect(pkg.main).toBe('out/main/index.js')
+    const config = fs.readFileSync(path.join(root, 'electron.vite.config.ts'), 'utf8')
+    expect(config).toContain("src/main/electron/main.ts")
+    expect(pkg.build.files).toContain('out/**')
+    expect(pkg.build.asarUnpack).toContain('node_modules/better-sqlite3/**')
+    expect(pkg.build.npmRebuild).toBe(true)
+    expect(pkg.dependencies['better-sqlite3']).toBeDefined()
+    expect(pkg.dependencies.electron).toBeUndefined()
+  })
+
+  it('builds a Chinese NSIS installer for Windows and Linux packages', () => {
+    expect(pkg.build.win.target[0].target).toBe('nsis')
+    expect(pkg.build.nsis.installerLanguages).toEqual(['zh_CN'])
+    expect(pkg.build.nsis.deleteAppDataOnUninstall).toBe(false)
+    expect(pkg.build.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
+  })
+
+  it('names a CLI binary that loads the built CLI', () => {
+    const bin = fs.readFileSync(path.join(root, pkg.bin.huanjie), 'utf8')
+    expect(bin.startsWith('#!/usr/bin/env node')).toBe(true)
+    expect(bin).toContain("'out', 'main', 'cli.js'")
+  })
+})
