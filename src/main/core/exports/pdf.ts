@@ -55,7 +55,7 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
   const available = (landscape ? A4.height : A4.width) - margins[0] - margins[2]
   const fontSize = landscape ? 9 : 10
   const head = (text: string, extra: Partial<Record<string, unknown>> = {}): TableCell =>
-    ({ text, style: 'head', ...extra }) as TableCell
+    ({ text, style: 'head', verticalAlignment: 'middle', ...extra }) as TableCell
   const headerRows: TableCell[][] = []
   if (hasGroups(spec)) {
     const top: TableCell[] = []
@@ -101,9 +101,10 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
       table: {
         headerRows: headerRows.length,
         dontBreakRows: true,
+        // pdfmake widths exclude each cell's padding (3 + 3) and the 1pt rule beside it.
         widths: pointWidths(
           spec.columns.map((c) => c.width),
-          available - spec.columns.length * 0.01
+          available - spec.columns.length * 7 - 1
         ),
         body
       },
