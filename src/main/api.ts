@@ -5,6 +5,8 @@ import { LATEST_VERSION, type Store } from './core/store'
 import { VillageService } from './core/villages'
 import { AuditService, auditQuery } from './core/audit'
 import { JobRunner } from './core/jobs'
+import { ExportService } from './core/exports/service'
+import { exportInput } from '../shared/exports'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -13,6 +15,7 @@ import { JobRunner } from './core/jobs'
 export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
   const villages = new VillageService(store)
   const audit = new AuditService(store)
+  const exporter = new ExportService(store, jobs)
   const jobId = z.object({ id: z.string().min(1) })
 
   return {
@@ -38,6 +41,13 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
     },
     audit: {
       list: method(auditQuery, (q) => audit.list(q))
+    },
+    exports: {
+      tables: query(() => exporter.tables()),
+      /** A table as a file at once: { fileName, mime, base64 }. */
+      file: method(exportInput, (i) => exporter.file(i)),
+      /** The same as a job (batches of forms, large tables): poll jobs.status for the file. */
+      start: method(exportInput, (i) => exporter.start(i))
     },
     jobs: {
       status: method(jobId, ({ id }) => jobs.status(id) ?? null),

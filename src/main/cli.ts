@@ -6,12 +6,18 @@ import { defaultDbPath } from './core/paths'
 import { Store, StoreOpenError } from './core/store'
 import { AppFailure } from '../shared/result'
 import { startWebServer } from './web/server'
+import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
+import { ExportService } from './core/exports/service'
+import { JobRunner } from './core/jobs'
+import { VillageService } from './core/villages'
 
 const USAGE = `换届工作台 命令行
 
 用法:
   huanjie serve  [--db 文件] [--port 端口]      浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
   huanjie backup [--db 文件] --out 备份文件     在线备份（SQLite 备份接口，数据库使用中也一致）
+  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称]
+                                              导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
 
 通用选项:
   --db 文件    数据库文件（默认：${defaultDbPath()}）
@@ -77,6 +83,37 @@ async function backup(args: string[], out: Output): Promise<void> {
   }
 }
 
+async function exportTable(args: string[], out: Output): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, json: { type: 'boolean' } }
+  })
+  const table = positionals[0] as ExportTable | undefined
+  if (!table || !EXPORT_TABLE_NAMES.includes(table)) {
+    throw new UsageError(`请指定要导出的表格：${EXPORT_TABLE_NAMES.join('、')}${table ? `（没有“${table}”）` : ''}`)
+  }
+  if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx 或 .pdf）')
+  const format = path.extname(values.out).slice(1).toLowerCase() as ExportFormat
+  if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('输出文件应以 .xlsx 或 .pdf 结尾')
+  const store = openStore(values.db)
+  try {
+    let villageId: number | null = null
+    if (values.village) {
+      const village = new VillageService(store).findByName(values.village)
+      if (!village) throw new UsageError(`找不到村社“${values.village}”`)
+      villageId = village.id
+    }
+    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId })
+    const bytes = Buffer.from(file.base64, 'base64')
+    const target = path.resolve(values.out)
+    fs.writeFileSync(target, bytes)
+    print(out, `已导出${EXPORT_TABLES[table].label}：${target}（${bytes.length} 字节）`, { ok: true, table, path: target, bytes: bytes.length, suggestedName: file.fileName })
+  } finally {
+    store.close()
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   const out: Output = { json: rest.includes('--json') }
@@ -87,6 +124,9 @@ export async function main(argv: string[]): Promise<number> {
         return -1
       case 'backup':
         await backup(rest, out)
+        return 0
+      case 'export':
+        await exportTable(rest, out)
         return 0
       case undefined:
       case '--help':

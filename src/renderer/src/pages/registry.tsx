@@ -1,5 +1,6 @@
-import { HomeOutlined, SettingOutlined } from '@ant-design/icons'
+import { ExportOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
+import { ExportsPage } from './exports/ExportPanel'
 import { SettingsPage } from './settings/SettingsPage'
 import { VillagesPage } from './villages/VillagesPage'
 
@@ -13,5 +14,6 @@ export interface PageEntry {
 /** The left menu, in the order of the office's work. */
 export const PAGES: PageEntry[] = [
   { key: 'villages', label: '村社台账', icon: <HomeOutlined />, Component: VillagesPage },
+  { key: 'exports', label: '导出', icon: <ExportOutlined />, Component: ExportsPage },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, Component: SettingsPage }
 ]

@@ -1,0 +1,10 @@
+import { benchExports } from './exports'
+
+async function main(): Promise<void> {
+  await benchExports()
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

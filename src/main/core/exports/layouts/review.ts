@@ -1,0 +1,50 @@
+import type { TableSpec } from '../table-spec'
+import { indexColumn, titlePrefix, type TableHeading } from './common'
+
+export interface ReviewVerdict {
+  verdict: '通过' | '不通过' | null
+  reason: string
+}
+
+export interface ReviewRow {
+  village: string
+  name: string
+  sex: string
+  birthDate: string | null
+  proposedPost: string
+  /** Department name → its answer; a missing department has not answered yet. */
+  verdicts: Record<string, ReviewVerdict>
+  overall: string
+}
+
+export function verdictText(v: ReviewVerdict | undefined): string {
+  if (!v || v.verdict === null) return '未反馈'
+  return v.verdict === '不通过' && v.reason ? `不通过：${v.reason}` : v.verdict
+}
+
+/** 资格联审表: one row per candidate, one column per reviewing department (the list is a setting). */
+export function reviewSpec(h: TableHeading & { departments: string[] }): TableSpec<ReviewRow> {
+  return {
+    title: `${titlePrefix(h)}村(社区)“两委”换届候选人资格联审表`,
+    sheetName: '资格联审表',
+    unit: h.unit,
+    date: h.date,
+    orientation: 'landscape',
+    columns: [
+      indexColumn(),
+      { header: '所在村', width: 11, value: (r) => r.village },
+      { header: '姓名', width: 9, align: 'center', value: (r) => r.name },
+      { header: '性别', width: 5, align: 'center', value: (r) => r.sex },
+      { header: '出生年月', width: 9, kind: 'yearMonth', align: 'center', value: (r) => r.birthDate },
+      { header: '拟任职务', width: 14, value: (r) => r.proposedPost },
+      ...h.departments.map((d) => ({
+        header: d,
+        group: '联审部门意见',
+        width: 8,
+        align: 'center' as const,
+        value: (r: ReviewRow) => verdictText(r.verdicts[d])
+      })),
+      { header: '联审结果', width: 10, align: 'center', value: (r) => r.overall }
+    ]
+  }
+}

@@ -1,0 +1,149 @@
+import { todayIso } from '../../../shared/dates'
+import { dossierOf, type DossierData } from '../../../shared/dossier'
+import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
+import { failure } from '../../../shared/result'
+import type { Village } from '../../../shared/village'
+import type { JobContext, JobRunner, JobStatus } from '../jobs'
+import { PersonService } from '../persons'
+import type { Store } from '../store'
+import { VillageService } from '../villages'
+import { renderDossierBatch } from './dossier-pdf'
+import { pdfFonts } from './fonts'
+import type { TableHeading } from './layouts/common'
+import { villagesSpec } from './layouts/villages'
+import { officialSheetBuffer } from './official-sheet'
+import { renderPdf, tableDocument } from './pdf'
+
+/** Tables whose records live in modules not in this build yet: which register they wait for. */
+const WAITING_FOR: Partial<Record<ExportTable, string>> = {
+  candidates: '人选库',
+  review: '资格联审',
+  members: '选举结果',
+  structure: '选举结果',
+  risks: '风险档案',
+  voters: '选民登记'
+}
+
+export interface TableInfo {
+  name: ExportTable
+  label: string
+  formats: readonly ExportFormat[]
+  /** Why the table cannot be exported yet, or null. */
+  unavailable: string | null
+}
+
+export interface ExportRequest {
+  table: ExportTable
+  format: ExportFormat
+  villageId: number | null
+}
+
+const MAX_DOSSIERS = 5000
+
+/**
+ * Turns the register into the files the office hands up. Small tables come back at once; a batch of
+ * forms runs as a job with progress and cancel.
+ */
+export class ExportService {
+  private readonly villages: VillageService
+  private readonly persons: PersonService
+
+  constructor(
+    private readonly store: Store,
+    private readonly jobs: JobRunner
+  ) {
+    this.villages = new VillageService(store)
+    this.persons = new PersonService(store)
+  }
+
+  tables(): TableInfo[] {
+    return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((name) => ({
+      name,
+      label: EXPORT_TABLES[name].label,
+      formats: EXPORT_TABLES[name].formats,
+      unavailable: WAITING_FOR[name] ? `需要“${WAITING_FOR[name]}”中的数据，该模块尚未接入本版本` : null
+    }))
+  }
+
+  /** 填报单位: the township the villages belong to (the most common one), and today. */
+  heading(today = todayIso()): TableHeading {
+    const row = this.store.db
+      .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
+      .get() as { township: string } | undefined
+    return { unit: row?.township ?? '', date: today }
+  }
+
+  private check(req: ExportRequest): { label: string; village: Village | null } {
+    const def = EXPORT_TABLES[req.table]
+    if (!(def.formats as readonly string[]).includes(req.format)) {
+      throw failure('validation', `“${def.label}”只能导出为 ${def.formats.map((f) => f.toUpperCase()).join('、')}`)
+    }
+    const waiting = WAITING_FOR[req.table]
+    if (waiting) throw failure('not_ready', `“${def.label}”暂不能导出：需要“${waiting}”中的数据，该模块尚未接入本版本。`)
+    return { label: def.label, village: req.villageId === null ? null : this.villages.require(req.villageId) }
+  }
+
+  private fileOf(req: ExportRequest, label: string, village: Village | null, bytes: Buffer, h: TableHeading): ExportedFile {
+    return {
+      fileName: exportFileName({ unit: h.unit, village: village?.name, label, date: h.date, format: req.format }),
+      mime: MIME[req.format],
+      base64: bytes.toString('base64')
+    }
+  }
+
+  /** One table at once (the ones that fit in memory). */
+  async file(req: ExportRequest): Promise<ExportedFile> {
+    const { label, village } = this.check(req)
+    const h = this.heading()
+    if (req.table === 'dossier') {
+      const list = this.dossiers(village, h)
+      return this.fileOf(req, label, village, await renderDossierBatch(list, this.cover(village, h), pdfFonts()), h)
+    }
+    const rows = village ? [village] : this.villages.list()
+    const spec = villagesSpec(h)
+    const bytes = req.format === 'xlsx' ? await officialSheetBuffer(spec, rows) : await renderPdf(tableDocument(spec, rows), pdfFonts())
+    return this.fileOf(req, label, village, bytes, h)
+  }
+
+  /** The same as `file`, as a job: batches of forms report progress and can be cancelled. */
+  start(req: ExportRequest): JobStatus<ExportedFile> {
+    const { label, village } = this.check(req)
+    return this.jobs.start('export', `正在导出${village ? village.name : ''}${label}`, async (ctx: JobContext) => {
+      if (req.table !== 'dossier') return this.file(req)
+      const h = this.heading()
+      const list = this.dossiers(village, h)
+      ctx.progress(0, list.length, '正在准备…')
+      const bytes = await renderDossierBatch(list, this.cover(village, h), pdfFonts(), {
+        progress: (done, total, message) => ctx.progress(done, total, message),
+        throwIfCancelled: () => ctx.throwIfCancelled()
+      })
+      return this.fileOf(req, label, village, bytes, h)
+    })
+  }
+
+  private cover(village: Village | null, h: TableHeading) {
+    return { scope: village?.name ?? h.unit, unit: h.unit, date: h.date }
+  }
+
+  /**
+   * The forms of a village (or the township), in register order. Until the candidate register is part
+   * of this build, the people registered in the village are its forms, filled with what the register
+   * knows and left blank for the rest.
+   */
+  dossiers(village: Village | null, h: TableHeading): DossierData[] {
+    const people = this.persons.list({ villageId: village?.id ?? null, limit: MAX_DOSSIERS })
+    if (people.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有登记人员，没有可生成的人选登记表`)
+    const names = new Map(this.villages.list().map((v) => [v.id, v.name]))
+    return people.map((p) =>
+      dossierOf({
+        name: p.name,
+        sex: p.sex ?? '',
+        birthDate: p.birthDate,
+        ethnicity: p.ethnicity,
+        village: p.villageId ? (names.get(p.villageId) ?? '') : '',
+        reportingUnit: h.unit,
+        referenceDate: h.date
+      })
+    )
+  }
+}

@@ -1,0 +1,137 @@
+import ExcelJS from 'exceljs'
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { buildApi } from './api'
+import { main } from './cli'
+import { personInput } from '../shared/person'
+import { villageInput } from '../shared/village'
+import { JobRunner, type JobStatus } from './core/jobs'
+import { PersonService } from './core/persons'
+import { Store } from './core/store'
+import { VillageService } from './core/villages'
+import { pdfInfo, pdfText, tempDir } from './core/exports/testing/files'
+
+let dir: string
+let store: Store
+let villageId: number
+
+beforeEach(() => {
+  dir = tempDir()
+  store = Store.fileStore(path.join(dir, 'office.db'))
+  const villages = new VillageService(store)
+  villageId = villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', households: 320 })).id
+  villages.create(villageInput.parse({ name: '西坡社区', kind: '社区', township: '青山镇' }))
+  const persons = new PersonService(store)
+  for (const name of ['王建国', '李秀英', '赵一']) {
+    persons.create(personInput.parse({ name, sex: name === '李秀英' ? '女' : '男', birthDate: '1980-05-12', villageId }))
+  }
+})
+afterEach(() => {
+  store.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('exports API', () => {
+  it('gives the 村社台账 as xlsx with a Chinese file name', async () => {
+    const api = buildApi(store)
+    const r = await api.exports.file({ table: 'villages', format: 'xlsx' })
+    expect(r.ok).toBe(true)
+    if (!r.ok) return
+    expect(r.value.fileName).toMatch(/^青山镇_村社台账_\d{8}\.xlsx$/)
+    expect(r.value.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(r.value.base64, 'base64') as unknown as ArrayBuffer)
+    expect(wb.worksheets[0].getCell('B5').value).toBe('东岭村')
+    expect(wb.worksheets[0].getCell('F5').value).toBe(320)
+  })
+
+  it('gives one village’s row as a landscape PDF', async () => {
+    const r = await buildApi(store).exports.file({ table: 'villages', format: 'pdf', villageId })
+    expect(r.ok && r.value.fileName).toMatch(/^青山镇_东岭村_村社台账_\d{8}\.pdf$/)
+    const file = path.join(dir, 'v.pdf')
+    fs.writeFileSync(file, Buffer.from(r.ok ? r.value.base64 : '', 'base64'))
+    expect(pdfText(file)).toContain('东岭村')
+    expect(pdfText(file)).not.toContain('西坡社区')
+  })
+
+  it('refuses tables whose records are not in this build, and formats a table does not have, in Chinese', async () => {
+    const api = buildApi(store)
+    expect(await api.exports.file({ table: 'candidates', format: 'xlsx' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_ready', message: expect.stringContaining('人选库') }
+    })
+    expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF' } })
+    const tables = await api.exports.tables()
+    expect(tables.ok && tables.value.filter((t) => t.unavailable === null).map((t) => t.name)).toEqual(['villages', 'dossier'])
+  })
+
+  it('runs a village’s 人选登记表 as a job and hands back the PDF', async () => {
+    const jobs = new JobRunner()
+    const api = buildApi(store, jobs)
+    const started = await api.exports.start({ table: 'dossier', format: 'pdf', villageId })
+    expect(started.ok).toBe(true)
+    const end = (await jobs.wait((started as { value: JobStatus }).value.id)) as JobStatus<{ fileName: string; base64: string }>
+    expect(end).toMatchObject({ state: 'done', done: 3, total: 3 })
+    expect(end.result!.fileName).toMatch(/^青山镇_东岭村_人选登记表_\d{8}\.pdf$/)
+    const file = path.join(dir, 'd.pdf')
+    fs.writeFileSync(file, Buffer.from(end.result!.base64, 'base64'))
+    expect(pdfInfo(file).pages).toBe(4)
+    expect(pdfText(file, 3)).toContain('李秀英')
+  })
+
+  it('says so when a village has nobody to print', async () => {
+    const other = new VillageService(store).findByName('西坡社区')!
+    expect(await buildApi(store).exports.file({ table: 'dossier', format: 'pdf', villageId: other.id })).toMatchObject({
+      ok: false,
+      error: { code: 'empty', message: '“西坡社区”还没有登记人员，没有可生成的人选登记表' }
+    })
+  })
+})
+
+describe('huanjie export', () => {
+  const run = async (...args: string[]) => {
+    const out: string[] = []
+    const err: string[] = []
+    const w1 = process.stdout.write
+    const w2 = process.stderr.write
+    process.stdout.write = ((s: string) => out.push(s)) as never
+    process.stderr.write = ((s: string) => err.push(s)) as never
+    try {
+      return { code: await main(args), out: out.join(''), err: err.join('') }
+    } finally {
+      process.stdout.write = w1
+      process.stderr.write = w2
+    }
+  }
+
+  it('writes the table named on the command line, for one village', async () => {
+    store.close()
+    const out = path.join(dir, '台账.xlsx')
+    const r = await run('export', 'villages', '--db', path.join(dir, 'office.db'), '--out', out, '--village', '东岭村', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, table: 'villages', path: out })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(out)
+    expect(wb.worksheets[0].rowCount).toBe(5)
+    store = Store.fileStore(path.join(dir, 'office.db'))
+  })
+
+  it.each(['candidates', 'review', 'members', 'structure', 'risks', 'voters'])('exits non-zero with a Chinese reason for %s', async (table) => {
+    store.close()
+    const r = await run('export', table, '--db', path.join(dir, 'office.db'), '--out', path.join(dir, 'x.xlsx'))
+    expect(r.code).toBe(2)
+    expect(r.err).toMatch(/暂不能导出：需要“.+”中的数据/)
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false)
+    store = Store.fileStore(path.join(dir, 'office.db'))
+  })
+
+  it('refuses an unknown table, a wrong extension and an unknown village', async () => {
+    store.close()
+    const db = path.join(dir, 'office.db')
+    expect((await run('export', 'nothing', '--db', db, '--out', 'x.xlsx')).err).toContain('请指定要导出的表格')
+    expect((await run('export', 'villages', '--db', db, '--out', 'x.csv')).err).toContain('.xlsx 或 .pdf')
+    expect((await run('export', 'villages', '--db', db, '--out', path.join(dir, 'x.pdf'), '--village', '无此村')).err).toContain('找不到村社“无此村”')
+    store = Store.fileStore(path.join(dir, 'office.db'))
+  })
+})

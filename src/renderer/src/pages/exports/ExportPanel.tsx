@@ -1,0 +1,115 @@
+import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { useState } from 'react'
+import type { ExportedFile, ExportFormat, ExportTable } from '../../../../shared/exports'
+import { api, unwrap } from '../../api/client'
+import { saveFile } from '../../api/platform'
+import { useResource } from '../../api/useResource'
+import { LoadState } from '../../components/LoadState'
+import { useJob } from '../../components/useJob'
+
+const FORMAT_LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF' }
+
+/** Batches of forms run as jobs with a progress bar; the other tables come back at once. */
+const AS_JOB: ReadonlySet<ExportTable> = new Set(['dossier', 'voters'])
+
+/** 导出: every official table, for the township or one village, as a file the clerk saves. */
+export function ExportPanel() {
+  const { message } = App.useApp()
+  const tables = useResource(() => unwrap(api.exports.tables()), [])
+  const villages = useResource(() => unwrap(api.villages.list({})), [])
+  const [villageId, setVillageId] = useState<number | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  const job = useJob()
+
+  async function save(file: ExportedFile) {
+    if (await saveFile(file.fileName, file.base64, file.mime)) message.success(`已导出：${file.fileName}`)
+  }
+
+  async function exportTable(table: ExportTable, format: ExportFormat) {
+    const input = { table, format, villageId }
+    setBusy(`${table}.${format}`)
+    try {
+      if (!AS_JOB.has(table)) return await save(await unwrap(api.exports.file(input)))
+      const end = await job.run(() => unwrap(api.exports.start(input)))
+      if (end.state === 'done') await save(end.result as ExportedFile)
+      else if (end.state === 'cancelled') message.info('已取消导出')
+      else message.error(end.error?.message ?? '导出失败')
+    } catch (e) {
+      message.error((e as Error).message)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Card title="导出正式表格" size="small">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <span>范围</span>
+        <Select
+          aria-label="导出范围"
+          style={{ width: 220 }}
+          value={villageId ?? 0}
+          loading={villages.loading}
+          onChange={(v: number) => setVillageId(v === 0 ? null : v)}
+          options={[{ value: 0, label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
+        />
+        <Typography.Text type="secondary">Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
+      </Space>
+      <LoadState loading={tables.loading} error={tables.error} onRetry={tables.reload}>
+        <Table
+          rowKey="name"
+          size="small"
+          pagination={false}
+          dataSource={tables.data ?? []}
+          locale={{ emptyText: '没有可导出的表格' }}
+          columns={[
+            { title: '表格', dataIndex: 'label', width: 180 },
+            {
+              title: '状态',
+              width: 320,
+              render: (_, t) =>
+                t.unavailable ? (
+                  <Typography.Text type="secondary">{t.unavailable}</Typography.Text>
+                ) : (
+                  <Tag color="green">可导出</Tag>
+                )
+            },
+            {
+              title: '导出',
+              render: (_, t) => (
+                <Space>
+                  {t.formats.map((f) => (
+                    <Tooltip key={f} title={t.unavailable ?? undefined}>
+                      <Button
+                        size="small"
+                        aria-label={`导出${t.label}${FORMAT_LABEL[f]}`}
+                        disabled={t.unavailable !== null || (busy !== null && busy !== `${t.name}.${f}`)}
+                        loading={busy === `${t.name}.${f}`}
+                        onClick={() => void exportTable(t.name, f)}
+                      >
+                        {FORMAT_LABEL[f]}
+                      </Button>
+                    </Tooltip>
+                  ))}
+                </Space>
+              )
+            }
+          ]}
+        />
+      </LoadState>
+      {job.dialog}
+    </Card>
+  )
+}
+
+/** A page of its own until the 导入导出 page takes the panel in. */
+export function ExportsPage() {
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h2>导出</h2>
+      </div>
+      <ExportPanel />
+    </div>
+  )
+}

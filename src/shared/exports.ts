@@ -1,0 +1,50 @@
+import { z } from 'zod'
+
+/** Every table the office hands up, by the name the CLI and the API use. */
+export const EXPORT_TABLES = {
+  villages: { label: '村社台账', formats: ['xlsx', 'pdf'] },
+  candidates: { label: '人选花名册', formats: ['xlsx', 'pdf'] },
+  review: { label: '资格联审表', formats: ['xlsx'] },
+  members: { label: '两委成员名册', formats: ['xlsx'] },
+  structure: { label: '换届结构统计表', formats: ['xlsx'] },
+  risks: { label: '风险台账', formats: ['xlsx', 'pdf'] },
+  voters: { label: '选民名单', formats: ['xlsx'] },
+  dossier: { label: '人选登记表', formats: ['pdf'] }
+} as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
+
+export type ExportFormat = 'xlsx' | 'pdf'
+export type ExportTable = keyof typeof EXPORT_TABLES
+export const EXPORT_TABLE_NAMES = Object.keys(EXPORT_TABLES) as ExportTable[]
+
+export const MIME: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf'
+}
+
+/** A produced file as it travels over the API. */
+export interface ExportedFile {
+  fileName: string
+  mime: string
+  base64: string
+}
+
+export const exportInput = z.object({
+  table: z.enum(EXPORT_TABLE_NAMES as [ExportTable, ...ExportTable[]], { error: '未知的表格' }),
+  format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }),
+  villageId: z.number().int().positive().nullable().default(null)
+})
+export type ExportInput = z.input<typeof exportInput>
+
+/** Characters Windows refuses in file names. */
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g
+
+/**
+ * The name proposed in the save dialog: who, what, when — "青山镇_东岭村_人选登记表_20260301.pdf".
+ */
+export function exportFileName(parts: { unit?: string; village?: string; label: string; date: string; format: ExportFormat }): string {
+  const name = [parts.unit, parts.village, parts.label, parts.date.replaceAll('-', '')]
+    .filter((p): p is string => Boolean(p && p.trim()))
+    .map((p) => p.trim().replace(UNSAFE, '_'))
+    .join('_')
+  return `${name}.${parts.format}`
+}

@@ -1,0 +1,61 @@
+import { execFileSync } from 'node:child_process'
+import ExcelJS from 'exceljs'
+import path from 'node:path'
+import { personInput } from '../../src/shared/person'
+import { PersonService } from '../../src/main/core/persons'
+import { Store } from '../../src/main/core/store'
+import { expect, test } from './fixtures'
+
+/** Registers a village through the API as the UI would, and its people straight in the register. */
+async function seed(server: { url: string; token: string; dbPath: string }): Promise<void> {
+  const res = await fetch(new URL('/api/villages.create', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+    body: JSON.stringify({ name: '东岭村', kind: '村', township: '青山镇', households: 320, population: 1100 })
+  })
+  const created = (await res.json()) as { ok: boolean; value: { id: number } }
+  expect(created.ok).toBe(true)
+  const store = Store.fileStore(server.dbPath)
+  try {
+    const persons = new PersonService(store)
+    for (const name of ['王建国', '李秀英']) persons.create(personInput.parse({ name, sex: name === '李秀英' ? '女' : '男', birthDate: '1980-05-12', villageId: created.value.id }))
+  } finally {
+    store.close()
+  }
+}
+
+test('a clerk exports the 村社台账 and a village’s 人选登记表 and gets files', async ({ page, server, workDir }) => {
+  await seed(server)
+  await page.goto(server.url)
+  await page.getByRole('menuitem', { name: '导出' }).click()
+  await expect(page.getByRole('heading', { name: '导出' })).toBeVisible()
+
+  // Tables whose records are not in this build say why, and cannot be pressed.
+  await expect(page.getByRole('row', { name: /人选花名册/ })).toContainText('需要“人选库”中的数据')
+  await expect(page.getByRole('button', { name: '导出人选花名册Excel' })).toBeDisabled()
+
+  const sheetDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出村社台账Excel' }).click()
+  const sheet = await sheetDownload
+  expect(sheet.suggestedFilename()).toMatch(/^青山镇_村社台账_\d{8}\.xlsx$/)
+  const sheetFile = path.join(workDir, sheet.suggestedFilename())
+  await sheet.saveAs(sheetFile)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(sheetFile)
+  expect(wb.worksheets[0].getCell('A1').value).toContain('村社台账')
+  expect(wb.worksheets[0].getCell('B5').value).toBe('东岭村')
+  await expect(page.getByText(/已导出：青山镇_村社台账/)).toBeVisible()
+
+  await page.getByLabel('导出范围').click()
+  await page.getByTitle('东岭村').click()
+  const pdfDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出人选登记表PDF' }).click()
+  const pdf = await pdfDownload
+  expect(pdf.suggestedFilename()).toMatch(/^青山镇_东岭村_人选登记表_\d{8}\.pdf$/)
+  const pdfFile = path.join(workDir, 'forms.pdf')
+  await pdf.saveAs(pdfFile)
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+3/)
+  const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })
+  expect(text).toContain('王建国')
+  expect(text).toContain('李秀英')
+})
