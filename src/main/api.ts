@@ -4,6 +4,7 @@ import { idInput, method, query } from './api-method'
 import { LATEST_VERSION, type Store } from './core/store'
 import { VillageService } from './core/villages'
 import { AuditService, auditQuery } from './core/audit'
+import { riskApi, planApi } from './api-risks'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -36,7 +37,9 @@ export function buildApi(store: Store) {
     },
     audit: {
       list: method(auditQuery, (q) => audit.list(q))
-    }
+    },
+    risks: riskApi(store),
+    plans: planApi(store)
   }
 }
 
