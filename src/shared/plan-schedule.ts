@@ -105,7 +105,8 @@ export interface VoteDates {
 /**
  * 倒排工期: every step from which the vote can be reached is laid out backwards from the vote (ending the day
  * before its earliest follower starts, and never later than its legal limit); the others forwards from the
- * step they follow. `overrides` (step key → planned end date) replace a computed date without moving others.
+ * step they follow. `overrides` (step key → planned end date) replace a computed date; the steps before a
+ * hand-set one are then laid out backwards from it, and a date that breaks a legal limit is kept and flagged.
  */
 export function schedulePlan(template: PlanStepTemplate[], dates: VoteDates, overrides: Record<string, string> = {}): ScheduledStep[] {
   const byKey = new Map(template.map((s) => [s.key, s]))
