@@ -1,5 +1,6 @@
-import { HomeOutlined, SettingOutlined } from '@ant-design/icons'
+import { AlertOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
+import { RisksPage } from './risks/RisksPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { VillagesPage } from './villages/VillagesPage'
 
@@ -13,5 +14,6 @@ export interface PageEntry {
 /** The left menu, in the order of the office's work. */
 export const PAGES: PageEntry[] = [
   { key: 'villages', label: '村社台账', icon: <HomeOutlined />, Component: VillagesPage },
+  { key: 'risks', label: '风险档案', icon: <AlertOutlined />, Component: RisksPage },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, Component: SettingsPage }
 ]
