@@ -5,6 +5,7 @@ import type { RiskItemDetail } from '../../../../shared/risk'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
+import { useOnOpen } from './useOnOpen'
 
 interface Values {
   personId?: number
@@ -21,6 +22,8 @@ export function KeyPersonPicker({ open, item, onClose, onSaved }: { open: boolea
   const [search, setSearch] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
   const found = useResource(() => (open ? unwrap(api.risks.searchPersons({ search, villageId: search ? null : item.villageId })) : Promise.resolve([])), [open, search])
+
+  useOnOpen(open, () => setProblem(null))
 
   const submit = async (v: Values) => {
     setProblem(null)
@@ -41,7 +44,7 @@ export function KeyPersonPicker({ open, item, onClose, onSaved }: { open: boolea
   }
 
   return (
-    <Modal open={open} title="添加重点人员" okText="添加" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden afterOpenChange={(o) => o && setProblem(null)}>
+    <Modal open={open} title="添加重点人员" okText="添加" cancelText="取消" onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Radio.Group value={mode} onChange={(e) => setMode(e.target.value)} style={{ marginBottom: 12 }} optionType="button">
         <Radio value="existing">从人员库选择</Radio>

@@ -1,6 +1,7 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, type TableColumnsType } from 'antd'
 import dayjs from 'dayjs'
+import { useOnOpen } from './useOnOpen'
 import { useState, type ReactNode } from 'react'
 import { WORK_KINDS } from '../../../../shared/risk'
 import type { Result } from '../../../../shared/result'
@@ -196,6 +197,12 @@ function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef
         return <Input maxLength={200} />
     }
   }
+  useOnOpen(row !== null, () => {
+    if (row === null) return
+    setProblem(null)
+    form.resetFields()
+    form.setFieldsValue(row === 'new' ? def.defaults() : { ...row, ...Object.fromEntries(dates.map((d) => [d, fromIso(row[d] as string)])) })
+  })
   return (
     <Modal
       open={row !== null}
@@ -205,12 +212,6 @@ function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o || row === null) return
-        setProblem(null)
-        form.resetFields()
-        form.setFieldsValue(row === 'new' ? def.defaults() : { ...row, ...Object.fromEntries(dates.map((d) => [d, fromIso(row[d] as string)])) })
-      }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form

@@ -2,6 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
+import { useOnOpen } from './useOnOpen'
 import type { RiskItemDetail } from '../../../../shared/risk'
 import { TALK_KINDS, type RiskStatus } from '../../../../shared/risk-rules'
 import { api, unwrap } from '../../api/client'
@@ -183,6 +184,10 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
   const [problem, setProblem] = useState<string | null>(null)
   const closing = action?.to === '已化解'
   const reopening = item.status === '已化解'
+  useOnOpen(action !== null, () => {
+    setProblem(null)
+    form.setFieldsValue({ on: dayjs(), evidence: '', by: item.responsibleCadre, note: '' })
+  })
   return (
     <Modal
       open={action !== null}
@@ -192,11 +197,6 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return
-        setProblem(null)
-        form.setFieldsValue({ on: dayjs(), evidence: '', by: item.responsibleCadre, note: '' })
-      }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form
@@ -237,6 +237,10 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
 function TalkModal({ open, item, onClose, onSaved }: { open: boolean; item: RiskItemDetail; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<{ personId: number; kind: string; talkedOn: Dayjs; talkedBy: string; summary: string }>()
   const [problem, setProblem] = useState<string | null>(null)
+  useOnOpen(open, () => {
+    setProblem(null)
+    form.setFieldsValue({ personId: item.keyPersons[0]?.personId, kind: '谈心谈话', talkedOn: dayjs(), talkedBy: item.responsibleLeader, summary: '' })
+  })
   return (
     <Modal
       open={open}
@@ -246,11 +250,6 @@ function TalkModal({ open, item, onClose, onSaved }: { open: boolean; item: Risk
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o) return
-        setProblem(null)
-        form.setFieldsValue({ personId: item.keyPersons[0]?.personId, kind: '谈心谈话', talkedOn: dayjs(), talkedBy: item.responsibleLeader, summary: '' })
-      }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form

@@ -1,5 +1,6 @@
 import { Alert, AutoComplete, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
+import { useOnOpen } from './useOnOpen'
 import { useState } from 'react'
 import type { RiskItem } from '../../../../shared/risk'
 import { RISK_SOURCES } from '../../../../shared/risk-rules'
@@ -40,6 +41,14 @@ export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open
     }
   }
 
+  useOnOpen(open, () => {
+    setProblem(null)
+    form.setFieldsValue(
+    item
+    ? { ...item, deadline: fromIso(item.deadline), foundOn: fromIso(item.foundOn) }
+    : { type: undefined, description: '', source: '', measures: '', responsibleLeader: '', responsibleCadre: '', deadline: null, foundOn: dayjs() }
+    )
+  })
   return (
     <Modal
       open={open}
@@ -52,15 +61,6 @@ export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open
       confirmLoading={saving}
       destroyOnHidden
       maskClosable={false}
-      afterOpenChange={(o) => {
-        if (!o) return
-        setProblem(null)
-        form.setFieldsValue(
-          item
-            ? { ...item, deadline: fromIso(item.deadline), foundOn: fromIso(item.foundOn) }
-            : { type: undefined, description: '', source: '', measures: '', responsibleLeader: '', responsibleCadre: '', deadline: null, foundOn: dayjs() }
-        )
-      }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} aria-label="风险事项">

@@ -11,6 +11,7 @@ import { RecordSections } from './RecordSections'
 import { RiskItemDrawer } from './RiskItemDrawer'
 import { RiskItemForm } from './RiskItemForm'
 import { VillagePlan } from './VillagePlan'
+import { useOnOpen } from './useOnOpen'
 
 export const STATUS_COLORS: Record<string, string> = { 未化解: 'red', 化解中: 'orange', 已化解: 'green' }
 
@@ -163,6 +164,10 @@ function GradeModal({ open, villageId, current, onClose, onSaved }: { open: bool
   const [form] = Form.useForm<{ grade: VillageGrade; reason: string }>()
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  useOnOpen(open, () => {
+    setProblem(null)
+    form.setFieldsValue({ grade: current, reason: '' })
+  })
   return (
     <Modal
       open={open}
@@ -173,7 +178,6 @@ function GradeModal({ open, villageId, current, onClose, onSaved }: { open: bool
       onCancel={onClose}
       confirmLoading={saving}
       destroyOnHidden
-      afterOpenChange={(o) => o && form.setFieldsValue({ grade: current, reason: '' })}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form

@@ -1,5 +1,6 @@
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
+import { useOnOpen } from './useOnOpen'
 import { useState } from 'react'
 import { dateProblem, type StepStatus } from '../../../../shared/plan-schedule'
 import { api, unwrap } from '../../api/client'
@@ -113,6 +114,11 @@ function StepDialog({ villageId, dialog, onClose, onSaved }: { villageId: number
   // The legal limit is checked while the clerk picks the date, before anything is saved or happens.
   const warning = step && date ? dateProblem(step, toIso(date)!) : null
   const tick = dialog?.kind === 'tick'
+  useOnOpen(dialog !== null, () => {
+    if (!step) return
+    setProblem(null)
+    form.setFieldsValue({ date: tick ? dayjs() : fromIso(step.end), note: '' })
+  })
   return (
     <Modal
       open={dialog !== null}
@@ -122,11 +128,6 @@ function StepDialog({ villageId, dialog, onClose, onSaved }: { villageId: number
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
-      afterOpenChange={(o) => {
-        if (!o || !step) return
-        setProblem(null)
-        form.setFieldsValue({ date: tick ? dayjs() : fromIso(step.end), note: '' })
-      }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       {warning && <Alert type="error" showIcon title={`不符合法定期限：${warning}`} style={{ marginBottom: 12 }} />}
