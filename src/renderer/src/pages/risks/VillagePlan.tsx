@@ -55,10 +55,11 @@ export function VillagePlan({ villageId }: { villageId: number }) {
             pagination={false}
             dataSource={p.steps}
             data-testid="village-plan"
+            scroll={{ x: 1300 }}
             rowClassName={(s) => (s.state === '已逾期' ? 'row-overdue' : '')}
             columns={[
               { title: '所属', dataIndex: 'side', width: 70 },
-              { title: '步骤', dataIndex: 'name' },
+              { title: '步骤', dataIndex: 'name', width: 280 },
               { title: '计划日期', key: 'when', width: 200, render: (_, s) => <>{dayRange(s.start, s.end)}{s.overridden && <Tag style={{ marginLeft: 4 }}>已调整</Tag>}</> },
               { title: '法定最迟', dataIndex: 'legalLatest', width: 110, render: (d: string | null) => d ?? '' },
               { title: '状态', dataIndex: 'state', width: 80, render: (st: StepStatus['state']) => <StateTag state={st} /> },
@@ -66,7 +67,6 @@ export function VillagePlan({ villageId }: { villageId: number }) {
               {
                 title: '提示',
                 key: 'problems',
-                width: 260,
                 render: (_, s) =>
                   s.problems.map((x) => (
                     <div key={x.message} style={{ color: x.level === 'breach' ? '#cf1322' : '#d46b08' }}>
