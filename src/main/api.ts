@@ -7,6 +7,7 @@ import { AuditService, auditQuery } from './core/audit'
 import { JobRunner } from './core/jobs'
 import { ExportService } from './core/exports/service'
 import { exportInput } from '../shared/exports'
+import { riskApi, planApi } from './api-risks'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -52,7 +53,9 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
     jobs: {
       status: method(jobId, ({ id }) => jobs.status(id) ?? null),
       cancel: method(jobId, ({ id }) => jobs.cancel(id) ?? null)
-    }
+    },
+    risks: riskApi(store),
+    plans: planApi(store)
   }
 }
 

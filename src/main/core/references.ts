@@ -2,7 +2,15 @@ import type Database from 'better-sqlite3'
 
 /** What each table holds, in the words a clerk uses when told why a record cannot be deleted. */
 export const TABLE_LABELS: Record<string, string> = {
-  persons: '人员'
+  persons: '人员',
+  village_grade_changes: '分级记录',
+  risk_items: '风险事项',
+  risk_key_persons: '重点人员',
+  key_person_talks: '谈话记录',
+  emergency_plans: '应急预案',
+  village_work_records: '走访谈话记录',
+  election_assessments: '选情评估',
+  village_plan_steps: '工作计划进度'
 }
 
 export interface Reference {

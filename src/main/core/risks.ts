@@ -1,0 +1,238 @@
+import type { z } from 'zod'
+import { failure } from '../../shared/result'
+import type { KeyPerson, RiskItem, RiskItemData, RiskItemDetail, RiskStatusEvent, Talk, keyPersonInput, statusChangeInput, talkInput } from '../../shared/risk'
+import { isOverdue, isReopening, transitionProblem, type RiskStatus, type StatusEvent } from '../../shared/risk-rules'
+import { nowStamp } from './clock'
+import { PersonService } from './persons'
+import { toCamel } from './row-mapping'
+import type { Store } from './store'
+
+const ITEM_COLUMNS = `ri.id, ri.village_id, ri.type, ri.description, ri.source, ri.measures, ri.responsible_leader, ri.responsible_cadre,
+  ri.deadline, ri.found_on, ri.status, ri.closed_on, ri.closed_evidence, ri.closed_by, ri.created_at, ri.updated_at`
+
+export interface RiskItemRow extends RiskItem {
+  villageName: string
+  overdue: boolean
+  keyPersonNames: string
+}
+
+export interface RiskFilter {
+  villageId?: number | null
+  status?: RiskStatus | null
+}
+
+/**
+ * Risk items of the villages (一账一策一人): the item, its status history (销号 and reopening kept),
+ * its key persons from the persons register and the talks held with them.
+ */
+export class RiskService {
+  private readonly persons: PersonService
+
+  constructor(private readonly store: Store) {
+    this.persons = new PersonService(store)
+  }
+
+  list(filter: RiskFilter, today: string): RiskItemRow[] {
+    const rows = this.store.db
+      .prepare(
+        `SELECT ${ITEM_COLUMNS}, v.name AS village_name,
+           (SELECT group_concat(p.name, '、') FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ri.id) AS key_person_names
+         FROM risk_items ri JOIN villages v ON v.id = ri.village_id
+         WHERE (@villageId IS NULL OR ri.village_id = @villageId) AND (@status IS NULL OR ri.status = @status)
+         ORDER BY ri.status = '已化解', ri.deadline IS NULL, ri.deadline, ri.id`
+      )
+      .all({ villageId: filter.villageId ?? null, status: filter.status ?? null }) as Record<string, unknown>[]
+    return rows.map((r) => {
+      const item = toCamel(r) as unknown as RiskItemRow
+      return { ...item, keyPersonNames: item.keyPersonNames ?? '', overdue: isOverdue(item, today) }
+    })
+  }
+
+  require(id: number): RiskItem & { villageName: string } {
+    const row = this.store.db
+      .prepare(`SELECT ${ITEM_COLUMNS}, v.name AS village_name FROM risk_items ri JOIN villages v ON v.id = ri.village_id WHERE ri.id = ?`)
+      .get(id)
+    if (!row) throw failure('not_found', '该风险事项不存在，可能已被删除')
+    return toCamel(row as Record<string, unknown>) as unknown as RiskItem & { villageName: string }
+  }
+
+  detail(id: number, today: string): RiskItemDetail {
+    const item = this.require(id)
+    return {
+      ...item,
+      overdue: isOverdue(item, today),
+      keyPersons: this.keyPersons(id),
+      talks: this.talks(id),
+      events: this.store.db
+        .prepare('SELECT * FROM risk_status_events WHERE risk_item_id = ? ORDER BY id')
+        .all(id)
+        .map((r) => toCamel(r as Record<string, unknown>) as unknown as RiskStatusEvent)
+    }
+  }
+
+  create(data: RiskItemData): RiskItem {
+    return this.store.write((audit) => {
+      const village = this.store.db.prepare('SELECT name FROM villages WHERE id = ?').get(data.villageId) as { name: string } | undefined
+      if (!village) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
+      const now = nowStamp()
+      const info = this.store.db
+        .prepare(
+          `INSERT INTO risk_items (village_id, type, description, source, measures, responsible_leader, responsible_cadre, deadline, found_on, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '未化解', ?, ?)`
+        )
+        .run(data.villageId, data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, now, now)
+      const id = Number(info.lastInsertRowid)
+      this.recordEvent(id, null, '未化解', { on: data.foundOn, note: '登记' })
+      const created = this.require(id)
+      audit({ action: 'create', entity: 'risk_item', entityId: id, summary: `登记风险事项：${village.name}·${data.type}`, after: created })
+      return created
+    })
+  }
+
+  update(id: number, data: RiskItemData): RiskItem {
+    return this.store.write((audit) => {
+      const before = this.require(id)
+      if (before.villageId !== data.villageId) throw failure('validation', '风险事项不能改到其他村社，请在该村重新登记', { villageId: '不能更改村社' })
+      this.store.db
+        .prepare(
+          `UPDATE risk_items SET type = ?, description = ?, source = ?, measures = ?, responsible_leader = ?, responsible_cadre = ?,
+             deadline = ?, found_on = ?, updated_at = ? WHERE id = ?`
+        )
+        .run(data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, nowStamp(), id)
+      const after = this.require(id)
+      audit({ action: 'update', entity: 'risk_item', entityId: id, summary: `修改风险事项：${after.villageName}·${after.type}`, before, after })
+      return after
+    })
+  }
+
+  changeStatus(input: z.output<typeof statusChangeInput>, today: string): RiskItem {
+    return this.store.write((audit) => {
+      const before = this.require(input.id)
+      const problem = transitionProblem(before.status, input.to)
+      if (problem) throw failure('validation', problem, { to: problem })
+      if (input.on > today) throw failure('validation', '日期不能晚于今天', { on: '日期不能晚于今天' })
+      if (input.on < before.foundOn) throw failure('validation', `日期不能早于发现日期 ${before.foundOn}`, { on: '早于发现日期' })
+      const reopening = isReopening(before.status, input.to)
+      if (reopening && !input.note) throw failure('validation', '重新打开已销号的事项须说明原因', { note: '请说明重新打开的原因' })
+      const closing = input.to === '已化解'
+      this.store.db
+        .prepare(`UPDATE risk_items SET status = ?, closed_on = ?, closed_evidence = ?, closed_by = ?, updated_at = ? WHERE id = ?`)
+        .run(input.to, closing ? input.on : null, closing ? input.evidence : '', closing ? input.by : '', nowStamp(), input.id)
+      this.recordEvent(input.id, before.status, input.to, input)
+      const after = this.require(input.id)
+      const verb = closing ? '销号' : reopening ? '重新打开' : `改为“${input.to}”`
+      audit({
+        action: 'update',
+        entity: 'risk_item',
+        entityId: input.id,
+        summary: `风险事项${verb}：${after.villageName}·${after.type}${input.note ? `（${input.note}）` : ''}`,
+        before,
+        after
+      })
+      return after
+    })
+  }
+
+  addKeyPerson(input: z.output<typeof keyPersonInput>): KeyPerson {
+    return this.store.write((audit) => {
+      const item = this.require(input.riskItemId)
+      const person = input.newPerson
+        ? this.persons.createIn({ ...input.newPerson, villageId: input.newPerson.villageId ?? item.villageId }, audit)
+        : this.persons.require(input.personId!)
+      const dup = this.store.db.prepare('SELECT 1 FROM risk_key_persons WHERE risk_item_id = ? AND person_id = ?').get(item.id, person.id)
+      if (dup) throw failure('conflict', `“${person.name}”已是该事项的重点人员`)
+      const info = this.store.db
+        .prepare('INSERT INTO risk_key_persons (risk_item_id, person_id, role, created_at) VALUES (?, ?, ?, ?)')
+        .run(item.id, person.id, input.role, nowStamp())
+      const added = this.keyPersons(item.id).find((k) => k.linkId === Number(info.lastInsertRowid))!
+      audit({ action: 'create', entity: 'risk_key_person', entityId: added.linkId, summary: `${item.villageName}·${item.type}：列入重点人员“${person.name}”`, after: added })
+      return added
+    })
+  }
+
+  removeKeyPerson(linkId: number): void {
+    this.store.write((audit) => {
+      const row = this.store.db.prepare('SELECT risk_item_id FROM risk_key_persons WHERE id = ?').get(linkId) as { risk_item_id: number } | undefined
+      if (!row) throw failure('not_found', '该重点人员已不在此事项中')
+      const before = this.keyPersons(row.risk_item_id).find((k) => k.linkId === linkId)!
+      const item = this.require(row.risk_item_id)
+      this.store.db.prepare('DELETE FROM risk_key_persons WHERE id = ?').run(linkId)
+      audit({ action: 'delete', entity: 'risk_key_person', entityId: linkId, summary: `${item.villageName}·${item.type}：移出重点人员“${before.name}”`, before })
+    })
+  }
+
+  addTalk(input: z.output<typeof talkInput>, today: string): Talk {
+    return this.store.write((audit) => {
+      const item = this.require(input.riskItemId)
+      if (input.talkedOn > today) throw failure('validation', '谈话日期不能晚于今天', { talkedOn: '不能晚于今天' })
+      const key = this.keyPersons(item.id).find((k) => k.personId === input.personId)
+      if (!key) throw failure('validation', '谈话对象须是该事项的重点人员', { personId: '不是该事项的重点人员' })
+      const info = this.store.db
+        .prepare('INSERT INTO key_person_talks (risk_item_id, person_id, kind, talked_on, talked_by, summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(item.id, input.personId, input.kind, input.talkedOn, input.talkedBy, input.summary, nowStamp())
+      const talk = this.talks(item.id).find((t) => t.id === Number(info.lastInsertRowid))!
+      audit({ action: 'create', entity: 'key_person_talk', entityId: talk.id, summary: `${item.villageName}：与“${key.name}”${input.kind}（${input.talkedOn}）`, after: talk })
+      return talk
+    })
+  }
+
+  removeTalk(id: number): void {
+    this.store.write((audit) => {
+      const row = this.store.db.prepare('SELECT risk_item_id FROM key_person_talks WHERE id = ?').get(id) as { risk_item_id: number } | undefined
+      if (!row) throw failure('not_found', '该谈话记录不存在，可能已被删除')
+      const before = this.talks(row.risk_item_id).find((t) => t.id === id)!
+      this.store.db.prepare('DELETE FROM key_person_talks WHERE id = ?').run(id)
+      audit({ action: 'delete', entity: 'key_person_talk', entityId: id, summary: `删除与“${before.personName}”的谈话记录（${before.talkedOn}）`, before })
+    })
+  }
+
+  keyPersons(riskItemId: number): KeyPerson[] {
+    return this.store.db
+      .prepare(
+        `SELECT k.id AS link_id, k.risk_item_id, k.person_id, p.name, p.id_number, p.phone, k.role,
+           (SELECT max(t.talked_on) FROM key_person_talks t WHERE t.person_id = k.person_id) AS last_talk_on
+         FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ? ORDER BY k.id`
+      )
+      .all(riskItemId)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as KeyPerson)
+  }
+
+  talks(riskItemId: number): Talk[] {
+    return this.store.db
+      .prepare(
+        `SELECT t.id, t.risk_item_id, t.person_id, p.name AS person_name, t.kind, t.talked_on, t.talked_by, t.summary
+         FROM key_person_talks t JOIN persons p ON p.id = t.person_id WHERE t.risk_item_id = ? ORDER BY t.talked_on DESC, t.id DESC`
+      )
+      .all(riskItemId)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Talk)
+  }
+
+  /** Every status change of every item, for the trend of open items over time. */
+  statusEvents(): StatusEvent[] {
+    return this.store.db
+      .prepare('SELECT risk_item_id AS itemId, "on", id AS seq, to_status AS "to" FROM risk_status_events ORDER BY id')
+      .all() as StatusEvent[]
+  }
+
+  /** Key persons of open items with the date of their last talk (any item), one row per person and village. */
+  openKeyPersons(): { personId: number; name: string; villageId: number; villageName: string; lastTalkOn: string | null; items: string }[] {
+    const rows = this.store.db
+      .prepare(
+        `SELECT p.id AS person_id, p.name, v.id AS village_id, v.name AS village_name,
+           (SELECT max(t.talked_on) FROM key_person_talks t WHERE t.person_id = p.id) AS last_talk_on,
+           group_concat(ri.type, '、') AS items
+         FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id JOIN persons p ON p.id = k.person_id
+         JOIN villages v ON v.id = ri.village_id
+         WHERE ri.status <> '已化解'
+         GROUP BY p.id, v.id ORDER BY last_talk_on IS NOT NULL, last_talk_on, p.id`
+      )
+      .all() as Record<string, unknown>[]
+    return rows.map((r) => toCamel(r) as never)
+  }
+
+  private recordEvent(itemId: number, from: RiskStatus | null, to: RiskStatus, e: { on: string; evidence?: string; by?: string; note?: string }): void {
+    this.store.db
+      .prepare(`INSERT INTO risk_status_events (risk_item_id, from_status, to_status, "on", evidence, "by", note, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(itemId, from, to, e.on, e.evidence ?? '', e.by ?? '', e.note ?? '', nowStamp(), this.store.actor)
+  }
+}

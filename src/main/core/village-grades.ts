@@ -1,0 +1,48 @@
+import type { z } from 'zod'
+import { failure } from '../../shared/result'
+import type { GradeChange, gradeInput } from '../../shared/risk'
+import { nowStamp } from './clock'
+import { toCamel } from './row-mapping'
+import type { Store } from './store'
+import { VillageService } from './villages'
+
+/**
+ * The grade of a village (重难点村/一般村/平稳村) set from the risk screens: the value stays in villages.grade,
+ * the reason, who and when go to village_grade_changes, and the audit log holds both sides of the change.
+ */
+export class VillageGradeService {
+  private readonly villages: VillageService
+
+  constructor(private readonly store: Store) {
+    this.villages = new VillageService(store)
+  }
+
+  setGrade(input: z.output<typeof gradeInput>): GradeChange {
+    return this.store.write((audit) => {
+      const before = this.villages.require(input.villageId)
+      const at = nowStamp()
+      this.store.db.prepare('UPDATE villages SET grade = ?, updated_at = ? WHERE id = ?').run(input.grade, at, input.villageId)
+      const info = this.store.db
+        .prepare(`INSERT INTO village_grade_changes (village_id, grade, previous_grade, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(input.villageId, input.grade, before.grade, input.reason, this.store.actor, at)
+      const change = this.history(input.villageId).find((c) => c.id === Number(info.lastInsertRowid))
+      if (!change) throw failure('internal', '分级记录未能保存')
+      audit({
+        action: 'update',
+        entity: 'village',
+        entityId: input.villageId,
+        summary: `“${before.name}”分级：${before.grade} → ${input.grade}（理由：${input.reason}）`,
+        before: { grade: before.grade },
+        after: { grade: input.grade, reason: input.reason }
+      })
+      return change
+    })
+  }
+
+  history(villageId: number): GradeChange[] {
+    return this.store.db
+      .prepare('SELECT * FROM village_grade_changes WHERE village_id = ? ORDER BY id DESC')
+      .all(villageId)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as GradeChange)
+  }
+}
