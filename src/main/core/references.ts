@@ -2,7 +2,15 @@ import type Database from 'better-sqlite3'
 
 /** What each table holds, in the words a clerk uses when told why a record cannot be deleted. */
 export const TABLE_LABELS: Record<string, string> = {
-  persons: '人员'
+  persons: '人员',
+  voters: '选民登记',
+  voter_publications: '选民名单公告',
+  voter_changes: '选民名单变更',
+  voter_objections: '选民名单申诉',
+  voter_proxies: '委托投票',
+  elections: '选举结果',
+  election_candidates: '选举得票',
+  committee_members: '两委成员'
 }
 
 export interface Reference {
