@@ -201,18 +201,6 @@ export function proxyProblem(
   return null
 }
 
-/**
- * The latest birth date that is old enough on the election day: someone born on it turns `minAge`
- * that very day. Born on 29 February, a person comes of age on 1 March in common years, so the cutoff
- * for an election on 28 February of a common year stays 28 February.
- */
-export function eligibleBirthCutoff(electionDate: string, minAge: number): string {
-  const [y, m, d] = electionDate.split('-').map(Number)
-  const year = String(y - minAge).padStart(4, '0')
-  const cut = `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-  return isIsoDate(cut) ? cut : `${year}-02-28`
-}
-
 export const voterQuery = z.object({
   villageId: z.number().int().positive().nullable().default(null),
   search: z.string().trim().max(50).default(''),

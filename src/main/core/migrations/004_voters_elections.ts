@@ -29,6 +29,8 @@ export const migration004: Migration = {
     ) STRICT;
     CREATE UNIQUE INDEX voters_one_place ON voters (person_id) WHERE status = '在册';
     CREATE INDEX voters_village_list ON voters (village_id, status, group_name, id);
+    -- Covers the counts, which otherwise read 100,000 rows in index order, one table lookup each.
+    CREATE INDEX voters_counts ON voters (status, village_id, group_name, person_id, category, deprived);
 
     CREATE TABLE voter_publications (
       village_id INTEGER PRIMARY KEY REFERENCES villages (id) ON DELETE RESTRICT,
