@@ -92,7 +92,7 @@ export interface VoterRow {
   category: VoterCategory
   address: string
   approvalDate: string | null
-  approvalMeeting: string | null
+  approvalMeeting: (typeof APPROVAL_MEETINGS)[number] | null
   deprived: boolean
   status: VoterStatus
   removedReason: string

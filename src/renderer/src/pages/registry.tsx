@@ -1,7 +1,10 @@
-import { HomeOutlined, SettingOutlined } from '@ant-design/icons'
+import { BarChartOutlined, HomeOutlined, SettingOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
+import { ElectionsPage } from './elections/ElectionsPage'
 import { SettingsPage } from './settings/SettingsPage'
+import { StatisticsPage } from './statistics/StatisticsPage'
 import { VillagesPage } from './villages/VillagesPage'
+import { VotersPage } from './voters/VotersPage'
 
 export interface PageEntry {
   key: string
@@ -13,5 +16,8 @@ export interface PageEntry {
 /** The left menu, in the order of the office's work. */
 export const PAGES: PageEntry[] = [
   { key: 'villages', label: '村社台账', icon: <HomeOutlined />, Component: VillagesPage },
+  { key: 'voters', label: '选民', icon: <TeamOutlined />, Component: VotersPage },
+  { key: 'elections', label: '选举结果', icon: <TrophyOutlined />, Component: ElectionsPage },
+  { key: 'statistics', label: '统计', icon: <BarChartOutlined />, Component: StatisticsPage },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, Component: SettingsPage }
 ]
