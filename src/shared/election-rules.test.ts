@@ -143,8 +143,8 @@ describe('另行选举：得票多的当选，但不少于已投选票数的三�
   it('explains the one-third rule', () => {
     const t = committee(1000, 600, [{ post: '委员', seats: 1, candidates: [cand('甲', 200), cand('乙', 150)] }], '另行选举')
     const r = decideElection(t).races[0]
-    expect(r.thresholdText).toBe('另行选举：得票多的当选，但不得少于已投选票数600的3分之1（至少200票）')
-    expect(r.candidates[0].reason).toBe('得票200，不少于已投选票数的3分之1（200票），按得票多少排第1位，在应选1名之内，当选')
+    expect(r.thresholdText).toBe('另行选举：得票多的当选，但不得少于已投选票数600的三分之一（至少200票）')
+    expect(r.candidates[0].reason).toBe('得票200，不少于已投选票数的三分之一（200票），按得票多少排第1位，在应选1名之内，当选')
     expect(r.candidates[1].status).toBe('未当选')
   })
 
@@ -180,6 +180,10 @@ describe('党组织选举', () => {
     const d = decideElection(party(registered, present, votes))
     expect(d.valid).toBe(valid)
     expect(d.races[0].candidates[0].status).toBe(elected ? '当选' : valid ? '未当选' : '选举无效')
+  })
+
+  it('says why a meeting of exactly four fifths is not valid', () => {
+    expect(decideElection(party(50, 40, 40)).validity).toBe('应到会有选举权党员50人，实到40人，未超过五分之四（至少需41人），选举无效')
   })
 
   it('takes the share of those present, not of ballots returned', () => {

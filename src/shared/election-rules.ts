@@ -40,8 +40,10 @@ export const POSTS: Record<Body, readonly string[]> = {
 }
 export const BODY_NAMES: Record<Body, string> = { 村委会: '村(居)民委员会', 党组织: '村(社区)党组织委员会' }
 
-export const fractionText = (f: Fraction): string =>
-  f.num === 1 && f.den === 2 ? '半数' : `${f.den}分之${f.num}`
+const CN_DIGITS = '零一二三四五六七八九十'
+const cn = (n: number) => (n <= 10 ? CN_DIGITS[n] : String(n))
+/** 半数, 三分之一, 五分之四: as the law writes them. */
+export const fractionText = (f: Fraction): string => (f.num * 2 === f.den ? '半数' : `${cn(f.den)}分之${cn(f.num)}`)
 
 /** Smallest whole number strictly above base × f. */
 export const moreThan = (base: number, f: Fraction): number => Math.floor((base * f.num) / f.den) + 1

@@ -92,7 +92,7 @@ export const ELECTION_LABELS: Record<string, string> = {
 
 /** Candidate keys are their position ("0.1") until saved, then their row id. */
 export function toTally(
-  e: Pick<ElectionData, 'body' | 'round' | 'registered' | 'present' | 'issued' | 'returned' | 'valid' | 'invalid'> & {
+  e: Omit<ElectionTally, 'races'> & {
     races: { post: string; seats: number; candidates: { name: string; sex: '男' | '女' | null; votes: number; writeIn: boolean; idNumber?: string | null; id?: number }[] }[]
   }
 ): ElectionTally {
@@ -126,19 +126,11 @@ export interface ElectionCandidate {
   writeIn: boolean
 }
 
-export interface ElectionRecord {
+export interface ElectionRecord extends Omit<ElectionTally, 'races'> {
   id: number
   villageId: number
   villageName: string
-  body: Body
-  round: Round
   heldOn: string
-  registered: number
-  present: number | null
-  issued: number
-  returned: number
-  valid: number
-  invalid: number
   note: string
   races: { post: Post; seats: number; candidates: ElectionCandidate[] }[]
   decision: ElectionDecision

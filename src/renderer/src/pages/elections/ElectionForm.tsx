@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Segmented, Select } from 'antd'
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import { toTally, type ElectionInput, type ElectionRecord } from '../../../../shared/election'
 import { ballotProblems, decideElection, POSTS, ROUNDS, type Body, type ElectionThresholds } from '../../../../shared/election-rules'
 import { api, unwrap } from '../../api/client'
+import { FormModal } from '../../components/FormModal'
 import { showFormErrors } from '../../components/formErrors'
 import { DecisionView } from './DecisionView'
 
@@ -97,19 +98,7 @@ export function ElectionForm({
 
   const party = body === '党组织'
   return (
-    <Modal
-      open={open}
-      title={`${election ? '修改' : '录入'}${party ? '党组织' : '村(居)委会'}选举结果`}
-      width={1080}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title={`${election ? '修改' : '录入'}${party ? '党组织' : '村(居)委会'}选举结果`} width={1080} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="选举结果">
         <Row gutter={12}>
           <Col span={6}>
@@ -248,6 +237,6 @@ export function ElectionForm({
           <DecisionView decision={preview.decision!} />
         )}
       </Card>
-    </Modal>
+    </FormModal>
   )
 }

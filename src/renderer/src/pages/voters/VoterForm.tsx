@@ -1,9 +1,10 @@
-import { Alert, Checkbox, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { APPROVAL_MEETINGS, CATEGORY_NUMBERS, categoryLabel, VOTER_CATEGORIES, type VoterRow } from '../../../../shared/voter'
 import { api, unwrap } from '../../api/client'
+import { FormModal } from '../../components/FormModal'
 import { showFormErrors } from '../../components/formErrors'
 
 interface Values {
@@ -59,19 +60,7 @@ export function VoterForm({
   }
 
   return (
-    <Modal
-      open={open}
-      title={voter ? `修改选民：${voter.name}` : '登记选民'}
-      width={720}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title={voter ? `修改选民：${voter.name}` : '登记选民'} width={720} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="选民信息" initialValues={{ category: 1, deprived: false }}>
         <Row gutter={16}>
           <Col span={10}>
@@ -133,6 +122,6 @@ export function VoterForm({
         </Row>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
