@@ -67,7 +67,7 @@ try {
   time('统计（全乡镇，按村）', () => voters.counts(), 10)
   time('统计（一个村，按组）', () => voters.counts(ids[5]), 10)
   time('选民名单逐行读取（一个村）', () => [...voters.iterate(ids[2])].length, 5)
-  if (process.env.KEEP) { store.close(); fs.copyFileSync(path.join(dir, "bench.db"), process.env.KEEP) } else store.close()
+  store.close()
 } finally {
   fs.rmSync(dir, { recursive: true, force: true })
 }
