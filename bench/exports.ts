@@ -90,3 +90,10 @@ export async function benchExports(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true })
   }
 }
+
+if (require.main === module) {
+  benchExports().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}

@@ -1,10 +1,9 @@
-import { benchExports } from './exports'
+/** Runs every benchmark in this folder, one after another. */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 
-async function main(): Promise<void> {
-  await benchExports()
+for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.ts') && f !== 'run.ts').sort()) {
+  console.log(`\n== ${file}`)
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, file)], { stdio: 'inherit' })
 }
-
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})

@@ -8,6 +8,24 @@ import { JobRunner } from './core/jobs'
 import { ExportService } from './core/exports/service'
 import { exportInput } from '../shared/exports'
 import { riskApi, planApi } from './api-risks'
+import { ElectionService } from './core/elections'
+import { MemberService } from './core/members'
+import { SettingsService } from './core/settings'
+import { StatisticsService } from './core/statistics'
+import { VoterService } from './core/voters'
+import { VOTING_RULES } from './core/voting-settings'
+import { ELECTION_LABELS, electionInput, memberAttributes, memberInput, TERMS } from '../shared/election'
+import {
+  answerInput,
+  objectionInput,
+  proxyInput,
+  publishInput,
+  removeVoterInput,
+  VOTER_LABELS,
+  voterInput,
+  voterQuery
+} from '../shared/voter'
+import { votingRules } from '../shared/voting-rules'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -18,6 +36,13 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
   const audit = new AuditService(store)
   const exporter = new ExportService(store, jobs)
   const jobId = z.object({ id: z.string().min(1) })
+  const voters = new VoterService(store)
+  const elections = new ElectionService(store)
+  const members = new MemberService(store)
+  const statistics = new StatisticsService(store)
+  const settings = new SettingsService(store)
+  const villageInput_ = z.object({ villageId: z.number().int().positive() })
+  const optionalVillage = z.object({ villageId: z.number().int().positive().nullable().default(null) }).default({ villageId: null })
 
   return {
     app: {
@@ -55,7 +80,55 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
       cancel: method(jobId, ({ id }) => jobs.cancel(id) ?? null)
     },
     risks: riskApi(store),
-    plans: planApi(store)
+    plans: planApi(store),
+    voters: {
+      list: method(voterQuery, (q) => voters.list(q)),
+      get: method(idInput, ({ id }) => voters.get(id)),
+      counts: method(optionalVillage, ({ villageId }) => voters.counts(villageId)),
+      groups: method(villageInput_, ({ villageId }) => voters.groups(villageId)),
+      create: method(voterInput, (v) => voters.create(v), VOTER_LABELS),
+      update: method(
+        z.object({ id: z.number().int().positive(), data: voterInput }),
+        ({ id, data }) => voters.update(id, data),
+        prefixed('data', VOTER_LABELS)
+      ),
+      remove: method(removeVoterInput, ({ id, reason, on }) => voters.remove(id, reason, on)),
+      publication: method(villageInput_, ({ villageId }) => voters.publication(villageId)),
+      publish: method(publishInput, (p) => voters.publish(p.villageId, p.publishedOn, p.note)),
+      changes: method(villageInput_, ({ villageId }) => voters.changes(villageId)),
+      objections: method(villageInput_, ({ villageId }) => voters.objections(villageId)),
+      addObjection: method(objectionInput, (o) => voters.addObjection(o)),
+      answerObjection: method(answerInput, (a) => voters.answerObjection(a)),
+      proxies: method(villageInput_, ({ villageId }) => voters.proxies(villageId)),
+      addProxy: method(proxyInput, (p) => voters.addProxy(p)),
+      removeProxy: method(idInput, ({ id }) => voters.removeProxy(id))
+    },
+    elections: {
+      rules: query(() => settings.get(VOTING_RULES)),
+      saveRules: method(votingRules, (r) => settings.set(VOTING_RULES, r)),
+      list: method(optionalVillage, ({ villageId }) => elections.list(villageId)),
+      get: method(idInput, ({ id }) => elections.get(id)),
+      create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),
+      update: method(
+        z.object({ id: z.number().int().positive(), data: electionInput }),
+        ({ id, data }) => elections.update(id, data),
+        prefixed('data', ELECTION_LABELS)
+      ),
+      remove: method(idInput, ({ id }) => elections.remove(id)),
+      report: method(villageInput_, ({ villageId }) => elections.villageReport(villageId))
+    },
+    members: {
+      roster: method(
+        z.object({ term: z.enum(TERMS).nullable().default(null), villageId: z.number().int().positive().nullable().default(null) }).default({ term: null, villageId: null }),
+        (q) => members.roster(q)
+      ),
+      create: method(memberInput, (m) => members.create(m)),
+      updateAttributes: method(memberAttributes.extend({ id: z.number().int().positive() }), ({ id, ...a }) => members.updateAttributes(id, a)),
+      remove: method(idInput, ({ id }) => members.remove(id))
+    },
+    statistics: {
+      structure: query(() => statistics.structure())
+    }
   }
 }
 

@@ -10,7 +10,15 @@ export const TABLE_LABELS: Record<string, string> = {
   emergency_plans: '应急预案',
   village_work_records: '走访谈话记录',
   election_assessments: '选情评估',
-  village_plan_steps: '工作计划进度'
+  village_plan_steps: '工作计划进度',
+  voters: '选民登记',
+  voter_publications: '选民名单公告',
+  voter_changes: '选民名单变更',
+  voter_objections: '选民名单申诉',
+  voter_proxies: '委托投票',
+  elections: '选举结果',
+  election_candidates: '选举得票',
+  committee_members: '两委成员'
 }
 
 export interface Reference {

@@ -1,9 +1,20 @@
-import { AlertOutlined, ExportOutlined, HomeOutlined, SettingOutlined } from '@ant-design/icons'
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  ExportOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TrophyOutlined
+} from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
 import { ExportsPage } from './exports/ExportPanel'
 import { RisksPage } from './risks/RisksPage'
+import { ElectionsPage } from './elections/ElectionsPage'
 import { SettingsPage } from './settings/SettingsPage'
+import { StatisticsPage } from './statistics/StatisticsPage'
 import { VillagesPage } from './villages/VillagesPage'
+import { VotersPage } from './voters/VotersPage'
 
 export interface PageEntry {
   key: string
@@ -16,6 +27,9 @@ export interface PageEntry {
 export const PAGES: PageEntry[] = [
   { key: 'villages', label: '村社台账', icon: <HomeOutlined />, Component: VillagesPage },
   { key: 'risks', label: '风险档案', icon: <AlertOutlined />, Component: RisksPage },
+  { key: 'voters', label: '选民', icon: <TeamOutlined />, Component: VotersPage },
+  { key: 'elections', label: '选举结果', icon: <TrophyOutlined />, Component: ElectionsPage },
+  { key: 'statistics', label: '统计', icon: <BarChartOutlined />, Component: StatisticsPage },
   { key: 'exports', label: '导出', icon: <ExportOutlined />, Component: ExportsPage },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, Component: SettingsPage }
 ]

@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { RiskPlanSettings } from '../risks/RiskPlanSettings'
+import { VotingRulesCard } from './VotingRulesCard'
 
 const ACTIONS: Record<string, { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -36,6 +37,7 @@ export function SettingsPage() {
         </LoadState>
       </Card>
       <RiskPlanSettings />
+      <VotingRulesCard />
       <Card title="操作记录（最近 200 条）" size="small">
         <LoadState loading={audit.loading} error={audit.error} onRetry={audit.reload}>
           <Table

@@ -1,0 +1,183 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { makeIdNumber } from '../../../tests/fixtures/ids'
+import { buildApi } from '../api'
+import { electionInput, type ElectionInput } from '../../shared/election'
+import { villageInput } from '../../shared/village'
+import { ElectionService } from './elections'
+import { MemberService } from './members'
+import { StatisticsService } from './statistics'
+import { Store } from './store'
+import { VillageService } from './villages'
+
+let store: Store
+let elections: ElectionService
+let members: MemberService
+let villageId: number
+
+const ZHANG = makeIdNumber('1980-06-01', '男', 1)
+const LI = makeIdNumber('1995-01-01', '女', 2)
+const WANG = makeIdNumber('1964-02-28', '男', 3)
+const ZHAO = makeIdNumber('1990-03-01', '男', 4)
+
+function committee(over: Partial<ElectionInput> = {}): ElectionInput {
+  return {
+    villageId,
+    body: '村委会',
+    round: '正式选举',
+    heldOn: '2026-03-01',
+    registered: 1000,
+    issued: 620,
+    returned: 600,
+    valid: 590,
+    invalid: 10,
+    races: [
+      { post: '主任', seats: 1, candidates: [{ name: '张伟', idNumber: ZHANG, votes: 420 }, { name: '王强', idNumber: WANG, votes: 150 }] },
+      {
+        post: '委员',
+        seats: 2,
+        candidates: [
+          { name: '李娜', idNumber: LI, votes: 330 },
+          { name: '赵刚', idNumber: ZHAO, votes: 300 },
+          { name: '王强', idNumber: WANG, votes: 280 }
+        ]
+      }
+    ],
+    ...over
+  }
+}
+
+beforeEach(() => {
+  store = Store.memoryStore({ actor: '测试' })
+  elections = new ElectionService(store)
+  members = new MemberService(store)
+  villageId = new VillageService(store).create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01', committeeSeats: 3 })).id
+})
+
+describe('recording results', () => {
+  it('decides, explains and feeds the new committee members', () => {
+    const e = elections.create(electionInput.parse(committee()))
+    expect(e.decision.valid).toBe(true)
+    expect(e.decision.validity).toBe('登记选民1000人，参加投票600人，超过半数（至少需501人），选举有效')
+    const committeeRace = e.decision.races[1]
+    expect(committeeRace.candidates.map((c) => [c.name, c.status])).toEqual([
+      ['李娜', '当选'],
+      ['赵刚', '未当选'],
+      ['王强', '未当选']
+    ])
+    expect(committeeRace.candidates[1].reason).toBe('得票300，恰为参加投票人数600的半数（至少需301票），未当选')
+    expect(members.roster({ term: '本届' }).map((m) => [m.name, m.post, m.age])).toEqual([
+      ['张伟', '主任', 45],
+      ['李娜', '委员', 31]
+    ])
+    const report = elections.villageReport(villageId)
+    expect(report.bodies.find((b) => b.body === '村委会')!.flags).toEqual(['应选3名，已选出2名，尚缺1名，应另行选举'])
+  })
+
+  it('fills the open seat by 另行选举 at one third, and keeps attributes entered meanwhile', () => {
+    elections.create(electionInput.parse(committee()))
+    const zhang = members.roster({ term: '本届' }).find((m) => m.name === '张伟')!
+    members.updateAttributes(zhang.id, { politicalStatus: '中共党员', education: '本科', fulltimeEducation: '本科' })
+    const runoff = elections.create(
+      electionInput.parse({
+        ...committee(),
+        round: '另行选举',
+        issued: 560,
+        returned: 552,
+        valid: 550,
+        invalid: 2,
+        races: [{ post: '委员', seats: 1, candidates: [{ name: '赵刚', idNumber: ZHAO, votes: 184 }, { name: '王强', idNumber: WANG, votes: 170 }] }]
+      })
+    )
+    expect(runoff.decision.races[0].candidates[0]).toMatchObject({ status: '当选' })
+    expect(runoff.decision.races[0].minVotes).toBe(184)
+    const report = elections.villageReport(villageId).bodies.find((b) => b.body === '村委会')!
+    expect(report.elected.map((m) => m.name)).toEqual(['张伟', '李娜', '赵刚'])
+    expect(report.flags).toEqual([])
+    // Saving the first election again must not lose what was entered for its members.
+    const first = elections.list(villageId)[0]
+    elections.update(first.id, electionInput.parse(committee({ note: '复核' })))
+    expect(members.roster({ term: '本届' }).find((m) => m.name === '张伟')).toMatchObject({ politicalStatus: '中共党员', education: '本科' })
+  })
+
+  it('flags a committee without a woman', () => {
+    const noWoman = committee()
+    noWoman.races = [noWoman.races[0]]
+    elections.create(electionInput.parse(noWoman))
+    const flags = elections.villageReport(villageId).bodies.find((b) => b.body === '村委会')!.flags
+    expect(flags).toContain('村(居)委会成员中没有妇女成员，不符合“应当有妇女成员”的规定，须通过另行选举等方式补足')
+  })
+
+  it('elects nobody when turnout is exactly half, and removes the members when results are corrected', () => {
+    const e = elections.create(electionInput.parse(committee()))
+    expect(members.roster()).toHaveLength(2)
+    const invalid = elections.update(e.id, electionInput.parse(committee({ registered: 1200 })))
+    expect(invalid.decision.valid).toBe(false)
+    expect(members.roster()).toHaveLength(0)
+    expect(elections.villageReport(villageId).bodies.find((b) => b.body === '村委会')!.flags[0]).toContain('恰为半数')
+  })
+
+  it('removes an election and the members it produced', () => {
+    const e = elections.create(electionInput.parse(committee()))
+    elections.remove(e.id)
+    expect(members.roster()).toHaveLength(0)
+    expect(elections.list()).toHaveLength(0)
+  })
+
+  it('gives a write-in who is elected a person record', () => {
+    const e = elections.create(
+      electionInput.parse(
+        committee({ races: [{ post: '主任', seats: 1, candidates: [{ name: '钱多', votes: 400, writeIn: true, sex: '女' }] }] })
+      )
+    )
+    expect(e.races[0].candidates[0].personId).not.toBeNull()
+    expect(members.roster()).toMatchObject([{ name: '钱多', sex: '女', idNumber: null, age: null }])
+  })
+})
+
+describe('through the API', () => {
+  it('refuses ballots returned above ballots issued, on the field', async () => {
+    const api = buildApi(store)
+    const r = await api.elections.create(committee({ issued: 590 }))
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.error.fields?.returned).toBe('收回选票（600）多于发出选票（590），选票数不符，不能计票')
+      expect(r.error.message).toContain('收回选票')
+    }
+    expect(elections.list()).toHaveLength(0)
+  })
+
+  it('refuses a candidate whose ID does not check out', async () => {
+    const bad = committee()
+    bad.races[0].candidates[0].idNumber = ZHANG.slice(0, 17) + (ZHANG[17] === '1' ? '2' : '1')
+    const r = await buildApi(store).elections.create(bad)
+    expect(!r.ok && r.error.fields?.['races.0.candidates.0.idNumber']).toContain('校验位错误')
+  })
+
+  it('computes the township structure from the results and the outgoing roster', async () => {
+    const api = buildApi(store)
+    await api.elections.create(committee())
+    await api.elections.create({
+      ...committee(),
+      body: '党组织',
+      registered: 40,
+      present: 36,
+      issued: 36,
+      returned: 36,
+      valid: 36,
+      invalid: 0,
+      races: [{ post: '书记', seats: 1, candidates: [{ name: '张伟', idNumber: ZHANG, votes: 30 }] }, { post: '委员', seats: 1, candidates: [{ name: '李娜', idNumber: LI, votes: 25 }] }]
+    })
+    for (const [name, post, birth, sex, n] of [
+      ['老周', '书记', '1960-01-01', '男', 7],
+      ['老吴', '主任', '1962-01-01', '男', 8]
+    ] as const) {
+      const r = await api.members.create({ villageId, term: '上届', body: post === '书记' ? '党组织' : '村委会', post, name, idNumber: makeIdNumber(birth, sex, n), electedOn: '2021-03-01' })
+      expect(r.ok).toBe(true)
+    }
+    const s = new StatisticsService(store).structure()
+    expect(s.township.incoming).toMatchObject({ members: 2, oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 2 }, women: { count: 1, of: 2 }, averageAge: 38 })
+    expect(s.township.outgoing).toMatchObject({ members: 2, oneShoulder: { count: 0, of: 1 }, averageAge: 60 })
+    expect(s.township.trend.find((t) => t.label === '“一肩挑”比例')).toMatchObject({ met: true })
+    expect(s.villages.map((v) => v.villageName)).toEqual(['东山村'])
+  })
+})

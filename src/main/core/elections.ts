@@ -1,0 +1,195 @@
+import {
+  toTally,
+  type ElectedMember,
+  type ElectionCandidate,
+  type ElectionData,
+  type ElectionRecord,
+  type Post,
+  type VillageResultReport
+} from '../../shared/election'
+import { BODIES, decideElection, womanMemberCheck, type ElectionThresholds } from '../../shared/election-rules'
+import { failure } from '../../shared/result'
+import { nowStamp } from './clock'
+import { MemberService, personFor } from './members'
+import { PersonService } from './persons'
+import { toCamel } from './row-mapping'
+import { SettingsService } from './settings'
+import type { AuditEntry, Store } from './store'
+import { VOTING_RULES } from './voting-settings'
+
+const ELECTION_SQL = `SELECT e.id, e.village_id, g.name AS village_name, e.body, e.round, e.held_on, e.registered, e.present,
+  e.issued, e.returned, e.valid_ballots AS valid, e.invalid_ballots AS invalid, e.note
+  FROM elections e JOIN villages g ON g.id = e.village_id`
+
+/**
+ * Election results per village. Every save decides the election again with the law's rules and
+ * brings the new term's members in line with who was elected.
+ */
+export class ElectionService {
+  private readonly persons: PersonService
+  private readonly members: MemberService
+  private readonly settings: SettingsService
+
+  constructor(private readonly store: Store) {
+    this.persons = new PersonService(store)
+    this.members = new MemberService(store)
+    this.settings = new SettingsService(store)
+  }
+
+  thresholds(): ElectionThresholds {
+    return this.settings.get(VOTING_RULES).thresholds
+  }
+
+  list(villageId: number | null = null): ElectionRecord[] {
+    const ids = this.store.db
+      .prepare(
+        `SELECT e.id FROM elections e JOIN villages g ON g.id = e.village_id WHERE (@v IS NULL OR e.village_id = @v)
+         ORDER BY g.name, e.body DESC, e.held_on, e.round DESC, e.id`
+      )
+      .pluck()
+      .all({ v: villageId }) as number[]
+    return ids.map((id) => this.get(id))
+  }
+
+  get(id: number): ElectionRecord {
+    const db = this.store.db
+    const row = db.prepare(`${ELECTION_SQL} WHERE e.id = ?`).get(id) as Record<string, unknown> | undefined
+    if (!row) throw failure('not_found', '该选举结果不存在，可能已被删除')
+    const e = toCamel(row) as unknown as Omit<ElectionRecord, 'races' | 'decision'>
+    const races = (db.prepare('SELECT id, post, seats FROM election_races WHERE election_id = ? ORDER BY seq').all(id) as {
+      id: number
+      post: Post
+      seats: number
+    }[]).map((r) => ({
+      post: r.post,
+      seats: r.seats,
+      candidates: (
+        db
+          .prepare(
+            `SELECT c.id, c.person_id, c.name, p.id_number, COALESCE(p.sex, c.sex) AS sex, c.votes, c.write_in
+             FROM election_candidates c LEFT JOIN persons p ON p.id = c.person_id WHERE c.race_id = ? ORDER BY c.seq`
+          )
+          .all(r.id) as Record<string, unknown>[]
+      ).map((c) => {
+        const x = toCamel(c) as unknown as Omit<ElectionCandidate, 'writeIn'> & { writeIn: number }
+        return { ...x, writeIn: x.writeIn === 1 }
+      })
+    }))
+    const decision = decideElection(toTally({ ...e, races }), this.thresholds())
+    return { ...e, races, decision }
+  }
+
+  create(data: ElectionData): ElectionRecord {
+    return this.store.write((audit) => {
+      const village = this.store.db.prepare('SELECT name FROM villages WHERE id = ?').pluck().get(data.villageId) as string | undefined
+      if (!village) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
+      const now = nowStamp()
+      const info = this.store.db
+        .prepare(
+          `INSERT INTO elections (village_id, body, round, held_on, registered, present, issued, returned, valid_ballots,
+           invalid_ballots, note, created_at, updated_at) VALUES (@villageId, @body, @round, @heldOn, @registered, @present,
+           @issued, @returned, @valid, @invalid, @note, @now, @now)`
+        )
+        .run({ ...data, present: data.body === '党组织' ? data.present : null, now })
+      const id = Number(info.lastInsertRowid)
+      const after = this.saveRaces(id, data, audit)
+      audit({ action: 'create', entity: 'election', entityId: id, summary: `录入${village}${data.body}${data.round}结果（${data.heldOn}）`, after })
+      return after
+    })
+  }
+
+  update(id: number, data: ElectionData): ElectionRecord {
+    return this.store.write((audit) => {
+      const before = this.get(id)
+      if (before.villageId !== data.villageId || before.body !== data.body) {
+        throw failure('validation', '不能改变选举结果所属的村社或组织，请删除后重新录入')
+      }
+      this.store.db
+        .prepare(
+          `UPDATE elections SET round = @round, held_on = @heldOn, registered = @registered, present = @present, issued = @issued,
+           returned = @returned, valid_ballots = @valid, invalid_ballots = @invalid, note = @note, updated_at = @now WHERE id = @id`
+        )
+        .run({ ...data, present: data.body === '党组织' ? data.present : null, now: nowStamp(), id })
+      this.store.db.prepare('DELETE FROM election_races WHERE election_id = ?').run(id)
+      const after = this.saveRaces(id, data, audit)
+      audit({ action: 'update', entity: 'election', entityId: id, summary: `修改${before.villageName}${data.body}${data.round}结果`, before, after })
+      return after
+    })
+  }
+
+  remove(id: number): void {
+    this.store.write((audit) => {
+      const before = this.get(id)
+      this.members.syncElectedIn({ id, villageId: before.villageId, body: before.body, heldOn: before.heldOn }, [], audit)
+      this.store.db.prepare('DELETE FROM elections WHERE id = ?').run(id)
+      audit({ action: 'delete', entity: 'election', entityId: id, summary: `删除${before.villageName}${before.body}${before.round}结果`, before })
+    })
+  }
+
+  /** 选举结果报告单 of one village: both committees, who is elected, and what is still open. */
+  villageReport(villageId: number): VillageResultReport {
+    const village = this.store.db
+      .prepare('SELECT id, name, committee_seats AS committeeSeats, party_seats AS partySeats FROM villages WHERE id = ?')
+      .get(villageId) as { id: number; name: string; committeeSeats: number | null; partySeats: number | null } | undefined
+    if (!village) throw failure('not_found', '该村社不存在')
+    const all = this.list(villageId)
+    const bodies = [...BODIES].reverse().map((body) => {
+      const elections = all.filter((e) => e.body === body)
+      const elected: ElectedMember[] = elections.flatMap((e) =>
+        e.decision.races.flatMap((r) =>
+          r.candidates
+            .filter((c) => c.status === '当选')
+            .map((c) => ({ name: c.name, sex: c.sex, post: r.post, round: e.round, votes: c.votes, electionId: e.id }))
+        )
+      )
+      const flags: string[] = []
+      for (const e of elections) {
+        if (!e.decision.valid) flags.push(`${e.heldOn}${e.round}：${e.decision.validity}`)
+        for (const r of e.decision.races) if (r.tie) flags.push(`${e.heldOn}${e.round}“${r.post}”：${r.notes[0]}`)
+      }
+      const main = elections.filter((e) => e.round === '正式选举' && e.decision.valid).at(-1)
+      const seats = main ? main.races.reduce((s, r) => s + r.seats, 0) : 0
+      if (main && elected.length < seats) {
+        flags.push(`应选${seats}名，已选出${elected.length}名，尚缺${seats - elected.length}名，应${body === '村委会' ? '另行选举' : '再次投票'}`)
+      }
+      if (body === '村委会' && elections.length > 0) {
+        const w = womanMemberCheck(elected)
+        if (!w.ok) flags.push(w.reason)
+      }
+      return { body, elections, elected, flags }
+    })
+    return { villageId, villageName: village.name, committeeSeats: village.committeeSeats, partySeats: village.partySeats, bodies }
+  }
+
+  private saveRaces(id: number, data: ElectionData, audit: (entry: AuditEntry) => void): ElectionRecord {
+    const db = this.store.db
+    const insertRace = db.prepare('INSERT INTO election_races (election_id, seq, post, seats) VALUES (?, ?, ?, ?)')
+    const insertCandidate = db.prepare(
+      'INSERT INTO election_candidates (race_id, seq, person_id, name, sex, votes, write_in) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    )
+    data.races.forEach((r, i) => {
+      const raceId = Number(insertRace.run(id, i, r.post, r.seats).lastInsertRowid)
+      r.candidates.forEach((c, j) => {
+        const personId = c.idNumber ? personFor(this.persons, { ...c, villageId: data.villageId }, audit) : null
+        insertCandidate.run(raceId, j, personId, c.name, c.sex, c.votes, c.writeIn ? 1 : 0)
+      })
+    })
+    const record = this.get(id)
+    const elected = record.decision.races.flatMap((r) =>
+      r.candidates
+        .filter((c) => c.status === '当选')
+        .map((c) => {
+          const candidate = record.races.flatMap((x) => x.candidates).find((x) => String(x.id) === c.key)!
+          let personId = candidate.personId
+          if (personId === null) {
+            // Elected without an ID number (a write-in, say): the member still needs a person record.
+            personId = personFor(this.persons, { idNumber: null, name: c.name, sex: c.sex, villageId: data.villageId }, audit)
+            db.prepare('UPDATE election_candidates SET person_id = ? WHERE id = ?').run(personId, candidate.id)
+          }
+          return { personId, post: r.post as Post }
+        })
+    )
+    this.members.syncElectedIn({ id, villageId: data.villageId, body: data.body, heldOn: data.heldOn }, elected, audit)
+    return this.get(id)
+  }
+}

@@ -1,0 +1,183 @@
+import type { MemberData, MemberRow, Term } from '../../shared/election'
+import type { Body } from '../../shared/election-rules'
+import { ageOn } from '../../shared/idcard'
+import { failure } from '../../shared/result'
+import { nowStamp } from './clock'
+import { PersonService } from './persons'
+import { toCamel } from './row-mapping'
+import type { AuditEntry, Store } from './store'
+
+type Audit = (entry: AuditEntry) => void
+
+const ROW_SQL = `SELECT m.id, m.village_id, g.name AS village_name, m.person_id, p.name, p.id_number, p.sex, p.birth_date,
+  m.term, m.body, m.post, m.political_status, m.education, m.fulltime_education, m.elected_on, m.election_id,
+  COALESCE(m.elected_on, CASE WHEN m.term = '本届' THEN
+    CASE m.body WHEN '党组织' THEN COALESCE(g.party_election_date, g.committee_election_date)
+    ELSE COALESCE(g.committee_election_date, g.party_election_date) END END) AS reference_date
+  FROM committee_members m JOIN persons p ON p.id = m.person_id JOIN villages g ON g.id = m.village_id`
+
+const ORDER = `ORDER BY g.division_code IS NULL, g.division_code, g.name, m.body DESC,
+  CASE m.post WHEN '书记' THEN 1 WHEN '主任' THEN 1 WHEN '副书记' THEN 2 WHEN '副主任' THEN 2 ELSE 3 END, m.id`
+
+function toRow(r: Record<string, unknown>): MemberRow {
+  const c = toCamel(r) as unknown as MemberRow
+  return { ...c, age: c.birthDate && c.referenceDate ? ageOn(c.birthDate, c.referenceDate) : null }
+}
+
+/**
+ * The members of the two committees, outgoing (上届) and new (本届). New members come from the
+ * election results or from an imported roster; outgoing ones are entered or imported.
+ */
+export class MemberService {
+  private readonly persons: PersonService
+
+  constructor(private readonly store: Store) {
+    this.persons = new PersonService(store)
+  }
+
+  roster(q: { term?: Term | null; villageId?: number | null } = {}): MemberRow[] {
+    return this.store.db
+      .prepare(`${ROW_SQL} WHERE (@term IS NULL OR m.term = @term) AND (@villageId IS NULL OR m.village_id = @villageId) ${ORDER}`)
+      .all({ term: q.term ?? null, villageId: q.villageId ?? null })
+      .map((r) => toRow(r as Record<string, unknown>))
+  }
+
+  get(id: number): MemberRow {
+    const r = this.store.db.prepare(`${ROW_SQL} WHERE m.id = ?`).get(id)
+    if (!r) throw failure('not_found', '该成员记录不存在，可能已被删除')
+    return toRow(r as Record<string, unknown>)
+  }
+
+  create(data: MemberData): MemberRow {
+    return this.store.write((audit) => {
+      const { id } = this.upsertIn(data, audit)
+      const after = this.get(id)
+      audit({ action: 'create', entity: 'committee_member', entityId: id, summary: `登记${data.term}${data.body}${data.post}“${after.name}”`, after })
+      return after
+    })
+  }
+
+  /**
+   * For importers and for election results: joins the caller's transaction. The ID number finds the
+   * person (created when new); one person holds one seat per committee and term.
+   */
+  upsertIn(
+    data: MemberData,
+    audit: Audit,
+    fromElection: { electionId: number; personId: number } | null = null
+  ): { id: number; created: boolean } {
+    const db = this.store.db
+    const personId = fromElection?.personId ?? personFor(this.persons, data, audit)
+    const electionId = fromElection?.electionId ?? null
+    const existing = db
+      .prepare('SELECT id FROM committee_members WHERE village_id = ? AND term = ? AND body = ? AND person_id = ?')
+      .get(data.villageId, data.term, data.body, personId) as { id: number } | undefined
+    const now = nowStamp()
+    if (existing) {
+      db.prepare(
+        `UPDATE committee_members SET post = @post, elected_on = COALESCE(@electedOn, elected_on), election_id = COALESCE(@electionId, election_id),
+         political_status = COALESCE(NULLIF(@politicalStatus, ''), political_status), education = COALESCE(NULLIF(@education, ''), education),
+         fulltime_education = COALESCE(NULLIF(@fulltimeEducation, ''), fulltime_education), updated_at = @now WHERE id = @id`
+      ).run({ ...data, electionId, now, id: existing.id })
+      return { id: existing.id, created: false }
+    }
+    const known = db
+      .prepare(
+        `SELECT political_status AS politicalStatus, education, fulltime_education AS fulltimeEducation FROM committee_members
+         WHERE person_id = ? ORDER BY (political_status <> '') + (education <> '') DESC, id DESC LIMIT 1`
+      )
+      .get(personId) as Pick<MemberData, 'politicalStatus' | 'education' | 'fulltimeEducation'> | undefined
+    const info = db
+      .prepare(
+        `INSERT INTO committee_members (village_id, person_id, term, body, post, political_status, education, fulltime_education,
+         elected_on, election_id, created_at, updated_at) VALUES (@villageId, @personId, @term, @body, @post, @politicalStatus,
+         @education, @fulltimeEducation, @electedOn, @electionId, @now, @now)`
+      )
+      .run({
+        ...data,
+        politicalStatus: data.politicalStatus || known?.politicalStatus || '',
+        education: data.education || known?.education || '',
+        fulltimeEducation: data.fulltimeEducation || known?.fulltimeEducation || '',
+        personId,
+        electionId,
+        now
+      })
+    return { id: Number(info.lastInsertRowid), created: true }
+  }
+
+  updateAttributes(id: number, a: Pick<MemberData, 'politicalStatus' | 'education' | 'fulltimeEducation'>): MemberRow {
+    return this.store.write((audit) => {
+      const before = this.get(id)
+      this.store.db
+        .prepare('UPDATE committee_members SET political_status = ?, education = ?, fulltime_education = ?, updated_at = ? WHERE id = ?')
+        .run(a.politicalStatus, a.education, a.fulltimeEducation, nowStamp(), id)
+      const after = this.get(id)
+      audit({ action: 'update', entity: 'committee_member', entityId: id, summary: `修改成员“${after.name}”的政治面貌与学历`, before, after })
+      return after
+    })
+  }
+
+  remove(id: number): void {
+    this.store.write((audit) => {
+      const before = this.get(id)
+      if (before.electionId !== null) {
+        throw failure('in_use', `${before.name}是由选举结果产生的成员，请修改该村的选举结果，而不是直接删除`)
+      }
+      this.store.db.prepare('DELETE FROM committee_members WHERE id = ?').run(id)
+      audit({ action: 'delete', entity: 'committee_member', entityId: id, summary: `删除${before.term}成员“${before.name}”`, before })
+    })
+  }
+
+  /** Makes the seats of one election match who it elected; attributes already entered stay. */
+  syncElectedIn(
+    election: { id: number; villageId: number; body: Body; heldOn: string },
+    elected: { personId: number; post: MemberData['post'] }[],
+    audit: Audit
+  ): void {
+    const db = this.store.db
+    const keep = new Set<number>()
+    for (const e of elected) {
+      const { id } = this.upsertIn(
+        {
+          villageId: election.villageId,
+          term: '本届',
+          body: election.body,
+          post: e.post,
+          idNumber: null,
+          name: '',
+          sex: null,
+          electedOn: election.heldOn,
+          politicalStatus: '',
+          education: '',
+          fulltimeEducation: ''
+        },
+        audit,
+        { electionId: election.id, personId: e.personId }
+      )
+      keep.add(id)
+    }
+    const stale = (db.prepare('SELECT id FROM committee_members WHERE election_id = ?').pluck().all(election.id) as number[]).filter(
+      (id) => !keep.has(id)
+    )
+    for (const id of stale) db.prepare('DELETE FROM committee_members WHERE id = ?').run(id)
+  }
+}
+
+/** The ID number finds the person; a new one is created, a known one must carry the same name. */
+export function personFor(
+  persons: PersonService,
+  d: { idNumber: string | null; name: string; sex: '男' | '女' | null; villageId: number },
+  audit: Audit
+): number {
+  if (d.idNumber) {
+    const found = persons.findByIdNumber(d.idNumber)
+    if (found) {
+      if (found.name !== d.name) {
+        const reason = `身份证号 ${d.idNumber} 已登记为“${found.name}”，与所填姓名“${d.name}”不符`
+        throw failure('conflict', reason, { name: reason })
+      }
+      return found.id
+    }
+  }
+  return persons.createIn({ idNumber: d.idNumber, name: d.name, sex: d.sex, birthDate: null, ethnicity: '', villageId: d.villageId, phone: '' }, audit).id
+}

@@ -1,0 +1,502 @@
+import type Database from 'better-sqlite3'
+import { todayIso } from '../../shared/dates'
+import { checkIdNumber } from '../../shared/idcard'
+import { failure } from '../../shared/result'
+import {
+  categoryLabel,
+  objectionTiming,
+  proxyProblem,
+  publicationCheck,
+  voterEligibility,
+  voterQuery,
+  type Objection,
+  type Proxy,
+  type Publication,
+  type VoterChange,
+  type VoterCounts,
+  type VoterData,
+  type VoterQuery,
+  type VoterRow
+} from '../../shared/voter'
+import type { VotingRules } from '../../shared/voting-rules'
+import { nowStamp } from './clock'
+import { toCamel } from './row-mapping'
+import { likePattern, searchKey } from './search-key'
+import { SettingsService } from './settings'
+import type { Store } from './store'
+import { VOTING_RULES } from './voting-settings'
+
+const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_election_date AS election_date, v.person_id,
+  p.id_number, p.name, p.sex, p.birth_date, p.ethnicity, v.group_name, v.category, v.address, v.approval_date,
+  v.approval_meeting, v.deprived, v.status, v.removed_reason, v.note
+  FROM voters v JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id`
+
+interface VillageFacts {
+  id: number
+  name: string
+  electionDate: string | null
+  published: boolean
+}
+
+export interface VoterUpsertResult {
+  voterId: number
+  personId: number
+  created: boolean
+}
+
+/**
+ * Adds or updates voters with statements prepared once, inside a transaction the caller holds (an
+ * import of 100,000 rows is one transaction with one audit entry). Every refusal is an AppFailure
+ * with a field and a Chinese reason, thrown before anything of that row is written.
+ */
+export class VoterWriter {
+  private readonly villages = new Map<number, VillageFacts | null>()
+  private readonly s: Record<string, Database.Statement>
+  private readonly today = todayIso()
+
+  constructor(
+    db: Database.Database,
+    private readonly rules: VotingRules
+  ) {
+    this.s = {
+      village: db.prepare(
+        `SELECT id, name, committee_election_date AS electionDate,
+         EXISTS (SELECT 1 FROM voter_publications WHERE village_id = villages.id) AS published FROM villages WHERE id = ?`
+      ),
+      person: db.prepare('SELECT id, name FROM persons WHERE id_number = ?'),
+      insertPerson: db.prepare(
+        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`
+      ),
+      fillEthnicity: db.prepare(`UPDATE persons SET ethnicity = ? WHERE id = ? AND ethnicity = ''`),
+      active: db.prepare(
+        `SELECT v.id, v.village_id AS villageId, g.name AS villageName FROM voters v JOIN villages g ON g.id = v.village_id
+         WHERE v.person_id = ? AND v.status = '在册'`
+      ),
+      insert: db.prepare(
+        `INSERT INTO voters (village_id, person_id, group_name, category, address, approval_date, approval_meeting, deprived,
+         note, created_at, updated_at) VALUES (@villageId, @personId, @groupName, @category, @address, @approvalDate,
+         @approvalMeeting, @deprived, @note, @now, @now)`
+      ),
+      update: db.prepare(
+        `UPDATE voters SET group_name = @groupName, category = @category, address = @address, approval_date = @approvalDate,
+         approval_meeting = @approvalMeeting, deprived = @deprived, note = @note, updated_at = @now WHERE id = @id`
+      ),
+      change: db.prepare(
+        `INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)`
+      )
+    }
+  }
+
+  upsert(d: VoterData): VoterUpsertResult {
+    const village = this.village(d.villageId)
+    const id = checkIdNumber(d.idNumber, this.today)
+    if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
+    if (!village.electionDate) {
+      throw failure('validation', `请先在村社台账中填写“${village.name}”的村委会选举日期：选民年龄按选举日计算`, {
+        villageId: '该村尚未确定选举日'
+      })
+    }
+    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, village.electionDate, this.rules.voterMinAge)
+    if (!age.eligible) throw failure('validation', `${d.name}：${age.reason}，不能登记为选民`, { idNumber: age.reason })
+
+    const person = this.s.person.get(id.idNumber) as { id: number; name: string } | undefined
+    if (person && person.name !== d.name) {
+      const reason = `身份证号 ${id.idNumber} 已登记为“${person.name}”，与所填姓名“${d.name}”不符`
+      throw failure('conflict', reason, { name: reason })
+    }
+    const active = person
+      ? (this.s.active.get(person.id) as { id: number; villageId: number; villageName: string } | undefined)
+      : undefined
+    if (active && active.villageId !== d.villageId) {
+      const reason = `${d.name}（${id.idNumber}）已登记在“${active.villageName}”的选民名单中，不能再登记在“${village.name}”：同一选民只能在一处登记`
+      throw failure('conflict', reason, { idNumber: reason })
+    }
+
+    const now = nowStamp()
+    let personId = person?.id
+    if (personId === undefined) {
+      const info = this.s.insertPerson.run(id.idNumber, d.name, id.sex, id.birthDate, d.ethnicity, d.villageId, searchKey(d.name), now, now)
+      personId = Number(info.lastInsertRowid)
+    } else if (d.ethnicity) {
+      this.s.fillEthnicity.run(d.ethnicity, personId)
+    }
+    const row = {
+      villageId: d.villageId,
+      personId,
+      groupName: d.groupName,
+      category: d.category,
+      address: d.address,
+      approvalDate: d.category === 3 ? d.approvalDate : null,
+      approvalMeeting: d.category === 3 ? d.approvalMeeting : null,
+      deprived: d.deprived ? 1 : 0,
+      note: d.note,
+      now
+    }
+    if (active) {
+      this.s.update.run({ ...row, id: active.id })
+      if (village.published) this.s.change.run(d.villageId, active.id, '更正', `更正登记信息：${categoryLabel(d.category)}${d.deprived ? '，被剥夺政治权利' : ''}`, this.today, now)
+      return { voterId: active.id, personId, created: false }
+    }
+    const voterId = Number(this.s.insert.run(row).lastInsertRowid)
+    if (village.published) this.s.change.run(d.villageId, voterId, '补登', `名单公布后补登（${categoryLabel(d.category)}）`, this.today, now)
+    return { voterId, personId, created: true }
+  }
+
+  private village(id: number): VillageFacts {
+    if (!this.villages.has(id)) {
+      const v = this.s.village.get(id) as (Omit<VillageFacts, 'published'> & { published: number }) | undefined
+      this.villages.set(id, v ? { ...v, published: v.published === 1 } : null)
+    }
+    const v = this.villages.get(id)
+    if (!v) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
+    return v
+  }
+}
+
+export class VoterService {
+  private readonly settings: SettingsService
+
+  constructor(private readonly store: Store) {
+    this.settings = new SettingsService(store)
+  }
+
+  rules(): VotingRules {
+    return this.settings.get(VOTING_RULES)
+  }
+
+  /** For importers: call `upsert` per row inside `store.write`, then record one audit entry. */
+  writer(): VoterWriter {
+    return new VoterWriter(this.store.db, this.rules())
+  }
+
+  list(query: VoterQuery = {}): { rows: VoterRow[]; total: number } {
+    const q = voterQuery.parse(query)
+    const where = ['v.status = @status']
+    const args: Record<string, unknown> = { status: q.status }
+    if (q.villageId) {
+      where.push('v.village_id = @villageId')
+      args.villageId = q.villageId
+    }
+    if (q.groupName !== null) {
+      where.push('v.group_name = @groupName')
+      args.groupName = q.groupName
+    }
+    if (q.category) {
+      where.push('v.category = @category')
+      args.category = q.category
+    }
+    if (q.search) {
+      // People first, then their voter rows through the one-place index: a join scanned the whole register.
+      where.push(`v.person_id IN (SELECT id FROM persons WHERE search_key LIKE @like ESCAPE '\\' OR id_number LIKE @idPrefix)`)
+      args.like = likePattern(q.search)
+      args.idPrefix = `${q.search.toUpperCase()}%`
+    }
+    const w = `WHERE ${where.join(' AND ')}`
+    const db = this.store.db
+    const total = db
+      .prepare(`SELECT count(*) FROM voters v ${w}`)
+      .pluck()
+      .get(args) as number
+    const raw = db
+      .prepare(`${ROW_SQL} ${w} ORDER BY v.village_id, v.group_name, v.id LIMIT @limit OFFSET @offset`)
+      .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Record<string, unknown>[]
+    const rules = this.rules()
+    return { rows: raw.map((r) => toVoterRow(r, rules.voterMinAge)), total }
+  }
+
+  get(id: number): VoterRow {
+    const r = this.store.db.prepare(`${ROW_SQL} WHERE v.id = ?`).get(id) as Record<string, unknown> | undefined
+    if (!r) throw failure('not_found', '该选民不存在，可能已被删除，请刷新列表')
+    return toVoterRow(r, this.rules().voterMinAge)
+  }
+
+  /**
+   * The 选民名单 of one village in list order, one row at a time (exports stream it). Only people on
+   * the list; `eligibleOnly` leaves out those who may not vote, as the published list does.
+   */
+  *iterate(villageId: number, eligibleOnly = true): IterableIterator<VoterRow> {
+    const minAge = this.rules().voterMinAge
+    const stmt = this.store.db.prepare(`${ROW_SQL} WHERE v.village_id = ? AND v.status = '在册' ORDER BY v.group_name, v.id`)
+    for (const r of stmt.iterate(villageId) as IterableIterator<Record<string, unknown>>) {
+      const row = toVoterRow(r, minAge)
+      if (!eligibleOnly || row.eligible) yield row
+    }
+  }
+
+  groups(villageId: number): string[] {
+    return this.store.db
+      .prepare(`SELECT DISTINCT group_name FROM voters WHERE village_id = ? AND status = '在册' ORDER BY group_name`)
+      .pluck()
+      .all(villageId) as string[]
+  }
+
+  /** Per village (and per 村民小组 when one village is asked for) and the township total. */
+  counts(villageId: number | null = null): { villages: VoterCounts[]; groups: VoterCounts[]; total: VoterCounts } {
+    const minAge = this.rules().voterMinAge
+    const db = this.store.db
+    const villages = db
+      .prepare(`SELECT id, name, committee_election_date AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
+      .all({ id: villageId }) as { id: number; name: string; electionDate: string | null }[]
+    // The latest eligible birth date, as text: the year moved back, month and day kept. For an election
+    // on 29 February it may name a day that does not exist, which still sorts exactly right.
+    const rows = db
+      .prepare(
+        `WITH x AS (
+           SELECT v.village_id, v.group_name, v.category, v.deprived, p.sex, p.ethnicity,
+             (v.deprived = 0 AND p.birth_date <= g.cutoff) AS ok
+           FROM voters v JOIN persons p ON p.id = v.person_id
+           JOIN (SELECT id, printf('%04d', substr(committee_election_date, 1, 4) - @minAge) || substr(committee_election_date, 5) AS cutoff
+             FROM villages) g ON g.id = v.village_id
+           WHERE v.status = '在册' AND (@id IS NULL OR v.village_id = @id))
+         SELECT village_id, group_name, count(*) AS registered, sum(deprived) AS deprived, sum(ok) AS eligible,
+           sum(ok AND sex = '女') AS women, sum(ok AND ethnicity NOT IN ('', '汉', '汉族')) AS minority,
+           sum(ok AND category = 1) AS c1, sum(ok AND category = 2) AS c2, sum(ok AND category = 3) AS c3
+         FROM x GROUP BY village_id, group_name ORDER BY village_id, group_name`
+      )
+      .all({ minAge, id: villageId }) as Record<string, number | string>[]
+
+    const byVillage = new Map(villages.map((v) => [v.id, emptyCounts(v.id, v.name, null, v.electionDate)]))
+    const total = emptyCounts(null, '合计', null, null)
+    const groups: VoterCounts[] = []
+    for (const r of rows) {
+      const v = byVillage.get(r.village_id as number)!
+      const g = emptyCounts(v.villageId, v.villageName, r.group_name as string, v.electionDate)
+      add(g, r)
+      add(v, r)
+      add(total, r)
+      groups.push(g)
+    }
+    return { villages: [...byVillage.values()], groups: villageId ? groups : [], total }
+  }
+
+  create(data: VoterData): VoterRow {
+    return this.store.write((audit) => {
+      const r = this.writer().upsert(data)
+      const after = this.get(r.voterId)
+      audit({
+        action: r.created ? 'create' : 'update',
+        entity: 'voter',
+        entityId: r.voterId,
+        summary: `${r.created ? '登记' : '更新'}选民“${after.name}”（${after.villageName}）`,
+        after
+      })
+      return after
+    })
+  }
+
+  update(id: number, data: VoterData): VoterRow {
+    return this.store.write((audit) => {
+      const before = this.get(id)
+      if (before.status !== '在册') throw failure('conflict', '该选民已除名，不能修改')
+      const given = checkIdNumber(data.idNumber)
+      if (given.ok && given.idNumber !== before.idNumber) {
+        throw failure('validation', '身份证号不能修改：如登记错人，请将其除名后重新登记', { idNumber: '身份证号不能修改' })
+      }
+      if (before.villageId !== data.villageId) {
+        throw failure('validation', '不能直接改登到其他村：请在原村除名后到新村登记', { villageId: '不能改村' })
+      }
+      this.writer().upsert(data)
+      const after = this.get(id)
+      audit({ action: 'update', entity: 'voter', entityId: id, summary: `修改选民“${after.name}”（${after.villageName}）`, before, after })
+      return after
+    })
+  }
+
+  /**
+   * Before the list is published a wrong entry is simply taken out; afterwards it stays on record as
+   * 已除名 with the reason, in the change list.
+   */
+  remove(id: number, reason: string, on: string): { id: number; kept: boolean } {
+    return this.store.write((audit) => {
+      const before = this.get(id)
+      if (before.status !== '在册') throw failure('conflict', '该选民已经除名')
+      const proxies = this.store.db
+        .prepare('SELECT count(*) FROM voter_proxies WHERE principal_id = ? OR holder_id = ?')
+        .pluck()
+        .get(id, id) as number
+      if (proxies > 0) throw failure('in_use', `${before.name}有委托投票记录，请先撤销委托后再除名`)
+      const published = this.publication(before.villageId)
+      if (!published) {
+        this.store.db.prepare('DELETE FROM voters WHERE id = ?').run(id)
+      } else {
+        this.store.db.prepare(`UPDATE voters SET status = '已除名', removed_reason = ?, updated_at = ? WHERE id = ?`).run(reason, nowStamp(), id)
+        this.store.db
+          .prepare('INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(before.villageId, id, '除名', reason, on, nowStamp())
+      }
+      audit({ action: 'delete', entity: 'voter', entityId: id, summary: `选民“${before.name}”${published ? '除名' : '删除'}：${reason}`, before })
+      return { id, kept: published !== null }
+    })
+  }
+
+  publication(villageId: number): Publication | null {
+    const r = this.store.db
+      .prepare(
+        `SELECT p.village_id AS villageId, p.published_on AS publishedOn, p.voter_count AS voterCount, p.note,
+         g.committee_election_date AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`
+      )
+      .get(villageId) as (Omit<Publication, 'check'> & { electionDate: string | null }) | undefined
+    if (!r) return null
+    const { electionDate, ...rest } = r
+    return { ...rest, check: publicationCheck(r.publishedOn, electionDate, this.rules().publicationDaysBefore) }
+  }
+
+  /** Records the 选民名单公告: from then on every addition and removal is kept as a change. */
+  publish(villageId: number, publishedOn: string, note: string): Publication {
+    return this.store.write((audit) => {
+      const before = this.publication(villageId)
+      const count = this.counts(villageId).total.eligible
+      if (count === 0) throw failure('validation', '该村还没有可以公布的选民')
+      this.store.db
+        .prepare(
+          `INSERT INTO voter_publications (village_id, published_on, voter_count, note, created_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (village_id) DO UPDATE SET published_on = excluded.published_on, voter_count = excluded.voter_count, note = excluded.note`
+        )
+        .run(villageId, publishedOn, count, note, nowStamp())
+      const after = this.publication(villageId)!
+      audit({ action: before ? 'update' : 'create', entity: 'voter_publication', entityId: villageId, summary: `公布选民名单（${count}人，${publishedOn}）`, before, after })
+      return after
+    })
+  }
+
+  changes(villageId: number): VoterChange[] {
+    return this.store.db
+      .prepare(
+        `SELECT c.id, c.voter_id, p.name, p.id_number, c.kind, c.detail, c.changed_on FROM voter_changes c
+         JOIN voters v ON v.id = c.voter_id JOIN persons p ON p.id = v.person_id WHERE c.village_id = ? ORDER BY c.id`
+      )
+      .all(villageId)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as VoterChange)
+  }
+
+  objections(villageId: number): Objection[] {
+    const rules = this.rules()
+    const published = this.publication(villageId)?.publishedOn ?? null
+    const today = todayIso()
+    return (
+      this.store.db
+        .prepare(
+          `SELECT id, village_id, objector, subject, filed_on, answered_on, answer FROM voter_objections WHERE village_id = ? ORDER BY filed_on, id`
+        )
+        .all(villageId) as Record<string, unknown>[]
+    ).map((r) => {
+      const o = toCamel(r) as unknown as Omit<Objection, 'timing'>
+      return { ...o, timing: objectionTiming(o, published, today, rules) }
+    })
+  }
+
+  addObjection(o: { villageId: number; objector: string; subject: string; filedOn: string }): Objection {
+    return this.store.write((audit) => {
+      const now = nowStamp()
+      const info = this.store.db
+        .prepare(`INSERT INTO voter_objections (village_id, objector, subject, filed_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(o.villageId, o.objector, o.subject, o.filedOn, now, now)
+      const after = this.objection(Number(info.lastInsertRowid))
+      audit({ action: 'create', entity: 'voter_objection', entityId: after.id, summary: `登记选民名单申诉（${o.objector}）`, after })
+      return after
+    })
+  }
+
+  answerObjection(a: { id: number; answeredOn: string; answer: string }): Objection {
+    return this.store.write((audit) => {
+      const before = this.objection(a.id)
+      if (a.answeredOn < before.filedOn) throw failure('validation', '答复日期不能早于申诉日期', { answeredOn: '早于申诉日期' })
+      this.store.db
+        .prepare('UPDATE voter_objections SET answered_on = ?, answer = ?, updated_at = ? WHERE id = ?')
+        .run(a.answeredOn, a.answer, nowStamp(), a.id)
+      const after = this.objection(a.id)
+      audit({ action: 'update', entity: 'voter_objection', entityId: a.id, summary: `答复选民名单申诉（${before.objector}）`, before, after })
+      return after
+    })
+  }
+
+  private objection(id: number): Objection {
+    const villageId = this.store.db.prepare('SELECT village_id FROM voter_objections WHERE id = ?').pluck().get(id) as number | undefined
+    const found = villageId === undefined ? undefined : this.objections(villageId).find((o) => o.id === id)
+    if (!found) throw failure('not_found', '该申诉不存在')
+    return found
+  }
+
+  proxies(villageId: number): Proxy[] {
+    return this.store.db
+      .prepare(
+        `SELECT x.id, x.principal_id, pp.name AS principal_name, x.holder_id, hp.name AS holder_name, x.relation, x.signed_on,
+         (SELECT count(*) FROM voter_proxies y WHERE y.holder_id = x.holder_id) AS holder_count
+         FROM voter_proxies x JOIN voters pv ON pv.id = x.principal_id JOIN persons pp ON pp.id = pv.person_id
+         JOIN voters hv ON hv.id = x.holder_id JOIN persons hp ON hp.id = hv.person_id
+         WHERE x.village_id = ? ORDER BY hp.name, x.id`
+      )
+      .all(villageId)
+      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Proxy)
+  }
+
+  addProxy(p: { principalId: number; holderId: number; relation: string; written: boolean; signedOn: string | null }): Proxy {
+    return this.store.write((audit) => {
+      const principal = this.get(p.principalId)
+      const holder = this.get(p.holderId)
+      for (const v of [principal, holder]) {
+        if (!v.eligible || v.status !== '在册') throw failure('validation', `${v.name}不是有选举权的在册选民：${v.ineligibleReason || '已除名'}`)
+      }
+      if (principal.villageId !== holder.villageId) throw failure('validation', '委托人与受托人应为同一村的选民', { holderId: '不在同一村' })
+      const db = this.store.db
+      const count = (sql: string, id: number) => db.prepare(sql).pluck().get(id) as number
+      const problem = proxyProblem(
+        p,
+        {
+          holderCount: count('SELECT count(*) FROM voter_proxies WHERE holder_id = ?', p.holderId),
+          holderIsPrincipal: count('SELECT count(*) FROM voter_proxies WHERE principal_id = ?', p.holderId) > 0,
+          principalIsHolder: count('SELECT count(*) FROM voter_proxies WHERE holder_id = ?', p.principalId) > 0,
+          principalHasProxy: count('SELECT count(*) FROM voter_proxies WHERE principal_id = ?', p.principalId) > 0
+        },
+        this.rules().proxyLimit
+      )
+      if (problem) throw failure('validation', problem, { holderId: problem })
+      const info = db
+        .prepare(`INSERT INTO voter_proxies (village_id, principal_id, holder_id, relation, written, signed_on, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)`)
+        .run(principal.villageId, p.principalId, p.holderId, p.relation, p.signedOn, nowStamp())
+      const after = this.proxies(principal.villageId).find((x) => x.id === Number(info.lastInsertRowid))!
+      audit({ action: 'create', entity: 'voter_proxy', entityId: after.id, summary: `登记委托投票：${principal.name}委托${holder.name}`, after })
+      return after
+    })
+  }
+
+  removeProxy(id: number): void {
+    this.store.write((audit) => {
+      const before = this.store.db.prepare('SELECT * FROM voter_proxies WHERE id = ?').get(id)
+      if (!before) throw failure('not_found', '该委托记录不存在')
+      this.store.db.prepare('DELETE FROM voter_proxies WHERE id = ?').run(id)
+      audit({ action: 'delete', entity: 'voter_proxy', entityId: id, summary: '撤销委托投票', before })
+    })
+  }
+}
+
+function toVoterRow(r: Record<string, unknown>, minAge: number): VoterRow {
+  const c = toCamel(r) as Record<string, unknown>
+  const deprived = c.deprived === 1
+  const e = voterEligibility({ birthDate: c.birthDate as string | null, deprived }, c.electionDate as string | null, minAge)
+  const { electionDate: _unused, ...rest } = c
+  void _unused
+  return {
+    ...(rest as unknown as VoterRow),
+    deprived,
+    ageOnElectionDay: e.age,
+    eligible: e.eligible && c.status === '在册',
+    ineligibleReason: e.reason
+  }
+}
+
+function emptyCounts(villageId: number | null, villageName: string, groupName: string | null, electionDate: string | null): VoterCounts {
+  return { villageId, villageName, groupName, electionDate, registered: 0, eligible: 0, deprived: 0, notOfAge: 0, women: 0, minority: 0, byCategory: [0, 0, 0] }
+}
+
+function add(c: VoterCounts, r: Record<string, number | string>): void {
+  const n = (k: string) => Number(r[k] ?? 0)
+  c.registered += n('registered')
+  c.eligible += n('eligible')
+  c.deprived += n('deprived')
+  c.notOfAge += n('registered') - n('eligible') - n('deprived')
+  c.women += n('women')
+  c.minority += n('minority')
+  c.byCategory = [c.byCategory[0] + n('c1'), c.byCategory[1] + n('c2'), c.byCategory[2] + n('c3')]
+}

@@ -1,0 +1,242 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useEffect, useMemo, useState } from 'react'
+import { toTally, type ElectionInput, type ElectionRecord } from '../../../../shared/election'
+import { ballotProblems, decideElection, POSTS, ROUNDS, type Body, type ElectionThresholds } from '../../../../shared/election-rules'
+import { api, unwrap } from '../../api/client'
+import { FormModal } from '../../components/FormModal'
+import { showFormErrors } from '../../components/formErrors'
+import { DecisionView } from './DecisionView'
+
+type Values = Omit<ElectionInput, 'heldOn' | 'villageId'> & { heldOn: Dayjs | null }
+
+function blank(body: Body, heldOn: string | null, registered: number | null): Partial<Values> {
+  return {
+    body,
+    round: '正式选举',
+    heldOn: heldOn ? dayjs(heldOn) : null,
+    registered: registered ?? undefined,
+    races: [{ post: body === '村委会' ? '主任' : '书记', seats: 1, candidates: [{ name: '', votes: 0 }] }]
+  }
+}
+
+const num = (label: string) => ({ required: true, message: `请填写${label}` })
+
+export function ElectionForm({
+  open,
+  villageId,
+  body,
+  election,
+  defaults,
+  thresholds,
+  onClose,
+  onSaved
+}: {
+  open: boolean
+  villageId: number
+  body: Body
+  election: ElectionRecord | null
+  defaults: { heldOn: string | null; registered: number | null }
+  thresholds: ElectionThresholds | undefined
+  onClose: () => void
+  onSaved: (e: ElectionRecord) => void
+}) {
+  const [form] = Form.useForm<Values>()
+  const [saving, setSaving] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const values = Form.useWatch([], form) as Values | undefined
+
+  useEffect(() => {
+    if (!open) return
+    setProblem(null)
+    form.resetFields()
+    form.setFieldsValue(
+      election
+        ? {
+            ...election,
+            heldOn: dayjs(election.heldOn),
+            races: election.races.map((r) => ({ ...r, candidates: r.candidates.map((c) => ({ ...c, idNumber: c.idNumber ?? '' })) }))
+          }
+        : blank(body, defaults.heldOn, defaults.registered)
+    )
+  }, [open, election, body, defaults.heldOn, defaults.registered, form])
+
+  // The same rules as the register, run here as the clerk types, so the result shows before saving.
+  const preview = useMemo(() => {
+    if (!values || !thresholds || !values.races) return null
+    const n = (x: unknown) => (typeof x === 'number' ? x : NaN)
+    const counts = [values.registered, values.issued, values.returned, values.valid, values.invalid].map(n)
+    if (counts.some(Number.isNaN) || (body === '党组织' && Number.isNaN(n(values.present)))) return null
+    const races = values.races
+      .filter((r) => r && r.post && r.seats)
+      .map((r) => ({
+        post: r.post,
+        seats: r.seats,
+        candidates: (r.candidates ?? [])
+          .filter((c) => c && c.name)
+          .map((c) => ({ name: c.name, idNumber: c.idNumber ?? null, sex: c.sex ?? null, votes: n(c.votes) || 0, writeIn: !!c.writeIn }))
+      }))
+    const tally = toTally({ ...values, body, round: values.round ?? '正式选举', present: values.present ?? null, races } as Parameters<typeof toTally>[0])
+    const problems = Object.values(ballotProblems(tally))
+    return problems.length ? { problems } : { decision: decideElection(tally, thresholds) }
+  }, [values, thresholds, body])
+
+  const submit = async (v: Values) => {
+    setSaving(true)
+    setProblem(null)
+    const data = { ...v, body, villageId, heldOn: v.heldOn ? v.heldOn.format('YYYY-MM-DD') : '' } as ElectionInput
+    try {
+      const saved = election ? await unwrap(api.elections.update({ id: election.id, data })) : await unwrap(api.elections.create(data))
+      onSaved(saved)
+    } catch (e) {
+      setProblem(showFormErrors(form, e, 'data.'))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const party = body === '党组织'
+  return (
+    <FormModal open={open} title={`${election ? '修改' : '录入'}${party ? '党组织' : '村(居)委会'}选举结果`} width={1080} form={form} saving={saving} problem={problem} onClose={onClose}>
+      <Form form={form} layout="vertical" onFinish={submit} aria-label="选举结果">
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item name="round" label="轮次">
+              <Segmented options={[...ROUNDS]} />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="heldOn" label="选举日期" rules={[{ required: true, message: '请选择选举日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={5}>
+            <Form.Item name="registered" label={party ? '应到会有选举权党员' : '登记选民数'} rules={[num('人数')]}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          {party && (
+            <Col span={4}>
+              <Form.Item name="present" label="实到会人数" rules={[num('实到会人数')]}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
+        <Row gutter={12}>
+          {(
+            [
+              ['issued', '发出选票'],
+              ['returned', '收回选票'],
+              ['valid', '有效票'],
+              ['invalid', '无效票']
+            ] as const
+          ).map(([name, label]) => (
+            <Col span={5} key={name}>
+              <Form.Item name={name} label={label} rules={[num(label)]}>
+                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          ))}
+        </Row>
+        <Form.List name="races">
+          {(races, { add, remove }) => (
+            <>
+              {races.map((race) => (
+                <Card
+                  key={race.key}
+                  size="small"
+                  style={{ marginBottom: 12 }}
+                  title={
+                    <Row gutter={8} align="middle">
+                      <Col>
+                        <Form.Item name={[race.name, 'post']} noStyle rules={[{ required: true }]}>
+                          <Select aria-label="职位" style={{ width: 110 }} options={POSTS[body].map((p) => ({ value: p, label: p }))} />
+                        </Form.Item>
+                      </Col>
+                      <Col>应选</Col>
+                      <Col>
+                        <Form.Item name={[race.name, 'seats']} noStyle rules={[{ required: true }]}>
+                          <InputNumber aria-label="应选名额" min={1} max={9} precision={0} style={{ width: 70 }} />
+                        </Form.Item>
+                      </Col>
+                      <Col>名</Col>
+                    </Row>
+                  }
+                  extra={
+                    <Button type="link" danger onClick={() => remove(race.name)} disabled={races.length === 1}>
+                      删除职位
+                    </Button>
+                  }
+                >
+                  <Form.List name={[race.name, 'candidates']}>
+                    {(cands, c) => (
+                      <>
+                        {cands.map((cand, j) => (
+                          <Row gutter={8} key={cand.key} align="top">
+                            <Col span={5}>
+                              <Form.Item name={[cand.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+                                <Input placeholder="姓名" aria-label={`被选举人${j + 1}姓名`} />
+                              </Form.Item>
+                            </Col>
+                            <Col span={7}>
+                              <Form.Item name={[cand.name, 'idNumber']}>
+                                <Input placeholder="身份证号（写入两委成员需要）" aria-label={`被选举人${j + 1}身份证号`} />
+                              </Form.Item>
+                            </Col>
+                            <Col span={3}>
+                              <Form.Item name={[cand.name, 'sex']}>
+                                <Select placeholder="性别" aria-label={`被选举人${j + 1}性别`} allowClear options={[{ value: '男' }, { value: '女' }]} />
+                              </Form.Item>
+                            </Col>
+                            <Col span={4}>
+                              <Form.Item name={[cand.name, 'votes']} rules={[{ required: true, message: '请填写得票' }]}>
+                                <InputNumber placeholder="得票" aria-label={`被选举人${j + 1}得票`} min={0} precision={0} style={{ width: '100%' }} />
+                              </Form.Item>
+                            </Col>
+                            <Col span={3}>
+                              <Form.Item name={[cand.name, 'writeIn']} valuePropName="checked">
+                                <Checkbox>另选他人</Checkbox>
+                              </Form.Item>
+                            </Col>
+                            <Col span={2}>
+                              <Button icon={<DeleteOutlined />} aria-label={`删除被选举人${j + 1}`} onClick={() => c.remove(cand.name)} disabled={cands.length === 1} />
+                            </Col>
+                          </Row>
+                        ))}
+                        <Button icon={<PlusOutlined />} onClick={() => c.add({ name: '', votes: 0 })}>
+                          添加被选举人
+                        </Button>
+                      </>
+                    )}
+                  </Form.List>
+                </Card>
+              ))}
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  const used = new Set((form.getFieldValue('races') ?? []).map((r: { post: string }) => r?.post))
+                  // Most ballots add 委员 after the head of the committee; 副职 are chosen from the list.
+                  add({ post: used.has('委员') ? POSTS[body].find((p) => !used.has(p)) : '委员', seats: 1, candidates: [{ name: '', votes: 0 }] })
+                }}
+              >
+                添加职位
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <button type="submit" hidden aria-hidden />
+      </Form>
+      <Card size="small" title="计票结果预览（按现行规则即时计算）" style={{ marginTop: 16 }}>
+        {!preview ? (
+          <span style={{ color: '#888' }}>填写人数与票数后，这里显示谁当选以及依据。</span>
+        ) : 'problems' in preview ? (
+          preview.problems!.map((p) => <Alert key={p} type="error" showIcon title={p} style={{ marginBottom: 6 }} />)
+        ) : (
+          <DecisionView decision={preview.decision!} />
+        )}
+      </Card>
+    </FormModal>
+  )
+}
