@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { VILLAGE_LABELS, villageInput, villageQuery } from '../shared/village'
-import { idInput, method, query } from './api-method'
+import { idInput, method, prefixed, query } from './api-method'
 import { LATEST_VERSION, type Store } from './core/store'
 import { VillageService } from './core/villages'
 import { AuditService, auditQuery } from './core/audit'
+import { vettingApi } from './vetting-api'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -36,12 +37,9 @@ export function buildApi(store: Store) {
     },
     audit: {
       list: method(auditQuery, (q) => audit.list(q))
-    }
+    },
+    ...vettingApi(store)
   }
-}
-
-function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]))
 }
 
 export type Api = ReturnType<typeof buildApi>

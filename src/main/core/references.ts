@@ -2,7 +2,17 @@ import type Database from 'better-sqlite3'
 
 /** What each table holds, in the words a clerk uses when told why a record cannot be deleted. */
 export const TABLE_LABELS: Record<string, string> = {
-  persons: '人员'
+  persons: '人员',
+  person_profiles: '干部信息',
+  person_resume: '简历',
+  person_family: '家庭成员',
+  person_tags: '标签',
+  person_photos: '照片',
+  candidates: '人选',
+  candidate_stages: '审查环节',
+  review_verdicts: '联审意见',
+  negative_findings: '负面清单情形',
+  evaluations: '民主测评'
 }
 
 export interface Reference {
