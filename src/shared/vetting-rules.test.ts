@@ -167,7 +167,7 @@ describe('villageRuleChecks', () => {
     sex,
     status: '进行中'
   })
-  const village = { id: 1, partySeats: 5, committeeSeats: 3 }
+  const village: { id: number; partySeats: number | null; committeeSeats: number | null } = { id: 1, partySeats: 5, committeeSeats: 3 }
   const check = (cands: RuleCandidate[], key: string, v = village) => villageRuleChecks(v, cands, RULES).find((x) => x.key === key)!
 
   it('needs Party committee candidates at least 20% above seats', () => {
