@@ -2,6 +2,7 @@ import { Card, Descriptions, Table, Tag } from 'antd'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { VettingSettings } from '../candidates/VettingSettings'
 
 const ACTIONS: Record<string, { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -34,6 +35,7 @@ export function SettingsPage() {
           )}
         </LoadState>
       </Card>
+      <VettingSettings />
       <Card title="操作记录（最近 200 条）" size="small">
         <LoadState loading={audit.loading} error={audit.error} onRetry={audit.reload}>
           <Table
