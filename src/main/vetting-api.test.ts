@@ -114,6 +114,8 @@ describe('candidates', () => {
     const after = await value(api.review.record({ candidateId: c.id, department: '公安', verdict: '不通过', reason: '有寻衅滋事行政处罚记录', decidedOn: '2026-03-06' }))
     expect(after.progress).toMatchObject({ status: '已停止', stopped: { stage: '县级联审', reason: '公安：有寻衅滋事行政处罚记录' } })
     expect((await refusal(stage(c.id, '考察', '2026-03-10'))).message).toContain('已在“县级联审”停止')
+    expect((await value(api.review.board({ villageId: v.id }))).pendingByVillage[0].pending).toBe(0)
+    expect((await refusal(stage(c.id, '资格初审', '2099-01-01'))).message).toContain('晚于今天')
     expect((await refusal(api.candidates.withdraw({ id: c.id }))).code).toBe('in_use')
   })
 

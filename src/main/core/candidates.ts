@@ -138,6 +138,7 @@ export class CandidateService {
   }
 
   propose(data: CandidateData): CandidateView {
+    notFuture(data.proposedOn, 'proposedOn')
     return this.store.write((audit) => {
       const person = this.records.persons.require(data.personId)
       const village = this.villages.require(data.villageId)
@@ -163,6 +164,7 @@ export class CandidateService {
   }
 
   update(id: number, data: CandidateData): CandidateView {
+    notFuture(data.proposedOn, 'proposedOn')
     return this.store.write((audit) => {
       const before = this.row(id)
       if (before.personId !== data.personId) throw failure('validation', '不能更换人选对应的人员，请撤回后重新提名', { personId: '不能更换' })
@@ -352,4 +354,10 @@ function maskProgress(p: Progress): Progress {
     stopped: p.stopped?.stage === '负面清单' ? { stage: '负面清单', reason: MASKED_FINDING } : p.stopped,
     pendingDecision: p.pendingDecision ? MASKED_FINDING : null
   }
+}
+
+/** A decision is recorded after it is taken; a date after today is a typing slip. */
+export function notFuture(date: string, field: string): void {
+  const today = todayIso()
+  if (date > today) throw failure('validation', `日期 ${date} 晚于今天（${today}），请核对`, { [field]: '晚于今天' })
 }

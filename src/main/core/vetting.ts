@@ -3,7 +3,7 @@ import type { EvaluationData, StageData, findingDecisionInput, findingInput, ver
 import { todayIso } from '../../shared/dates'
 import { failure } from '../../shared/result'
 import { daysBetween, lastWorkingDay, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
-import { CandidateService, type CandidateView, type EvaluationView } from './candidates'
+import { CandidateService, notFuture, type CandidateView, type EvaluationView } from './candidates'
 import { nowStamp } from './clock'
 import { toCamel } from './row-mapping'
 import type { Store } from './store'
@@ -14,7 +14,7 @@ export interface ReviewBoard {
   departments: string[]
   today: string
   rows: { candidate: CandidateView; verdicts: Record<string, VerdictRecord | undefined> }[]
-  /** Per department: how many have not answered and how long the oldest has waited (days since sent). */
+  /** Per department: how many have not answered for candidates still in the running, and how long the oldest has waited (days since sent). */
   pendingByDepartment: { department: string; pending: number; oldestDays: number | null }[]
   pendingByVillage: { villageId: number; villageName: string; pending: number; oldestDays: number | null }[]
 }
@@ -31,6 +31,7 @@ export class VettingService {
   }
 
   recordStage(data: StageData): CandidateView {
+    notFuture(data.decidedOn, 'decidedOn')
     return this.store.write((audit) => {
       const c = this.candidates.get(data.candidateId)
       const rules = this.candidates.rules()
@@ -89,6 +90,7 @@ export class VettingService {
 
   /** Sends a candidate to 县级联审: one 待反馈 row per configured department that has none yet. */
   sendToReview(candidateId: number, sentOn: string): CandidateView {
+    notFuture(sentOn, 'sentOn')
     return this.store.write((audit) => {
       const c = this.candidates.get(candidateId)
       if (c.progress.stopped) throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能送审`)
@@ -105,6 +107,7 @@ export class VettingService {
   }
 
   recordVerdict(data: z.output<typeof verdictInput>): CandidateView {
+    if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn')
     return this.store.write((audit) => {
       const c = this.candidates.get(data.candidateId)
       const existing = (verdictsByCandidate(this.store.db, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
@@ -148,22 +151,26 @@ export class VettingService {
       return { pending: waiting.length, oldestDays: oldest ? daysBetween(oldest, today) : null }
     }
     const all = rows.flatMap((r) => Object.values(r.verdicts).filter((v): v is VerdictRecord => v !== undefined))
+    // A candidate already stopped cannot go on, so departments are not chased for them.
+    const open = new Set(rows.filter((r) => !r.candidate.progress.stopped).map((r) => r.candidate.id))
+    const chased = all.filter((v) => open.has(v.candidateId))
     const names = new Set([...departments, ...all.map((v) => v.department)])
     const villages = new Map(rows.map((r) => [r.candidate.villageId, r.candidate.villageName]))
     return {
       departments: [...names],
       today,
       rows,
-      pendingByDepartment: [...names].map((department) => ({ department, ...pendingOf(all.filter((v) => v.department === department)) })),
+      pendingByDepartment: [...names].map((department) => ({ department, ...pendingOf(chased.filter((v) => v.department === department)) })),
       pendingByVillage: [...villages].map(([id, name]) => ({
         villageId: id,
         villageName: name,
-        ...pendingOf(all.filter((v) => rows.find((r) => r.candidate.id === v.candidateId)?.candidate.villageId === id))
+        ...pendingOf(chased.filter((v) => rows.find((r) => r.candidate.id === v.candidateId)?.candidate.villageId === id))
       }))
     }
   }
 
   recordEvaluation(data: EvaluationData): EvaluationView & { candidate: CandidateView } {
+    notFuture(data.heldOn, 'heldOn')
     return this.store.write((audit) => {
       const c = this.candidates.get(data.candidateId)
       if (!c.incumbent) throw failure('validation', '民主测评针对现任干部；该人选是新提名人选，无需测评')
@@ -204,6 +211,7 @@ export class VettingService {
   }
 
   addFinding(data: z.output<typeof findingInput>): FindingRecord {
+    notFuture(data.foundOn, 'foundOn')
     const item = this.candidates.settings.get(negativeList).find((i) => i.code === data.itemCode)
     if (!item) throw failure('validation', `负面清单中没有编号为“${data.itemCode}”的条目`, { itemCode: '不在负面清单中' })
     return this.store.write((audit) => {
@@ -226,6 +234,7 @@ export class VettingService {
   }
 
   decideFinding(data: z.output<typeof findingDecisionInput>): FindingRecord {
+    notFuture(data.decidedOn, 'decidedOn')
     return this.store.write((audit) => {
       const before = this.finding(data.id)
       if (before.severity !== '不宜') throw failure('validation', '“不能”情形直接取消资格，无需研究决定')

@@ -17,7 +17,7 @@ interface Values {
   objections: string
 }
 
-const DECIDERS: Partial<Record<RecordedStage, string>> = { 资格初审: '乡镇党委', 考察: '乡镇考察组', 确定为正式候选人: '村选举委员会', 选举: '村选举委员会' }
+const DECIDERS: Partial<Record<RecordedStage, string>> = { 资格初审: '乡镇党委', 考察: '乡镇考察组', 公示: '乡镇党委', 确定为正式候选人: '村选举委员会', 选举: '村选举委员会' }
 
 /** Records the stage that is due, and only that one: the API refuses any other, this form never offers it. */
 export function StageForm({
