@@ -192,7 +192,9 @@ export function computeProgress(input: ProgressInput): Progress {
   const fromRecord = (stage: RecordedStage, level = '') => {
     const r = input.stages.find((s) => s.stage === stage && s.level === level)
     if (!r) return add({ stage, ...blank, level, state: '当前', date: null })
-    const note = stage === '公示' && r.objections ? `${r.note}${r.note ? '；' : ''}异议：${r.objections}` : r.note
+    const extra =
+      stage === '公示' ? [r.publicityStart ? `公示 ${r.publicityStart} 至 ${r.publicityEnd}` : '', r.objections ? `异议：${r.objections}` : ''] : []
+    const note = [r.note, ...extra].filter(Boolean).join('；')
     add({ stage, level, state: r.result, date: r.decidedOn, decider: r.decider, docNo: r.docNo, note })
   }
 

@@ -19,7 +19,7 @@ async function call(server: { url: string; token: string }, name: string, input:
   return body.value
 }
 
-async function pickDate(page: Page, container: ReturnType<Page['locator']>, label: string, date: string) {
+async function pickDate(container: ReturnType<Page['locator']>, label: string, date: string) {
   const input = container.getByLabel(label, { exact: true })
   await input.click()
   await input.fill(date)
@@ -57,21 +57,21 @@ async function propose(page: Page, post: string) {
   await choose(page, '村社', '龙山村')
   await choose(page, '拟任职务', post)
   await choose(page, '人选来源', '党员推荐')
-  await pickDate(page, modal, '摸排日期', '2026-03-02')
+  await pickDate(modal, '摸排日期', '2026-03-02')
   await modal.getByRole('button', { name: SAVE }).click()
   await expect(page.getByText('待办：资格初审')).toBeVisible()
 }
 
 async function recordStage(page: Page, title: string, date: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => {}) {
   const form = page.getByRole('form', { name: `记录${title}` })
-  await pickDate(page, form, '环节日期', date)
+  await pickDate(form, '环节日期', date)
   await fill(form)
   await form.getByRole('button', { name: `保存${title}结果` }).click()
   await expect(form).toBeHidden()
 }
 
 async function sendToReview(page: Page) {
-  await pickDate(page, page.locator('.ant-card'), '送审日期', '2026-03-05')
+  await pickDate(page.locator('.ant-card'), '送审日期', '2026-03-05')
   await page.getByRole('button', { name: /送县级联审/ }).click()
   await expect(page.getByRole('button', { name: '纪委监委：待反馈' })).toBeVisible()
 }
@@ -81,7 +81,7 @@ async function verdict(page: Page, department: string, result: '通过' | '不�
   const modal = page.locator('.ant-modal:visible')
   await modal.getByText(result, { exact: true }).click()
   if (reason) await modal.getByLabel('理由').fill(reason)
-  await pickDate(page, modal, '反馈日期', '2026-03-06')
+  await pickDate(modal, '反馈日期', '2026-03-06')
   await modal.getByRole('button', { name: SAVE }).click()
   await expect(page.getByRole('button', { name: `${department}：${result}` })).toBeVisible()
 }
@@ -115,13 +115,13 @@ test('a clerk vets two people: one stopped by 联审 with the reason, one throug
   }
   // The result of 公示 cannot be fixed before the period is over; the form says why.
   const publicity = page.getByRole('form', { name: '记录公示' })
-  await pickDate(page, publicity, '公示开始日期', '2026-03-10')
+  await pickDate(publicity, '公示开始日期', '2026-03-10')
   await expect(publicity.getByText('5个工作日，至 2026-03-16 止')).toBeVisible()
-  await pickDate(page, publicity, '环节日期', '2026-03-12')
+  await pickDate(publicity, '环节日期', '2026-03-12')
   await publicity.getByLabel('异议情况').fill('无')
   await publicity.getByRole('button', { name: '保存公示结果' }).click()
   await expect(publicity.getByText('公示期至 2026-03-16 止，期满后才能确定公示结果')).toBeVisible()
-  await pickDate(page, publicity, '环节日期', '2026-03-17')
+  await pickDate(publicity, '环节日期', '2026-03-17')
   await publicity.getByRole('button', { name: '保存公示结果' }).click()
   await expect(publicity).toBeHidden()
   await recordStage(page, '确定为正式候选人', '2026-03-18')

@@ -42,6 +42,8 @@ export function CandidatePool() {
     { title: '年龄', dataIndex: 'age', width: 60, align: 'right' },
     { title: '村社', dataIndex: 'villageName', width: 100 },
     { title: '拟任职务', dataIndex: 'post', width: 150, render: (p: Post) => POST_LABELS[p] },
+    { title: '状态', key: 'status', width: 100, render: (_, c) => <StatusTag status={c.progress.status} /> },
+    { title: '当前环节 / 停止原因', key: 'where', width: 320, render: (_, c) => whereNow(c) },
     { title: '现任/新提名', dataIndex: 'incumbent', width: 100, render: (i: boolean) => (i ? '现任' : '新提名') },
     { title: '来源', dataIndex: 'source', width: 90 },
     { title: '类别', dataIndex: 'pool', width: 100 },
@@ -50,9 +52,7 @@ export function CandidatePool() {
       dataIndex: 'tags',
       width: 160,
       render: (ts: string[]) => ts.map((t) => <Tag key={t}>{t}</Tag>)
-    },
-    { title: '状态', key: 'status', width: 100, render: (_, c) => <StatusTag status={c.progress.status} /> },
-    { title: '当前环节 / 停止原因', key: 'where', width: 320, render: (_, c) => whereNow(c) }
+    }
   ]
 
   return (
