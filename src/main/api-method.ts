@@ -62,3 +62,8 @@ export async function dispatch(api: object, name: string, input: unknown): Promi
     return toFailure(e)
   }
 }
+
+/** Field labels for an input nested under `prefix` (e.g. { id, data }). */
+export function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]))
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { VILLAGE_LABELS, villageInput, villageQuery } from '../shared/village'
-import { idInput, method, query } from './api-method'
+import { idInput, method, prefixed, query } from './api-method'
 import { LATEST_VERSION, type Store } from './core/store'
 import { VillageService } from './core/villages'
 import { AuditService, auditQuery } from './core/audit'
@@ -26,6 +26,7 @@ import {
   voterQuery
 } from '../shared/voter'
 import { votingRules } from '../shared/voting-rules'
+import { vettingApi } from './vetting-api'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -128,12 +129,9 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
     },
     statistics: {
       structure: query(() => statistics.structure())
-    }
+    },
+    ...vettingApi(store)
   }
-}
-
-function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]))
 }
 
 export type Api = ReturnType<typeof buildApi>

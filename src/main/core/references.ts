@@ -18,7 +18,17 @@ export const TABLE_LABELS: Record<string, string> = {
   voter_proxies: '委托投票',
   elections: '选举结果',
   election_candidates: '选举得票',
-  committee_members: '两委成员'
+  committee_members: '两委成员',
+  person_profiles: '干部信息',
+  person_resume: '简历',
+  person_family: '家庭成员',
+  person_tags: '标签',
+  person_photos: '照片',
+  candidates: '人选',
+  candidate_stages: '审查环节',
+  review_verdicts: '联审意见',
+  negative_findings: '负面清单情形',
+  evaluations: '民主测评'
 }
 
 export interface Reference {

@@ -10,7 +10,9 @@ export function showFormErrors(form: FormInstance, e: unknown, prefix = ''): str
   const fields = e.error.fields ?? {}
   const names = Object.keys(fields).filter((k) => k !== '_')
   form.setFields(
-    names.map((k) => ({ name: (prefix && k.startsWith(prefix) ? k.slice(prefix.length) : k).split('.'), errors: [fields[k]] }))
+    names.map((k) => ({ name: (prefix && k.startsWith(prefix) ? k.slice(prefix.length) : k)
+      .split('.')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part)), errors: [fields[k]] }))
   )
   return e.error.message
 }

@@ -4,6 +4,7 @@ import {
   ExportOutlined,
   HomeOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TrophyOutlined
 } from '@ant-design/icons'
@@ -11,6 +12,7 @@ import type { ComponentType, ReactNode } from 'react'
 import { ExportsPage } from './exports/ExportPanel'
 import { RisksPage } from './risks/RisksPage'
 import { ElectionsPage } from './elections/ElectionsPage'
+import { CandidatesPage } from './candidates/CandidatesPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { StatisticsPage } from './statistics/StatisticsPage'
 import { VillagesPage } from './villages/VillagesPage'
@@ -26,6 +28,7 @@ export interface PageEntry {
 /** The left menu, in the order of the office's work. */
 export const PAGES: PageEntry[] = [
   { key: 'villages', label: '村社台账', icon: <HomeOutlined />, Component: VillagesPage },
+  { key: 'candidates', label: '人选库', icon: <SolutionOutlined />, Component: CandidatesPage },
   { key: 'risks', label: '风险档案', icon: <AlertOutlined />, Component: RisksPage },
   { key: 'voters', label: '选民', icon: <TeamOutlined />, Component: VotersPage },
   { key: 'elections', label: '选举结果', icon: <TrophyOutlined />, Component: ElectionsPage },

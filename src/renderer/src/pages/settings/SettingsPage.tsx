@@ -4,6 +4,7 @@ import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { RiskPlanSettings } from '../risks/RiskPlanSettings'
 import { VotingRulesCard } from './VotingRulesCard'
+import { VettingSettings } from '../candidates/VettingSettings'
 
 const ACTIONS: Record<string, { label: string; color: string }> = {
   create: { label: '新增', color: 'green' },
@@ -36,6 +37,7 @@ export function SettingsPage() {
           )}
         </LoadState>
       </Card>
+      <VettingSettings />
       <RiskPlanSettings />
       <VotingRulesCard />
       <Card title="操作记录（最近 200 条）" size="small">

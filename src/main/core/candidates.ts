@@ -1,0 +1,363 @@
+import type { PersonRecord } from '../../shared/cadre'
+import { candidateQuery, PARTY_POSTS, POST_LABELS, type CandidateData, type CandidateQuery, type Post } from '../../shared/candidate'
+import { todayIso } from '../../shared/dates'
+import { ageOn } from '../../shared/idcard'
+import { maskIdNumber } from '../../shared/person'
+import { failure } from '../../shared/result'
+import type { Village } from '../../shared/village'
+import {
+  computeProgress,
+  scoreEvaluation,
+  villageRuleChecks,
+  type EvaluationScore,
+  type FindingRecord,
+  type Progress,
+  type RuleCheck,
+  type StageRecord,
+  type VerdictRecord,
+  type VettingRules
+} from '../../shared/vetting-rules'
+import { nowStamp } from './clock'
+import { PersonRecordService } from './person-records'
+import { toCamel } from './row-mapping'
+import { likePattern } from './search-key'
+import { SettingsService } from './settings'
+import type { Store } from './store'
+import { VillageService } from './villages'
+import { evaluationsByCandidate, findingsByPerson, stagesByCandidate, verdictsByCandidate, type EvaluationRecord } from './vetting-records'
+import { vettingRules } from './vetting-settings'
+
+export interface CandidateRow {
+  id: number
+  personId: number
+  villageId: number
+  post: Post
+  incumbent: boolean
+  source: string
+  pool: string
+  proposedOn: string
+  note: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CandidateView extends CandidateRow {
+  villageName: string
+  name: string
+  sex: '男' | '女' | null
+  birthDate: string | null
+  /** On the village's election day when set, otherwise today. */
+  age: number | null
+  /** Masked in lists, full on the person's page and in the dossier. */
+  idNumber: string
+  phone: string
+  tags: string[]
+  findings: number
+  progress: Progress
+}
+
+export interface EvaluationView {
+  votes: EvaluationRecord
+  score: EvaluationScore
+}
+
+/** Everything a 人选登记表 needs for one candidate. */
+export interface Dossier {
+  candidate: CandidateView
+  village: Village
+  /** The date ages are counted on: the village's election day, else today. */
+  referenceDate: string
+  record: PersonRecord
+  photo: { mime: string; base64: string } | null
+  /** 拟任职务 as the form writes it. */
+  proposedPost: string
+  evaluation: EvaluationView | null
+  review: VerdictRecord[]
+  /** 资格初审, 考察 (note holds the 考察报告), each 会审 level, 公示, 确定为正式候选人, 选举. */
+  stages: StageRecord[]
+  findings: FindingRecord[]
+}
+
+const SELECT = `SELECT c.*, v.name AS village_name, v.committee_election_date, v.party_election_date,
+  p.name, p.sex, p.birth_date, p.id_number, p.phone, p.search_key
+  FROM candidates c JOIN persons p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id`
+
+const MASKED_FINDING = '负面清单情形（详见个人页）'
+
+export class CandidateService {
+  readonly records: PersonRecordService
+  readonly villages: VillageService
+  readonly settings: SettingsService
+
+  constructor(private readonly store: Store) {
+    this.records = new PersonRecordService(store)
+    this.villages = new VillageService(store)
+    this.settings = new SettingsService(store)
+  }
+
+  rules(): VettingRules {
+    return vettingRules(this.settings)
+  }
+
+  /** Township-wide or one village, filtered; ID numbers and findings masked. */
+  list(query: CandidateQuery = {}): CandidateView[] {
+    const q = candidateQuery.parse(query)
+    const where: string[] = []
+    const args: unknown[] = []
+    if (q.villageId) {
+      where.push('c.village_id = ?')
+      args.push(q.villageId)
+    }
+    if (q.post) {
+      where.push('c.post = ?')
+      args.push(q.post)
+    }
+    if (q.search) {
+      where.push(`(p.search_key LIKE ? ESCAPE '\\' OR p.id_number LIKE ?)`)
+      args.push(likePattern(q.search), `${q.search.toUpperCase()}%`)
+    }
+    const rows = this.store.db
+      .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, c.post, p.name`)
+      .all(...args) as Record<string, unknown>[]
+    let views = this.views(rows, true)
+    if (q.tag) views = views.filter((c) => c.tags.includes(q.tag!))
+    if (q.status) views = views.filter((c) => c.progress.status === q.status)
+    if (q.stage) views = views.filter((c) => c.progress.current === q.stage || c.progress.stopped?.stage === q.stage)
+    return views
+  }
+
+  get(id: number): CandidateView {
+    const row = this.store.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined
+    if (!row) throw failure('not_found', '该人选不存在，可能已被撤回')
+    return this.views([row], false)[0]
+  }
+
+  ofPerson(personId: number): CandidateView | null {
+    const row = this.store.db.prepare(`${SELECT} WHERE c.person_id = ?`).get(personId) as Record<string, unknown> | undefined
+    return row ? this.views([row], false)[0] : null
+  }
+
+  propose(data: CandidateData): CandidateView {
+    notFuture(data.proposedOn, 'proposedOn')
+    return this.store.write((audit) => {
+      const person = this.records.persons.require(data.personId)
+      const village = this.villages.require(data.villageId)
+      this.assertOneCandidacy(data.personId, null)
+      this.assertPostAllowed(data)
+      const now = nowStamp()
+      const info = this.store.db
+        .prepare(
+          `INSERT INTO candidates (person_id, village_id, post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        .run(data.personId, data.villageId, data.post, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, now, now)
+      const created = this.row(Number(info.lastInsertRowid))
+      audit({
+        action: 'create',
+        entity: 'candidate',
+        entityId: created.id,
+        summary: `提名“${person.name}”为${village.name}${POST_LABELS[data.post]}人选`,
+        after: created
+      })
+      return this.get(created.id)
+    })
+  }
+
+  update(id: number, data: CandidateData): CandidateView {
+    notFuture(data.proposedOn, 'proposedOn')
+    return this.store.write((audit) => {
+      const before = this.row(id)
+      if (before.personId !== data.personId) throw failure('validation', '不能更换人选对应的人员，请撤回后重新提名', { personId: '不能更换' })
+      const village = this.villages.require(data.villageId)
+      this.assertPostAllowed(data)
+      if (before.villageId !== data.villageId && this.hasVettingRecords(id)) {
+        throw failure('validation', '该人选已有审查记录，不能改到其他村；如需改提名请先撤回', { villageId: '已有审查记录' })
+      }
+      if (before.incumbent && !data.incumbent && evaluationsByCandidate(this.store.db, id).size > 0) {
+        throw failure('validation', '该人选已有民主测评记录，不能改为新提名', { incumbent: '已有民主测评记录' })
+      }
+      this.store.db
+        .prepare(
+          `UPDATE candidates SET village_id = ?, post = ?, incumbent = ?, source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ?
+           WHERE id = ?`
+        )
+        .run(data.villageId, data.post, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, nowStamp(), id)
+      const after = this.row(id)
+      const name = this.records.persons.require(before.personId).name
+      audit({ action: 'update', entity: 'candidate', entityId: id, summary: `修改${village.name}人选“${name}”`, before, after })
+      return this.get(id)
+    })
+  }
+
+  /** Withdraws a proposal. Refused once vetting has begun, so no decision disappears from the record. */
+  withdraw(id: number): void {
+    this.store.write((audit) => {
+      const before = this.get(id)
+      if (this.hasVettingRecords(id)) {
+        throw failure('in_use', `“${before.name}”已有审查记录（测评、联审或环节结论），不能撤回；可在相应环节记录“不通过”`)
+      }
+      this.store.db.prepare('DELETE FROM candidates WHERE id = ?').run(id)
+      audit({ action: 'delete', entity: 'candidate', entityId: id, summary: `撤回${before.villageName}人选“${before.name}”`, before })
+    })
+  }
+
+  /** The rule checks of one village's candidate page. */
+  villageChecks(villageId: number): RuleCheck[] {
+    const village = this.villages.require(villageId)
+    const all = this.views(this.store.db.prepare(SELECT).all() as Record<string, unknown>[], true)
+    return villageRuleChecks(
+      village,
+      all.map((c) => ({ personId: c.personId, villageId: c.villageId, post: c.post, sex: c.sex, status: c.progress.status })),
+      this.rules()
+    )
+  }
+
+  /** Township view of the village rules: how many villages meet each, and the 一肩挑 share against its target. */
+  townshipChecks(): { villages: number; failing: Record<RuleCheck['key'], string[]>; oneShoulderShare: number; oneShoulderTarget: number } {
+    const villages = this.villages.list()
+    const all = this.views(this.store.db.prepare(SELECT).all() as Record<string, unknown>[], true)
+    const rules = this.rules()
+    const input = all.map((c) => ({ personId: c.personId, villageId: c.villageId, post: c.post, sex: c.sex, status: c.progress.status }))
+    const failing: Record<RuleCheck['key'], string[]> = { partyMargin: [], committeeMargin: [], women: [], oneShoulder: [], oneVillage: [] }
+    let withOneShoulder = 0
+    for (const v of villages) {
+      for (const c of villageRuleChecks(v, input, rules)) {
+        if (c.ok === false) failing[c.key].push(v.name)
+        if (c.key === 'oneShoulder' && c.ok === true) withOneShoulder += 1
+      }
+    }
+    return {
+      villages: villages.length,
+      failing,
+      oneShoulderShare: villages.length ? (withOneShoulder / villages.length) * 100 : 0,
+      oneShoulderTarget: rules.oneShoulderTarget
+    }
+  }
+
+  dossierData(candidateId: number): Dossier {
+    const candidate = this.get(candidateId)
+    const village = this.villages.require(candidate.villageId)
+    const evaluation = evaluationsByCandidate(this.store.db, candidateId).get(candidateId)
+    const rules = this.rules()
+    return {
+      candidate,
+      village,
+      referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate),
+      record: this.records.get(candidate.personId),
+      photo: this.records.photo(candidate.personId),
+      proposedPost: `${village.name}${POST_LABELS[candidate.post]}`,
+      evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,
+      review: verdictsByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
+      stages: stagesByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
+      findings: findingsByPerson(this.store.db, candidate.personId).get(candidate.personId) ?? []
+    }
+  }
+
+  row(id: number): CandidateRow {
+    const r = this.store.db.prepare('SELECT * FROM candidates WHERE id = ?').get(id) as Record<string, unknown> | undefined
+    if (!r) throw failure('not_found', '该人选不存在，可能已被撤回')
+    const c = toCamel(r) as unknown as CandidateRow
+    return { ...c, incumbent: Boolean(c.incumbent) }
+  }
+
+  private views(rows: Record<string, unknown>[], masked: boolean): CandidateView[] {
+    const db = this.store.db
+    const one = rows.length === 1 ? (rows[0].id as number) : undefined
+    const onePerson = rows.length === 1 ? (rows[0].person_id as number) : undefined
+    const stages = stagesByCandidate(db, one)
+    const verdicts = verdictsByCandidate(db, one)
+    const findings = findingsByPerson(db, onePerson)
+    const evaluations = evaluationsByCandidate(db, one)
+    const tags = this.records.tagsByPerson()
+    const rules = this.rules()
+    return rows.map((r) => {
+      const c = toCamel(r) as Record<string, unknown>
+      const personFindings = findings.get(c.personId as number) ?? []
+      const progress = computeProgress({
+        incumbent: Boolean(c.incumbent),
+        proposedOn: c.proposedOn as string,
+        evaluation: evaluations.get(c.id as number) ?? null,
+        verdicts: verdicts.get(c.id as number) ?? [],
+        stages: stages.get(c.id as number) ?? [],
+        findings: personFindings,
+        rules
+      })
+      const birthDate = c.birthDate as string | null
+      const onDate = referenceDate(c.committeeElectionDate as string | null, c.partyElectionDate as string | null)
+      return {
+        id: c.id as number,
+        personId: c.personId as number,
+        villageId: c.villageId as number,
+        post: c.post as Post,
+        incumbent: Boolean(c.incumbent),
+        source: c.source as string,
+        pool: c.pool as string,
+        proposedOn: c.proposedOn as string,
+        note: c.note as string,
+        createdAt: c.createdAt as string,
+        updatedAt: c.updatedAt as string,
+        villageName: c.villageName as string,
+        name: c.name as string,
+        sex: c.sex as '男' | '女' | null,
+        birthDate,
+        age: birthDate ? ageOn(birthDate, onDate) : null,
+        idNumber: masked ? maskIdNumber(c.idNumber as string | null) : ((c.idNumber as string | null) ?? ''),
+        phone: c.phone as string,
+        tags: tags.get(c.personId as number) ?? [],
+        findings: personFindings.length,
+        progress: masked ? maskProgress(progress) : progress
+      }
+    })
+  }
+
+  private assertOneCandidacy(personId: number, selfId: number | null): void {
+    const other = this.store.db
+      .prepare(
+        `SELECT v.name AS village, c.post FROM candidates c JOIN villages v ON v.id = c.village_id WHERE c.person_id = ? AND c.id IS NOT ?`
+      )
+      .get(personId, selfId) as { village: string; post: Post } | undefined
+    if (other) {
+      throw failure(
+        'conflict',
+        `此人已被提名为${other.village}${POST_LABELS[other.post]}人选。同一人不能被提名到两个村或两个职务；书记兼主任请选“一肩挑”，如需改提名请修改原提名`,
+        { personId: `已是${other.village}人选` }
+      )
+    }
+  }
+
+  /** Party posts are elected by the members' meeting among full members; an unknown status is not refused. */
+  private assertPostAllowed(data: CandidateData): void {
+    if (PARTY_POSTS.includes(data.post)) {
+      const status = this.store.db.prepare('SELECT political_status FROM person_profiles WHERE person_id = ?').pluck().get(data.personId) as
+        | string
+        | null
+        | undefined
+      if (status && status !== '中共党员') {
+        throw failure('validation', `${POST_LABELS[data.post]}人选须为中共党员（此人登记为${status}）`, { post: '须为中共党员' })
+      }
+    }
+  }
+
+  private hasVettingRecords(id: number): boolean {
+    const db = this.store.db
+    return ['candidate_stages', 'review_verdicts', 'evaluations'].some((t) => db.prepare(`SELECT 1 FROM ${t} WHERE candidate_id = ?`).get(id))
+  }
+}
+
+export function referenceDate(committeeElection: string | null, partyElection: string | null): string {
+  return committeeElection ?? partyElection ?? todayIso()
+}
+
+function maskProgress(p: Progress): Progress {
+  return {
+    ...p,
+    stopped: p.stopped?.stage === '负面清单' ? { stage: '负面清单', reason: MASKED_FINDING } : p.stopped,
+    pendingDecision: p.pendingDecision ? MASKED_FINDING : null
+  }
+}
+
+/** A decision is recorded after it is taken; a date after today is a typing slip. */
+export function notFuture(date: string, field: string): void {
+  const today = todayIso()
+  if (date > today) throw failure('validation', `日期 ${date} 晚于今天（${today}），请核对`, { [field]: '晚于今天' })
+}

@@ -1,0 +1,76 @@
+import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useEffect, useState } from 'react'
+import { VERDICTS, type Verdict } from '../../../../shared/candidate'
+import { api, unwrap } from '../../api/client'
+import { showFormErrors } from '../../components/formErrors'
+import { dateText } from './vetting-ui'
+
+export interface VerdictTarget {
+  candidateId: number
+  name: string
+  department: string
+  verdict: Verdict
+  reason: string
+  decidedOn: string | null
+}
+
+/** One department's 联审 answer for one candidate. */
+export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarget | null; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<{ verdict: Verdict; reason: string; decidedOn: Dayjs | null }>()
+  const [saving, setSaving] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const verdict = Form.useWatch('verdict', form)
+
+  useEffect(() => {
+    if (!target) return
+    setProblem(null)
+    form.setFieldsValue({
+      verdict: target.verdict === '待反馈' ? '通过' : target.verdict,
+      reason: target.reason,
+      decidedOn: target.decidedOn ? dayjs(target.decidedOn) : dayjs()
+    })
+  }, [target, form])
+
+  const submit = async (v: { verdict: Verdict; reason: string; decidedOn: Dayjs | null }) => {
+    if (!target) return
+    setSaving(true)
+    try {
+      await unwrap(api.review.record({ candidateId: target.candidateId, department: target.department, verdict: v.verdict, reason: v.reason ?? '', decidedOn: dateText(v.decidedOn) }))
+      onSaved()
+    } catch (e) {
+      setProblem(showFormErrors(form, e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <Modal
+      open={target !== null}
+      title={target ? `联审意见：${target.department} — ${target.name}` : ''}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} aria-label="联审意见">
+        <Form.Item name="verdict" label="意见">
+          <Radio.Group options={VERDICTS.map((v) => ({ value: v, label: v }))} optionType="button" />
+        </Form.Item>
+        <Form.Item name="reason" label="理由" rules={[{ required: verdict === '不通过', whitespace: true, message: '不通过时请写明理由' }]}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+        {verdict !== '待反馈' && (
+          <Form.Item name="decidedOn" label="反馈日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        <button type="submit" hidden aria-hidden />
+      </Form>
+    </Modal>
+  )
+}
