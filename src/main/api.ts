@@ -5,6 +5,8 @@ import { LATEST_VERSION, type Store } from './core/store'
 import { VillageService } from './core/villages'
 import { AuditService, auditQuery } from './core/audit'
 import { JobRunner } from './core/jobs'
+import { ImportService } from './core/import/service'
+import { importCommitInput, importPreviewInput, rememberMappingInput } from '../shared/import'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -13,6 +15,7 @@ import { JobRunner } from './core/jobs'
 export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
   const villages = new VillageService(store)
   const audit = new AuditService(store)
+  const imports = new ImportService(store, jobs)
   const jobId = z.object({ id: z.string().min(1) })
 
   return {
@@ -38,6 +41,16 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
     },
     audit: {
       list: method(auditQuery, (q) => audit.list(q))
+    },
+    imports: {
+      kinds: query(() => imports.kinds()),
+      /** Starts reading and checking a file; the job's result is the ImportPreview. */
+      preview: method(importPreviewInput, ({ kind, fileName, base64, villageId, mapping, sheet }) =>
+        imports.startPreview(kind, { bytes: Buffer.from(base64, 'base64'), name: fileName }, { villageId, mapping, sheet })
+      ),
+      /** Starts writing a previewed file; the job's result is the ImportSummary. */
+      commit: method(importCommitInput, ({ previewId }) => imports.startCommit(previewId)),
+      remember: method(rememberMappingInput, ({ kind, header, field }) => imports.remember(kind, header, field))
     },
     jobs: {
       status: method(jobId, ({ id }) => jobs.status(id) ?? null),
