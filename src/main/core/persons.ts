@@ -38,8 +38,18 @@ export class PersonService {
   }
 
   findByIdNumber(idNumber: string): Person | undefined {
-    const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`).get(idNumber)
+    const row = this.statements().byIdNumber.get(idNumber)
     return row ? (toCamel(row as Record<string, unknown>) as unknown as Person) : undefined
+  }
+
+  /** Many lookups at once (an import's plan): one query per thousand numbers. */
+  findManyByIdNumber(idNumbers: string[]): Map<string, Person> {
+    const found = new Map<string, Person>()
+    for (let i = 0; i < idNumbers.length; i += 1000) {
+      const rows = this.statements().byIdNumbers.all(JSON.stringify(idNumbers.slice(i, i + 1000))) as Record<string, unknown>[]
+      for (const r of rows) found.set(r.id_number as string, toCamel(r) as unknown as Person)
+    }
+    return found
   }
 
   list(q: PersonQuery = {}): Person[] {
@@ -102,7 +112,7 @@ export class PersonService {
 
   /**
    * The row writes alone, for callers that have already checked the data and record their own audit entry
-   * (an import writes thousands of rows under one entry). Statements are prepared once per service.
+   * (an import writes thousands of rows under one entry).
    */
   insertRow(clean: PersonData, key: string = searchKey(clean.name)): number {
     const now = nowStamp()
@@ -116,10 +126,13 @@ export class PersonService {
       .update.run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, nowStamp(), id)
   }
 
-  private prepared?: { insert: Statement; update: Statement }
+  /** Prepared once per service: an import calls these once per row. */
+  private prepared?: { insert: Statement; update: Statement; byIdNumber: Statement; byIdNumbers: Statement }
 
-  private statements(): { insert: Statement; update: Statement } {
+  private statements(): { insert: Statement; update: Statement; byIdNumber: Statement; byIdNumbers: Statement } {
     this.prepared ??= {
+      byIdNumbers: this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number IN (SELECT value FROM json_each(?))`),
+      byIdNumber: this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`),
       insert: this.store.db.prepare(
         `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`

@@ -45,7 +45,7 @@ export function coerceCell(cell: Cell, field: FieldDef, today: string): Coerced 
     case 'phone':
       return coerceText(cell, 30, true)
     case 'choice':
-      return coerceChoice(cell, field.label, field.values, field.aliases ?? {})
+      return coerceChoice(cell, field)
   }
 }
 
@@ -73,11 +73,17 @@ function coerceDigits(cell: Cell, label: string, length: number): Coerced {
   return ok(text)
 }
 
-function coerceChoice(cell: Cell, label: string, values: readonly string[], aliases: Record<string, string>): Coerced {
-  const key = headerKey(cellText(cell))
-  const hit = values.find((v) => headerKey(v) === key) ?? Object.entries(aliases).find(([a]) => headerKey(a) === key)?.[1]
+const choiceIndexes = new WeakMap<FieldDef, Map<string, string>>()
+
+function coerceChoice(cell: Cell, field: FieldDef & { type: 'choice' }): Coerced {
+  let index = choiceIndexes.get(field)
+  if (!index) {
+    index = new Map([...Object.entries(field.aliases ?? {}).map(([a, v]) => [headerKey(a), v] as const), ...field.values.map((v) => [headerKey(v), v] as const)])
+    choiceIndexes.set(field, index)
+  }
+  const hit = index.get(headerKey(cellText(cell)))
   if (hit) return ok(hit)
-  return bad(`${label}应为${values.map((v) => `“${v}”`).join('、')}之一，现为“${cellText(cell)}”`)
+  return bad(`${field.label}应为${field.values.map((v) => `“${v}”`).join('、')}之一，现为“${cellText(cell)}”`)
 }
 
 /**

@@ -103,13 +103,14 @@ const FOOTER = /^(填表人|制表人|填报人|审核人|审核|负责人|经�
 
 /** 填表人：张三 / 日期：… / 合计 rows under the data, and notes. */
 export function isFooterRow(cells: Cell[]): boolean {
-  const texts = cells.map(cellText).filter((t) => t !== '')
-  if (texts.length === 0) return false
-  return FOOTER.test(texts[0].replace(/\s+/g, ''))
+  const first = cells.find((c) => c !== null && c !== '')
+  return typeof first === 'string' && FOOTER.test(first.replace(/\s+/g, ''))
 }
 
 /** A header repeated on every printed page comes back as a row equal to the header. */
 export function isRepeatedHeader(cells: Cell[], header: Cell[]): boolean {
+  const i = header.findIndex((c) => c !== null)
+  if (typeof cells[i] !== 'string' || cellText(cells[i]) !== cellText(header[i])) return false
   const a = cells.map(cellText)
   const b = header.map(cellText)
   return a.some((t) => t !== '') && b.every((t, i) => t === (a[i] ?? '')) && a.every((t, i) => t === (b[i] ?? ''))

@@ -70,12 +70,14 @@ export function personsAdapter(store: Store): KindAdapter<PersonPart> {
     build: personPart,
     identity: byId,
     register: {
-      plan: (records) =>
-        records.map((r): Planned => {
-          const before = persons.findByIdNumber(r.idNumber)
+      plan: (records) => {
+        const existing = persons.findManyByIdNumber(records.map((r) => r.idNumber))
+        return records.map((r): Planned => {
+          const before = existing.get(r.idNumber)
           if (!before) return { action: 'added', targetId: null }
           return { action: samePerson(merged(r, before), before) ? 'unchanged' : 'updated', targetId: before.id }
-        }),
+        })
+      },
       write: (records, plan) => {
         records.forEach((r, i) => {
           const p = plan[i]

@@ -1,5 +1,5 @@
-import { checkIdNumber, formYearMonth, type Sex } from '../../../shared/idcard'
-import { reconcileWithId } from '../../../shared/person'
+import { formYearMonth, idFacts, type Sex } from '../../../shared/idcard'
+import { birthMismatch, sexMismatch } from '../../../shared/person'
 import type { BuildContext, Built, FieldProblem, Values } from './adapter'
 
 /** The person part of any roster row (人员, 选民, 人选, 两委成员): who it is, checked against the ID. */
@@ -19,19 +19,18 @@ export interface PersonPart {
  * year and month (1980.05) is compared by month.
  */
 export function personPart(values: Values, ctx: BuildContext): Built<PersonPart> {
+  // The ID was checked when its cell was read.
   const idNumber = values.idNumber as string
-  const id = checkIdNumber(idNumber, ctx.today)
-  if (!id.ok) return { ok: false, problems: [{ field: 'idNumber', message: id.reason }] }
+  const id = idFacts(idNumber)
   const problems: FieldProblem[] = []
   const birth = values.birthDate as string | null | undefined
   const sex = values.sex as Sex | null | undefined
-  const fullBirth = birth && birth.length === 10 ? birth : null
-  const r = reconcileWithId({ idNumber, name: String(values.name), sex: sex ?? null, birthDate: fullBirth, ethnicity: '', villageId: null, phone: '' }, ctx.today)
-  if (!r.ok) for (const [field, message] of Object.entries(r.fields)) problems.push({ field, message })
+  if (sex && sex !== id.sex) problems.push({ field: 'sex', message: sexMismatch(id.sex) })
+  if (birth && birth.length === 10 && birth !== id.birthDate) problems.push({ field: 'birthDate', message: birthMismatch(id.birthDate) })
   if (birth && birth.length === 7 && birth !== id.birthDate.slice(0, 7)) {
     problems.push({ field: 'birthDate', message: `出生年月与身份证号不符（身份证号为${formYearMonth(id.birthDate)}）` })
   }
-  const part: PersonPart = { idNumber: id.idNumber, name: String(values.name), sex: id.sex, birthDate: id.birthDate }
+  const part: PersonPart = { idNumber, name: String(values.name), sex: id.sex, birthDate: id.birthDate }
   if (values.ethnicity) part.ethnicity = values.ethnicity as string
   if (values.phone) part.phone = values.phone as string
   const village = villageOf(values, ctx)
