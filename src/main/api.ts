@@ -27,6 +27,8 @@ import {
 } from '../shared/voter'
 import { votingRules } from '../shared/voting-rules'
 import { vettingApi } from './vetting-api'
+import { ImportService } from './core/import/service'
+import { importCommitInput, importPreviewInput, rememberMappingInput } from '../shared/import'
 
 /**
  * The one API of the app: a plain object of async methods over the store. Electron IPC and the
@@ -36,6 +38,7 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
   const villages = new VillageService(store)
   const audit = new AuditService(store)
   const exporter = new ExportService(store, jobs)
+  const imports = new ImportService(store, jobs)
   const jobId = z.object({ id: z.string().min(1) })
   const voters = new VoterService(store)
   const elections = new ElectionService(store)
@@ -75,6 +78,16 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
       file: method(exportInput, (i) => exporter.file(i)),
       /** The same as a job (batches of forms, large tables): poll jobs.status for the file. */
       start: method(exportInput, (i) => exporter.start(i))
+    },
+    imports: {
+      kinds: query(() => imports.kinds()),
+      /** Starts reading and checking a file; the job's result is the ImportPreview. */
+      preview: method(importPreviewInput, ({ kind, fileName, base64, villageId, mapping, sheet }) =>
+        imports.startPreview(kind, { bytes: Buffer.from(base64, 'base64'), name: fileName }, { villageId, mapping, sheet })
+      ),
+      /** Starts writing a previewed file; the job's result is the ImportSummary. */
+      commit: method(importCommitInput, ({ previewId }) => imports.startCommit(previewId)),
+      remember: method(rememberMappingInput, ({ kind, header, field }) => imports.remember(kind, header, field))
     },
     jobs: {
       status: method(jobId, ({ id }) => jobs.status(id) ?? null),

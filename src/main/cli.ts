@@ -9,6 +9,9 @@ import { startWebServer } from './web/server'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
 import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
+import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
+import { ImportService } from './core/import/service'
+import { unavailableReason } from './core/import/kinds'
 import { VillageService } from './core/villages'
 
 const USAGE = `换届工作台 命令行
@@ -18,6 +21,12 @@ const USAGE = `换届工作台 命令行
   huanjie backup [--db 文件] --out 备份文件     在线备份（SQLite 备份接口，数据库使用中也一致）
   huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称]
                                               导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
+  huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run]
+                                               导入 .xlsx / .csv 名册，全部成功或全部不导入
+      类型：villages 村社台账 | persons 人员 | voters 选民 | candidates 人选 | members 两委成员
+      --village    名册所属村社（选民名册必填；人员名册无“所在村”列时归入该村社）
+      --dry-run    只检查并报告，不写入
+      退出码：0 导入成功；1 有问题行，未导入；2 文件无法读取或参数错误
 
 通用选项:
   --db 文件    数据库文件（默认：${defaultDbPath()}）
@@ -114,6 +123,68 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   }
 }
 
+async function importFile(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { db: { type: 'string' }, village: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }
+  })
+  const [kindArg, file] = positionals
+  if (!kindArg || !file) throw new UsageError(`用法：huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run] [--json]`)
+  if (!(IMPORT_KINDS as readonly string[]).includes(kindArg)) {
+    throw new UsageError(`未知的导入类型“${kindArg}”，可选：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}`)
+  }
+  const kind = kindArg as ImportKind
+  const unavailable = unavailableReason(kind)
+  if (unavailable && !values['dry-run']) throw new UsageError(unavailable)
+  const store = openStore(values.db)
+  try {
+    let villageId: number | null = null
+    if (values.village) {
+      const v = new VillageService(store).findByName(values.village)
+      if (!v) throw new UsageError(`村社台账中没有“${values.village}”`)
+      villageId = v.id
+    }
+    const imports = new ImportService(store)
+    const showProgress = !out.json && process.stderr.isTTY
+    const { analysis, preview } = await imports.read(kind, { path: path.resolve(file) }, { villageId }, {
+      progress: (_done, _total, message) => {
+        if (showProgress && message) process.stderr.write(`\r${message}`)
+      },
+      throwIfCancelled: () => {}
+    })
+    if (showProgress) process.stderr.write('\n')
+    const problems = [
+      ...preview.missingFields.map((f) => ({ row: preview.headerRow, column: '', header: f, message: `缺少必需的列“${f}”` })),
+      ...preview.problems
+    ]
+    if (problems.length > 0) {
+      const count = preview.counts.problems + preview.missingFields.length
+      const lines = problems.map((p) => `第${p.row}行${p.column ? ` ${p.column}列（${p.header}）` : ''}：${p.message}`)
+      const more = count > problems.length ? `\n……另有 ${count - problems.length} 处问题未列出` : ''
+      print(out, `“${preview.fileName}”有 ${count} 处问题，未导入任何数据：\n${lines.join('\n')}${more}`, {
+        ok: false,
+        errorCount: count,
+        errors: problems.map(({ row, column, header, message }) => ({ row, column, header, message }))
+      })
+      return 1
+    }
+    const counts = values['dry-run']
+      ? { added: preview.counts.added, updated: preview.counts.updated, unchanged: preview.counts.unchanged }
+      : imports.commit(analysis)
+    const verb = values['dry-run'] ? '检查通过（未写入）' : '导入完成'
+    print(
+      out,
+      `${verb}：${preview.kindLabel}“${preview.fileName}”（工作表“${preview.sheet}”，表头在第${preview.headerRow}行）\n` +
+        `新增 ${counts.added}，更新 ${counts.updated}，未变 ${counts.unchanged}`,
+      { ok: true, dryRun: Boolean(values['dry-run']), kind, file: preview.fileName, sha256: preview.sha256, sheet: preview.sheet, rows: preview.counts.rows, added: counts.added, updated: counts.updated, unchanged: counts.unchanged }
+    )
+    return 0
+  } finally {
+    store.close()
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv
   const out: Output = { json: rest.includes('--json') }
@@ -128,6 +199,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'export':
         await exportTable(rest, out)
         return 0
+      case 'import':
+        return await importFile(rest, out)
       case undefined:
       case '--help':
       case 'help':

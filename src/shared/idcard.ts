@@ -49,8 +49,15 @@ export function checkIdNumber(raw: string, today?: string): IdCheck {
   if (today && birthDate > today) return { ok: false, reason: `身份证号中的出生日期${birthDate}晚于今天` }
   const expected = checkCharacter(id.slice(0, 17))
   if (id[17] !== expected) return { ok: false, reason: '身份证号校验位错误，请核对是否有数字填错' }
-  return { ok: true, idNumber: id, birthDate, sex: Number(id[16]) % 2 === 1 ? '男' : '女' }
+  return { ok: true, idNumber: id, birthDate, sex: sexOf(id) }
 }
+
+/** Birth date and sex of a number that has passed checkIdNumber. */
+export function idFacts(id: string): { birthDate: string; sex: Sex } {
+  return { birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, sex: sexOf(id) }
+}
+
+const sexOf = (id: string): Sex => (Number(id[16]) % 2 === 1 ? '男' : '女')
 
 /**
  * Full years between a birth date and a reference date (both YYYY-MM-DD). Someone born on 29 February

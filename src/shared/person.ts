@@ -55,13 +55,14 @@ export function reconcileWithId(
   const id = checkIdNumber(data.idNumber, today)
   if (!id.ok) return { ok: false, fields: { idNumber: id.reason } }
   const fields: Record<string, string> = {}
-  if (data.sex !== null && data.sex !== id.sex) fields.sex = `性别与身份证号不符（身份证号为${id.sex}性）`
-  if (data.birthDate !== null && data.birthDate !== id.birthDate) {
-    fields.birthDate = `出生日期与身份证号不符（身份证号为${id.birthDate}）`
-  }
+  if (data.sex !== null && data.sex !== id.sex) fields.sex = sexMismatch(id.sex)
+  if (data.birthDate !== null && data.birthDate !== id.birthDate) fields.birthDate = birthMismatch(id.birthDate)
   if (Object.keys(fields).length > 0) return { ok: false, fields }
   return { ok: true, value: { ...data, idNumber: id.idNumber, sex: id.sex, birthDate: id.birthDate } }
 }
+
+export const sexMismatch = (idSex: string) => `性别与身份证号不符（身份证号为${idSex}性）`
+export const birthMismatch = (idBirthDate: string) => `出生日期与身份证号不符（身份证号为${idBirthDate}）`
 
 /** Lists show only the first 6 and last 4 characters of an ID number. */
 export function maskIdNumber(id: string | null): string {

@@ -5,6 +5,7 @@ import { nowStamp } from './clock'
 import { describeReferences, referencesTo } from './references'
 import { toCamel } from './row-mapping'
 import { likePattern, searchKey } from './search-key'
+import type { Statement } from 'better-sqlite3'
 import type { AuditEntry, Store } from './store'
 
 const COLUMNS = 'id, id_number, name, sex, birth_date, ethnicity, village_id, phone, created_at, updated_at'
@@ -37,8 +38,18 @@ export class PersonService {
   }
 
   findByIdNumber(idNumber: string): Person | undefined {
-    const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`).get(idNumber)
+    const row = this.statements().byIdNumber.get(idNumber)
     return row ? (toCamel(row as Record<string, unknown>) as unknown as Person) : undefined
+  }
+
+  /** Many lookups at once (an import's plan): one query per thousand numbers. */
+  findManyByIdNumber(idNumbers: string[]): Map<string, Person> {
+    const found = new Map<string, Person>()
+    for (let i = 0; i < idNumbers.length; i += 1000) {
+      const rows = this.statements().byIdNumbers.all(JSON.stringify(idNumbers.slice(i, i + 1000))) as Record<string, unknown>[]
+      for (const r of rows) found.set(r.id_number as string, toCamel(r) as unknown as Person)
+    }
+    return found
   }
 
   list(q: PersonQuery = {}): Person[] {
@@ -79,28 +90,14 @@ export class PersonService {
   }
 
   createIn(data: PersonData, audit: Audit): Person {
-    const clean = this.checked(data, null)
-    const now = nowStamp()
-    const info = this.store.db
-      .prepare(
-        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      )
-      .run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, searchKey(clean.name), now, now)
-    const created = this.require(Number(info.lastInsertRowid))
+    const created = this.require(this.insertRow(this.checked(data, null)))
     audit({ action: 'create', entity: 'person', entityId: created.id, summary: `新增人员“${created.name}”`, after: created })
     return created
   }
 
   updateIn(id: number, data: PersonData, audit: Audit): Person {
     const before = this.require(id)
-    const clean = this.checked(data, id)
-    this.store.db
-      .prepare(
-        `UPDATE persons SET id_number = ?, name = ?, sex = ?, birth_date = ?, ethnicity = ?, village_id = ?, phone = ?,
-         search_key = ?, updated_at = ? WHERE id = ?`
-      )
-      .run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, searchKey(clean.name), nowStamp(), id)
+    this.updateRow(id, this.checked(data, id))
     const after = this.require(id)
     audit({ action: 'update', entity: 'person', entityId: id, summary: `修改人员“${after.name}”`, before, after })
     return after
@@ -111,6 +108,41 @@ export class PersonService {
     const existing = data.idNumber ? this.findByIdNumber(data.idNumber.toUpperCase()) : undefined
     if (existing) return { person: this.updateIn(existing.id, data, audit), created: false }
     return { person: this.createIn(data, audit), created: true }
+  }
+
+  /**
+   * The row writes alone, for callers that have already checked the data and record their own audit entry
+   * (an import writes thousands of rows under one entry).
+   */
+  insertRow(clean: PersonData, key: string = searchKey(clean.name)): number {
+    const now = nowStamp()
+    const info = this.statements()
+      .insert.run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, now, now)
+    return Number(info.lastInsertRowid)
+  }
+
+  updateRow(id: number, clean: PersonData, key: string = searchKey(clean.name)): void {
+    this.statements()
+      .update.run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, nowStamp(), id)
+  }
+
+  /** Prepared once per service: an import calls these once per row. */
+  private prepared?: { insert: Statement; update: Statement; byIdNumber: Statement; byIdNumbers: Statement }
+
+  private statements(): { insert: Statement; update: Statement; byIdNumber: Statement; byIdNumbers: Statement } {
+    this.prepared ??= {
+      byIdNumbers: this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number IN (SELECT value FROM json_each(?))`),
+      byIdNumber: this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`),
+      insert: this.store.db.prepare(
+        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      ),
+      update: this.store.db.prepare(
+        `UPDATE persons SET id_number = ?, name = ?, sex = ?, birth_date = ?, ethnicity = ?, village_id = ?, phone = ?,
+         search_key = ?, updated_at = ? WHERE id = ?`
+      )
+    }
+    return this.prepared
   }
 
   private checked(data: PersonData, selfId: number | null): PersonData {

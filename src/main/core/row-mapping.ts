@@ -1,8 +1,17 @@
 /** snake_case column names ↔ camelCase fields, so SQL stays plain and TypeScript stays idiomatic. */
 export function toCamel(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(row)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v
+  for (const k in row) out[camelName(k)] = row[k]
   return out
+}
+
+// Column names are few and rows many (an import maps 100,000 of them).
+const camelNames = new Map<string, string>()
+
+function camelName(k: string): string {
+  let c = camelNames.get(k)
+  if (c === undefined) camelNames.set(k, (c = k.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase())))
+  return c
 }
 
 export function toSnake(name: string): string {

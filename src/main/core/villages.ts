@@ -99,13 +99,7 @@ export class VillageService {
   create(data: VillageData): Village {
     return this.store.write((audit) => {
       this.assertUnique(data, null)
-      const now = nowStamp()
-      const p = params(data)
-      const cols = [...WRITE_COLUMNS, 'created_at', 'updated_at']
-      const info = this.store.db
-        .prepare(`INSERT INTO villages (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
-        .run({ ...p, created_at: now, updated_at: now })
-      const created = this.require(Number(info.lastInsertRowid))
+      const created = this.require(this.insertRow(data))
       audit({ action: 'create', entity: 'village', entityId: created.id, summary: `新增村社“${created.name}”`, after: created })
       return created
     })
@@ -115,10 +109,7 @@ export class VillageService {
     return this.store.write((audit) => {
       const before = this.require(id)
       this.assertUnique(data, id)
-      const p = params(data)
-      this.store.db
-        .prepare(`UPDATE villages SET ${WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`)
-        .run({ ...p, updated_at: nowStamp(), id })
+      this.updateRow(id, data)
       const after = this.require(id)
       audit({ action: 'update', entity: 'village', entityId: id, summary: `修改村社“${after.name}”`, before, after })
       return after
@@ -136,6 +127,22 @@ export class VillageService {
       audit({ action: 'delete', entity: 'village', entityId: id, summary: `删除村社“${before.name}”`, before })
       return { id, name: before.name }
     })
+  }
+
+  /** The row writes alone, for callers inside their own transaction that record their own audit entry. */
+  insertRow(data: VillageData): number {
+    const now = nowStamp()
+    const cols = [...WRITE_COLUMNS, 'created_at', 'updated_at']
+    const info = this.store.db
+      .prepare(`INSERT INTO villages (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
+      .run({ ...params(data), created_at: now, updated_at: now })
+    return Number(info.lastInsertRowid)
+  }
+
+  updateRow(id: number, data: VillageData): void {
+    this.store.db
+      .prepare(`UPDATE villages SET ${WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`)
+      .run({ ...params(data), updated_at: nowStamp(), id })
   }
 
   private assertUnique(data: VillageData, selfId: number | null): void {

@@ -3,10 +3,18 @@ import { migration002 } from './002_persons'
 import { migration003 } from './003_candidates'
 import { migration004 } from './004_voters_elections'
 import { migration005 } from './005_risks_plans'
+import { migration006 } from './006_import'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005]
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006
+]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,18 +1,18 @@
 import {
   AlertOutlined,
   BarChartOutlined,
-  ExportOutlined,
   HomeOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   TrophyOutlined
 } from '@ant-design/icons'
 import type { ComponentType, ReactNode } from 'react'
-import { ExportsPage } from './exports/ExportPanel'
 import { RisksPage } from './risks/RisksPage'
 import { ElectionsPage } from './elections/ElectionsPage'
 import { CandidatesPage } from './candidates/CandidatesPage'
+import { ImportExportPage } from './import-export/ImportExportPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { StatisticsPage } from './statistics/StatisticsPage'
 import { VillagesPage } from './villages/VillagesPage'
@@ -33,6 +33,6 @@ export const PAGES: PageEntry[] = [
   { key: 'voters', label: '选民', icon: <TeamOutlined />, Component: VotersPage },
   { key: 'elections', label: '选举结果', icon: <TrophyOutlined />, Component: ElectionsPage },
   { key: 'statistics', label: '统计', icon: <BarChartOutlined />, Component: StatisticsPage },
-  { key: 'exports', label: '导出', icon: <ExportOutlined />, Component: ExportsPage },
+  { key: 'import-export', label: '导入导出', icon: <SwapOutlined />, Component: ImportExportPage },
   { key: 'settings', label: '设置', icon: <SettingOutlined />, Component: SettingsPage }
 ]

@@ -101,15 +101,3 @@ export function ExportPanel() {
     </Card>
   )
 }
-
-/** A page of its own until the 导入导出 page takes the panel in. */
-export function ExportsPage() {
-  return (
-    <div className="page">
-      <div className="page-header">
-        <h2>导出</h2>
-      </div>
-      <ExportPanel />
-    </div>
-  )
-}

@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs'
+import { nthId } from '../tests/fixtures/rosters'
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华玉兰志强海燕小红春梅金凤德明永红丽华文军建平'
+const CATEGORIES = ['一类', '一类', '一类', '二类', '三类']
+
+export const VILLAGES = Array.from({ length: 20 }, (_, i) => `第${i + 1}村`)
+
+/**
+ * A voter roster as a township office keeps it: a title row, the header on row 2, 序号, 村民小组, and the ID
+ * column as text. Written with exceljs's streaming writer and shared strings, as Excel stores text.
+ */
+export async function writeVoterRoster(file: string, rows: number, villages: readonly string[] = []): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true })
+  const ws = wb.addWorksheet('选民名单')
+  const header = ['序号', '村民小组', '姓名', '性别', '公民身份号码', '住址', '登记类别', ...(villages.length ? ['所在村'] : [])]
+  ws.addRow(['龙山镇2026年村民委员会选举选民名单']).commit()
+  ws.addRow(header).commit()
+  for (let i = 0; i < rows; i++) {
+    const id = nthId(i)
+    const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i % 3 ? '' : GIVEN[(i * 13) % GIVEN.length])
+    const group = `${(i % 12) + 1}组`
+    const cells = [i + 1, group, name, Number(id[16]) % 2 ? '男' : '女', id, `龙山镇${group}${(i % 200) + 1}号`, CATEGORIES[i % 5]]
+    if (villages.length) cells.push(villages[i % villages.length])
+    ws.addRow(cells).commit()
+  }
+  ws.addRow([]).commit()
+  ws.addRow(['填表人：王芳', null, null, '日期：2026.3.1']).commit()
+  await wb.commit()
+}
+
+export async function writeVillages(file: string, names: readonly string[]): Promise<void> {
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('村社')
+  ws.addRow(['名称', '所属乡镇'])
+  for (const n of names) ws.addRow([n, '龙山镇'])
+  await wb.xlsx.writeFile(file)
+}

@@ -1,0 +1,47 @@
+import type { KindDef, RowAction } from '../../../shared/import'
+
+/** Coerced cell values of one row, by field key; only mapped fields are present, empty cells are null. */
+export type Values = Record<string, unknown>
+
+export interface FieldProblem {
+  /** The field the problem is about, so it can be reported under that field's column. */
+  field: string
+  message: string
+}
+
+export type Built<R> = { ok: true; record: R } | { ok: false; problems: FieldProblem[] }
+
+export interface BuildContext {
+  today: string
+  /** The village chosen for the whole file (CLI --village, or the page's choice). */
+  villageId: number | null
+  /** A village's id by its name in the register, or null. */
+  villageByName(name: string): number | null
+}
+
+export interface Planned {
+  action: RowAction
+  /** The existing record the row updates or leaves unchanged. */
+  targetId: number | null
+  /** A conflict with the register (another record already holds this code …), which refuses the import. */
+  problem?: FieldProblem
+}
+
+/** How one kind's rows meet its register. Both steps run inside the import's one transaction at commit. */
+export interface Register<R> {
+  plan(records: R[]): Planned[]
+  write(records: R[], plan: Planned[]): void
+}
+
+/**
+ * One kind of roster. The mechanism (reading, header, mapping, coercion, duplicates, preview, transaction,
+ * audit) is shared; a kind says only how a row becomes a record and how records meet the register.
+ * A kind whose register is not built yet has `register: null`: its files can be previewed, not committed.
+ */
+export interface KindAdapter<R = unknown> {
+  def: KindDef
+  build(values: Values, ctx: BuildContext): Built<R>
+  /** Rows with the same key are the same record; the later one is reported as a duplicate of the first. */
+  identity(record: R): { field: string; key: string } | null
+  register: Register<R> | null
+}

@@ -1,0 +1,282 @@
+import { todayIso } from '../../../shared/dates'
+import {
+  MAX_LISTED_PROBLEMS,
+  PREVIEW_ROWS,
+  type ImportColumn,
+  type ImportKind,
+  type ImportPreview,
+  type ImportProblem,
+  type RowAction
+} from '../../../shared/import'
+import { failure } from '../../../shared/result'
+import { yieldToEventLoop } from '../jobs'
+import type { Store } from '../store'
+import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
+import { cellText, coerceCell, isEmptyCell } from './coerce'
+import { findHeader, HEADER_SEARCH_ROWS, isFooterRow, isRepeatedHeader, mapColumns, missingRequired } from './header'
+import { openSource, type FileInput, type SourceRow } from './source'
+
+export interface AnalyzeOptions {
+  villageId: number | null
+  /** Column letter → field (or null), chosen by the user for this file. */
+  mapping: Record<string, string | null>
+  /** Header text (normalised) → field, remembered from earlier imports. */
+  remembered: Map<string, string | null>
+  /** Read this sheet only (the one an earlier preview chose); otherwise the first that holds the data. */
+  sheet?: string | null
+}
+
+/** What a long read reports and how it is stopped (a JobContext, or the CLI's own). */
+export interface Progress {
+  progress(done: number, total?: number | null, message?: string): void
+  throwIfCancelled(): void
+}
+
+/** A file read and checked, kept between preview and commit. */
+export interface Analysis {
+  kind: ImportKind
+  fileName: string
+  sha256: string
+  format: 'xlsx' | 'csv'
+  encoding: string | null
+  sheet: string
+  sheets: string[]
+  headerRow: number
+  columns: ImportColumn[]
+  missingFields: string[]
+  villageId: number | null
+  records: unknown[]
+  /** The sheet row of each record. */
+  recordRows: number[]
+  problems: ImportProblem[]
+  problemCount: number
+  /** Data rows read (blank, title, header and footer rows not counted). */
+  rowCount: number
+  sample: { row: number; record: number | null; values: Record<string, string> }[]
+}
+
+const PROGRESS_EVERY = 1000
+
+/**
+ * Reads a roster once, streaming: finds the sheet and its header row, maps the columns, coerces and checks
+ * every row, and builds the kind's records. Nothing is written; every problem keeps its sheet row number.
+ */
+export async function analyze(store: Store, adapter: KindAdapter, input: FileInput, options: AnalyzeOptions, progress: Progress): Promise<Analysis> {
+  const def = adapter.def
+  const source = await openSource(input)
+  const today = todayIso()
+  const ctx: BuildContext = { today, villageId: options.villageId, villageByName: villageLookup(store) }
+  const sheets: string[] = []
+  let fallback: Analysis | null = null
+  let result: Analysis | null = null
+
+  for await (const sheet of source.sheets()) {
+    sheets.push(sheet.name)
+    if (result || (options.sheet && sheet.name !== options.sheet)) continue
+    const rows = sheet.rows[Symbol.asyncIterator]()
+    const head: SourceRow[] = []
+    while (head.length < HEADER_SEARCH_ROWS) {
+      const next = await rows.next()
+      if (next.done) break
+      if (!next.value.cells.every(isEmptyCell)) head.push(next.value)
+    }
+    const found = findHeader(head, def)
+    if (!found) {
+      await rows.return?.()
+      continue
+    }
+    const headerCells = head[found.rowIndex].cells
+    const columns = mapColumns(headerCells, def, options.remembered, options.mapping)
+    const missing = missingRequired(columns, def, new Set())
+    const base: Analysis = {
+      kind: def.kind,
+      fileName: source.fileName,
+      sha256: source.sha256,
+      format: source.format,
+      encoding: source.encoding,
+      sheet: sheet.name,
+      sheets,
+      headerRow: found.row,
+      columns,
+      missingFields: missing.map((f) => f.label),
+      villageId: options.villageId,
+      records: [],
+      recordRows: [],
+      problems: [],
+      problemCount: 0,
+      rowCount: 0,
+      sample: []
+    }
+    if (missing.length > 0) {
+      await rows.return?.()
+      if (!fallback || found.score > fallback.columns.filter((c) => c.field).length) fallback = base
+      continue
+    }
+    result = base
+    const reader = new RowReader(adapter, ctx, base, headerCells, today)
+    for (const r of head.slice(found.rowIndex + 1)) reader.read(r)
+    for (;;) {
+      const next = await rows.next()
+      if (next.done) break
+      reader.read(next.value)
+      if (base.rowCount % PROGRESS_EVERY === 0 && base.rowCount > 0) {
+        progress.throwIfCancelled()
+        progress.progress(source.bytesRead(), source.size, `已读取 ${base.rowCount} 行`)
+        await yieldToEventLoop()
+      }
+    }
+    progress.progress(source.size, source.size, `已读取 ${base.rowCount} 行`)
+  }
+  progress.throwIfCancelled()
+  const chosen = result ?? fallback
+  if (!chosen) {
+    const labels = def.fields.filter((f) => f.required).map((f) => `“${f.label}”`).join('、')
+    throw failure(
+      'unreadable_file',
+      sheets.length === 0
+        ? `“${source.fileName}”中没有工作表，没有可导入的内容`
+        : `在“${source.fileName}”${options.sheet ? `的工作表“${options.sheet}”` : ''}前${HEADER_SEARCH_ROWS}行中没有找到表头（应有${labels}等列名）。请确认选择了正确的文件和数据类型。`
+    )
+  }
+  return chosen
+}
+
+/** Village names of the register, looked up once each. */
+function villageLookup(store: Store): (name: string) => number | null {
+  const cache = new Map<string, number | null>()
+  const stmt = store.db.prepare('SELECT id FROM villages WHERE name = ? ORDER BY id LIMIT 1').pluck()
+  return (name) => {
+    if (!cache.has(name)) cache.set(name, (stmt.get(name) as number | undefined) ?? null)
+    return cache.get(name)!
+  }
+}
+
+class RowReader {
+  private readonly mapped: ImportColumn[]
+  private readonly columnOf = new Map<string, ImportColumn>()
+  private readonly required: string[]
+  private readonly seen = new Map<string, number>()
+  private readonly fieldDefs
+
+  constructor(
+    private readonly adapter: KindAdapter,
+    private readonly ctx: BuildContext,
+    private readonly out: Analysis,
+    private readonly headerCells: SourceRow['cells'],
+    private readonly today: string
+  ) {
+    this.mapped = out.columns.filter((c) => c.field)
+    for (const c of this.mapped) this.columnOf.set(c.field!, c)
+    this.fieldDefs = new Map(adapter.def.fields.map((f) => [f.key, f]))
+    this.required = adapter.def.fields.filter((f) => f.required).map((f) => f.key)
+  }
+
+  read(r: SourceRow): void {
+    const cells = r.cells
+    if (cells.every(isEmptyCell) || isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) return
+    const values: Values = {}
+    const problems: ImportProblem[] = []
+    let any = false
+    for (const c of this.mapped) {
+      const cell = cells[c.index] ?? null
+      const v = coerceCell(cell, this.fieldDefs.get(c.field!)!, this.today)
+      if (v.ok) {
+        values[c.field!] = v.value
+        if (v.value !== null) any = true
+      } else {
+        any = true
+        problems.push(this.problem(r.row, { field: c.field!, message: v.reason }))
+      }
+    }
+    // A numbered but otherwise empty row (序号 filled down a blank form) is a blank row.
+    if (!any) return
+    this.out.rowCount++
+    for (const f of this.required) {
+      if (values[f] === null) problems.push(this.problem(r.row, { field: f, message: '必填项为空' }))
+    }
+    let recordIndex: number | null = null
+    if (problems.length === 0) {
+      const built = this.adapter.build(values, this.ctx)
+      if (built.ok) {
+        const id = this.adapter.identity(built.record)
+        const first = id ? this.seen.get(id.key) : undefined
+        if (id && first !== undefined) {
+          const label = this.adapter.def.fields.find((f) => f.key === id.field)?.label ?? ''
+          problems.push(this.problem(r.row, { field: id.field, message: `与第${first}行重复（${label}相同）` }))
+        } else {
+          if (id) this.seen.set(id.key, r.row)
+          recordIndex = this.out.records.length
+          this.out.records.push(built.record)
+          this.out.recordRows.push(r.row)
+        }
+      } else {
+        for (const p of built.problems) problems.push(this.problem(r.row, p))
+      }
+    }
+    for (const p of problems) addProblem(this.out, p)
+    if (this.out.sample.length < PREVIEW_ROWS) {
+      const shown: Record<string, string> = {}
+      for (const c of this.mapped) shown[c.field!] = cellText(cells[c.index] ?? null)
+      this.out.sample.push({ row: r.row, record: recordIndex, values: shown })
+    }
+  }
+
+  problem(row: number, p: FieldProblem): ImportProblem {
+    const c = this.columnOf.get(p.field)
+    return { row, column: c?.letter ?? '', header: c?.header ?? this.fieldDefs.get(p.field)?.label ?? '', message: p.message }
+  }
+}
+
+function addProblem(a: Analysis, p: ImportProblem): void {
+  a.problemCount++
+  if (a.problems.length < MAX_LISTED_PROBLEMS) a.problems.push(p)
+}
+
+/** Conflicts with the register become row problems too, under the column of the field concerned. */
+export function registerProblems(a: Analysis, plan: Planned[]): ImportProblem[] {
+  const out: ImportProblem[] = []
+  plan.forEach((p, i) => {
+    if (!p.problem) return
+    const c = a.columns.find((col) => col.field === p.problem!.field)
+    out.push({ row: a.recordRows[i], column: c?.letter ?? '', header: c?.header ?? '', message: p.problem.message })
+  })
+  return out
+}
+
+export function countActions(plan: Planned[]): Record<RowAction, number> {
+  const counts = { added: 0, updated: 0, unchanged: 0 }
+  for (const p of plan) counts[p.action]++
+  return counts
+}
+
+/** The preview shown before anything is written: the plan against the register as it is now. */
+export function previewOf(id: string, a: Analysis, adapter: KindAdapter, writable: boolean): ImportPreview {
+  const plan = adapter.register ? adapter.register.plan(a.records) : a.records.map((): Planned => ({ action: 'added', targetId: null }))
+  const conflicts = registerProblems(a, plan)
+  for (const p of conflicts) addProblem(a, p)
+  a.problems.sort((x, y) => x.row - y.row)
+  const counts = countActions(plan)
+  const problemRows = new Set(a.problems.map((p) => p.row))
+  return {
+    id,
+    kind: a.kind,
+    kindLabel: adapter.def.label,
+    fileName: a.fileName,
+    sha256: a.sha256,
+    format: a.format,
+    encoding: a.encoding,
+    sheet: a.sheet,
+    sheets: a.sheets,
+    headerRow: a.headerRow,
+    columns: a.columns,
+    missingFields: a.missingFields,
+    counts: { rows: a.rowCount, ...counts, problems: a.problemCount },
+    problems: a.problems,
+    rows: a.sample.map((s) => ({
+      row: s.row,
+      action: s.record === null || problemRows.has(s.row) ? 'error' : plan[s.record].action,
+      values: s.values
+    })),
+    writable
+  }
+}

@@ -1,0 +1,223 @@
+import ExcelJS from 'exceljs'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Readable, Transform } from 'node:stream'
+import { failure } from '../../../shared/result'
+import { decodeText, parseCsv } from './csv'
+
+/** A cell as the importer sees it, whatever wrote the file. */
+export type Cell = string | number | boolean | Date | null
+
+export interface SourceRow {
+  /** The sheet's own row number (1-based, as Excel shows it; for CSV the record's line). */
+  row: number
+  /** 0-based by column. */
+  cells: Cell[]
+}
+
+export interface SourceSheet {
+  name: string
+  rows: AsyncIterable<SourceRow>
+}
+
+/** Where the bytes come from: a path (CLI, streamed) or bytes already in memory (the UI's upload). */
+export type FileInput = { path: string; name?: string } | { bytes: Buffer; name: string }
+
+export interface OpenedSource {
+  format: 'xlsx' | 'csv'
+  encoding: string | null
+  fileName: string
+  size: number
+  sha256: string
+  /** Bytes consumed so far, for a progress bar that does not need a row count in advance. */
+  bytesRead(): number
+  sheets(): AsyncIterable<SourceSheet>
+}
+
+const MAGIC = {
+  zip: Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+  cfb: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+  pdf: Buffer.from('%PDF')
+}
+
+const refuse = (message: string) => failure('unreadable_file', message)
+
+/**
+ * Opens a roster, deciding its format from its content (not its name) and refusing, with the reason in
+ * Chinese, everything that is not an .xlsx workbook or a CSV text.
+ */
+export async function openSource(input: FileInput): Promise<OpenedSource> {
+  const fileName = 'bytes' in input ? input.name : (input.name ?? path.basename(input.path))
+  let size: number
+  let head: Buffer
+  if ('bytes' in input) {
+    size = input.bytes.length
+    head = input.bytes.subarray(0, 4096)
+  } else {
+    try {
+      size = fs.statSync(input.path).size
+    } catch {
+      throw refuse(`找不到文件“${input.path}”`)
+    }
+    head = readHead(input.path, 4096)
+  }
+  if (size === 0) throw refuse(`“${fileName}”是空文件，没有可导入的内容`)
+  const sha256 = 'bytes' in input ? sha256Of(input.bytes) : await sha256OfFile(input.path)
+  const ext = path.extname(fileName).toLowerCase()
+
+  if (startsWith(head, MAGIC.cfb)) {
+    const all = 'bytes' in input ? input.bytes : fs.readFileSync(input.path)
+    if (all.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
+      throw refuse(`“${fileName}”设置了打开密码。请在 Excel/WPS 中取消密码后另存为 .xlsx，再导入。`)
+    }
+    throw refuse(`“${fileName}”是旧版 Excel（.xls）文件。请在 Excel/WPS 中打开，另存为“Excel 工作簿（.xlsx）”后再导入。`)
+  }
+  if (startsWith(head, MAGIC.pdf)) throw refuse(`“${fileName}”是 PDF 文件，不能导入。请提供 .xlsx 或 .csv 格式的表格。`)
+
+  let consumed = 0
+  const counting = () =>
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        consumed += chunk.length
+        done(null, chunk)
+      }
+    })
+
+  if (startsWith(head, MAGIC.zip)) {
+    if (!zipHasWorkbook(head, 'bytes' in input ? input.bytes : null)) {
+      throw refuse(`“${fileName}”是压缩包，不是 Excel 工作簿。请解压后选择其中的 .xlsx 或 .csv 文件。`)
+    }
+    const stream = () =>
+      ('bytes' in input ? Readable.from([input.bytes]) : fs.createReadStream(input.path, { highWaterMark: 1 << 20 })).pipe(counting())
+    return {
+      format: 'xlsx',
+      encoding: null,
+      fileName,
+      size,
+      sha256,
+      bytesRead: () => consumed,
+      sheets: () => xlsxSheets(stream(), fileName)
+    }
+  }
+
+  if (looksBinary(head)) {
+    throw refuse(`无法识别“${fileName}”的格式${ext ? `（${ext}）` : ''}。请提供 .xlsx 工作簿或 .csv 表格。`)
+  }
+  const bytes = 'bytes' in input ? input.bytes : fs.readFileSync(input.path)
+  const { text, encoding } = decodeText(bytes)
+  return {
+    format: 'csv',
+    encoding,
+    fileName,
+    size,
+    sha256,
+    bytesRead: () => consumed,
+    sheets: async function* () {
+      const records = parseCsv(text)
+      const total = records.length
+      yield {
+        name: path.basename(fileName, path.extname(fileName)),
+        rows: (async function* () {
+          for (let i = 0; i < total; i++) {
+            consumed = Math.floor((size * (i + 1)) / total)
+            yield { row: i + 1, cells: records[i] }
+          }
+        })()
+      }
+    }
+  }
+}
+
+function startsWith(buf: Buffer, magic: Buffer): boolean {
+  return buf.length >= magic.length && buf.subarray(0, magic.length).equals(magic)
+}
+
+function readHead(file: string, n: number): Buffer {
+  const fd = fs.openSync(file, 'r')
+  try {
+    const buf = Buffer.alloc(n)
+    const got = fs.readSync(fd, buf, 0, n, 0)
+    return buf.subarray(0, got)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** A workbook's first entries name [Content_Types].xml or xl/…; a plain zip of other files does not. */
+function zipHasWorkbook(head: Buffer, all: Buffer | null): boolean {
+  const hay = all ?? head
+  return hay.includes(Buffer.from('[Content_Types].xml')) || hay.includes(Buffer.from('xl/'))
+}
+
+function looksBinary(head: Buffer): boolean {
+  // UTF-16 text has NULs too; its BOM says so.
+  if (head[0] === 0xff && head[1] === 0xfe) return false
+  return head.includes(0)
+}
+
+function sha256Of(bytes: Buffer): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex')
+}
+
+function sha256OfFile(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = crypto.createHash('sha256')
+    fs.createReadStream(file)
+      .on('data', (c) => hash.update(c))
+      .on('end', () => resolve(hash.digest('hex')))
+      .on('error', reject)
+  })
+}
+
+interface ReaderInternals {
+  model?: { sheets?: { name: string; rId: string }[] }
+  workbookRels?: { Id: string; Target: string }[]
+}
+
+async function* xlsxSheets(stream: Readable, fileName: string): AsyncIterable<SourceSheet> {
+  // sharedStrings 'cache' resolves text cells; styles 'cache' is what tells a date serial from a number.
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore'
+  })
+  try {
+    for await (const ws of reader) {
+      const sheet = ws as unknown as { id: number | string; name: string } & AsyncIterable<ExcelJS.Row>
+      yield { name: sheetName(reader as unknown as ReaderInternals, sheet), rows: xlsxRows(sheet) }
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code === 'unreadable_file') throw e
+    throw refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${(e as Error).message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
+  }
+}
+
+function sheetName(reader: ReaderInternals, sheet: { id: number | string; name: string }): string {
+  const rel = reader.workbookRels?.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheet.id}.xml`)
+  return reader.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? sheet.name
+}
+
+async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncIterable<SourceRow> {
+  for await (const row of sheet) {
+    const values = row.values as unknown[]
+    const cells: Cell[] = []
+    // row.values is 1-based and sparse.
+    for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
+    yield { row: row.number, cells }
+  }
+}
+
+/** Rich text, formulas, hyperlinks and errors reduced to what the cell shows. */
+export function plainCell(v: unknown): Cell {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v
+  const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string }
+  if (o.richText) return o.richText.map((r) => r.text).join('')
+  if ('result' in o || o.formula !== undefined) return plainCell(o.result)
+  if (o.text !== undefined) return plainCell(o.text)
+  if (o.error) return null
+  return String(v)
+}

@@ -1,0 +1,20 @@
+import { Tabs, type TabsProps } from 'antd'
+import { ExportPanel } from '../exports/ExportPanel'
+import { ImportPanel } from './ImportPanel'
+
+/** 导入导出: one tab per direction. */
+export const IMPORT_EXPORT_TABS: NonNullable<TabsProps['items']> = [
+  { key: 'import', label: '导入', children: <ImportPanel /> },
+  { key: 'export', label: '导出', children: <ExportPanel /> }
+]
+
+export function ImportExportPage() {
+  return (
+    <div className="page">
+      <div className="page-header">
+        <h2>导入导出</h2>
+      </div>
+      <Tabs items={IMPORT_EXPORT_TABS} destroyOnHidden={false} />
+    </div>
+  )
+}

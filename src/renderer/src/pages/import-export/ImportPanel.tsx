@@ -1,0 +1,299 @@
+import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { useMemo, useState } from 'react'
+import type { JobStatus } from '../../../../main/core/jobs'
+import type { ImportColumn, ImportKind, ImportPreview, ImportProblem, ImportSummary, PreviewRow } from '../../../../shared/import'
+import { api, unwrap } from '../../api/client'
+import { pickFile, type PickedFile } from '../../api/platform'
+import { useResource } from '../../api/useResource'
+import { LoadState } from '../../components/LoadState'
+import { useJob } from '../../components/useJob'
+
+const ACCEPT = '.xlsx,.csv,.txt,.xls'
+
+const ACTION_TAGS: Record<PreviewRow['action'], { label: string; color: string }> = {
+  added: { label: '新增', color: 'green' },
+  updated: { label: '更新', color: 'blue' },
+  unchanged: { label: '未变', color: 'default' },
+  error: { label: '有误', color: 'red' }
+}
+
+const SOURCE_LABELS: Record<ImportColumn['source'], string> = {
+  auto: '按列名识别',
+  remembered: '已记住的选择',
+  ignored: '不导入',
+  none: '未识别'
+}
+
+/**
+ * 导入: choose what the file holds, pick it, check the preview (what will be added, updated, left alone,
+ * and every problem with its row), correct the column mapping if needed, then import all of it or nothing.
+ */
+export function ImportPanel() {
+  const { message, modal } = App.useApp()
+  const job = useJob()
+  const kinds = useResource(() => unwrap(api.imports.kinds()), [])
+  const villages = useResource(() => unwrap(api.villages.list({})), [])
+  const [kind, setKind] = useState<ImportKind>('persons')
+  const [villageId, setVillageId] = useState<number | null>(null)
+  const [file, setFile] = useState<PickedFile | null>(null)
+  const [mapping, setMapping] = useState<Record<string, string | null>>({})
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const def = kinds.data?.find((k) => k.kind === kind)
+
+  const reset = () => {
+    setFile(null)
+    setPreview(null)
+    setMapping({})
+    setError(null)
+  }
+
+  const check = async (f: PickedFile, m: Record<string, string | null>, sheet: string | null) => {
+    setError(null)
+    try {
+      const end = await job.run(() =>
+        unwrap(api.imports.preview({ kind, fileName: f.name, base64: f.base64, villageId, mapping: m, sheet }))
+      )
+      if (end.state === 'done') setPreview(end.result as ImportPreview)
+      else if (end.state === 'cancelled') {
+        message.info('已取消检查')
+        if (!preview) reset()
+      } else {
+        setPreview(null)
+        setError(end.error?.message ?? '无法读取该文件')
+      }
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+
+  const choose = async () => {
+    const f = await pickFile(ACCEPT)
+    if (!f) return
+    setFile(f)
+    setMapping({})
+    setPreview(null)
+    await check(f, {}, null)
+  }
+
+  const remap = async (column: ImportColumn, field: string | null) => {
+    if (!file || !preview) return
+    const next = { ...mapping, [column.letter]: field }
+    setMapping(next)
+    const saved = await api.imports.remember({ kind, header: column.header, field })
+    if (!saved.ok) message.warning(`未能记住该列的选择：${saved.error.message}`)
+    await check(file, next, preview.sheet)
+  }
+
+  const commit = () => {
+    if (!preview) return
+    const { added, updated } = preview.counts
+    modal.confirm({
+      title: `导入“${preview.fileName}”？`,
+      content: `将新增 ${added} 条、更新 ${updated} 条${preview.kindLabel}记录。导入要么全部完成，要么不做任何改动。`,
+      okText: '导入',
+      cancelText: '取消',
+      onOk: async () => {
+        let end: JobStatus
+        try {
+          end = await job.run(() => unwrap(api.imports.commit({ previewId: preview.id })))
+        } catch (e) {
+          modal.error({ title: '导入失败', content: (e as Error).message, okText: '知道了' })
+          return
+        }
+        if (end.state === 'done') {
+          const s = end.result as ImportSummary
+          message.success(`已导入“${s.fileName}”：新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`)
+          reset()
+        } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
+        else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
+      }
+    })
+  }
+
+  const fieldOptions = useMemo(
+    () => [
+      { value: '', label: '（不导入）' },
+      ...(def?.fields ?? []).map((f) => ({ value: f.key, label: f.required ? `${f.label}（必填）` : f.label }))
+    ],
+    [def]
+  )
+  const labelOf = (key: string) => def?.fields.find((f) => f.key === key)?.label ?? key
+
+  const canImport =
+    preview !== null &&
+    preview.writable &&
+    preview.missingFields.length === 0 &&
+    preview.counts.problems === 0 &&
+    preview.counts.added + preview.counts.updated > 0
+
+  const mappingColumns: TableColumnsType<ImportColumn> = [
+    { title: '列', dataIndex: 'letter', width: 60 },
+    { title: '文件中的列名', dataIndex: 'header', width: 220 },
+    {
+      title: '导入为',
+      key: 'field',
+      width: 240,
+      render: (_, c) => (
+        <Select
+          style={{ width: 220 }}
+          showSearch={{ optionFilterProp: 'label' }}
+          value={c.field ?? ''}
+          options={fieldOptions}
+          onChange={(v) => void remap(c, v === '' ? null : v)}
+          aria-label={`列${c.letter}“${c.header}”导入为`}
+          disabled={job.running}
+        />
+      )
+    },
+    {
+      title: '说明',
+      dataIndex: 'source',
+      render: (s: ImportColumn['source']) => <Tag color={s === 'none' ? 'orange' : s === 'remembered' ? 'purple' : undefined}>{SOURCE_LABELS[s]}</Tag>
+    }
+  ]
+
+  const problemColumns: TableColumnsType<ImportProblem> = [
+    { title: '行号', dataIndex: 'row', width: 80, render: (r: number) => (r > 0 ? `第 ${r} 行` : '—') },
+    { title: '列', key: 'column', width: 200, render: (_, p) => (p.column ? `${p.column} 列（${p.header}）` : p.header || '整行') },
+    { title: '问题', dataIndex: 'message' }
+  ]
+
+  const mappedFields = preview?.columns.filter((c) => c.field).map((c) => c.field!) ?? []
+  const rowColumns: TableColumnsType<PreviewRow> = [
+    { title: '行号', dataIndex: 'row', width: 70, fixed: 'left' },
+    {
+      title: '处理',
+      dataIndex: 'action',
+      width: 80,
+      fixed: 'left',
+      render: (a: PreviewRow['action']) => <Tag color={ACTION_TAGS[a].color}>{ACTION_TAGS[a].label}</Tag>
+    },
+    ...mappedFields.map((f) => ({ title: labelOf(f), key: f, render: (_: unknown, r: PreviewRow) => r.values[f] }))
+  ]
+
+  return (
+    <LoadState loading={kinds.loading} error={kinds.error} onRetry={kinds.reload}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <div className="toolbar">
+          <span>数据类型</span>
+          <Select<ImportKind>
+            style={{ width: 200 }}
+            value={kind}
+            aria-label="数据类型"
+            onChange={(k) => {
+              setKind(k)
+              reset()
+            }}
+            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.writable ? k.label : `${k.label}（暂未开放）` }))}
+          />
+          {def?.kind !== 'villages' && (
+            <>
+              <span>所属村社</span>
+              <Select<number | null>
+                style={{ width: 200 }}
+                value={villageId}
+                aria-label="所属村社"
+                allowClear
+                placeholder={def?.perVillage ? '请选择（必选）' : '按文件中的“所在村”列'}
+                onChange={(v) => setVillageId(v ?? null)}
+                options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+              />
+            </>
+          )}
+          <Button type="primary" icon={<UploadOutlined />} onClick={() => void choose()} disabled={job.running}>
+            选择文件
+          </Button>
+          {(preview || file) && <Button onClick={reset}>取消</Button>}
+        </div>
+        {def && (
+          <Typography.Text type="secondary">
+            支持 .xlsx 工作簿和 .csv 表格（UTF-8 或 GBK 编码均可）。表头可以不在第一行；{def.matchedBy}。
+            {def.unavailable ? ` ${def.unavailable}` : ''}
+          </Typography.Text>
+        )}
+        {error && <Alert type="error" showIcon title="无法导入该文件" description={error} />}
+        {!preview && !error && (
+          <Empty image={<FileExcelOutlined style={{ fontSize: 48, color: '#bbb' }} />} description="选择一个名册文件，先检查，再导入" />
+        )}
+        {preview && (
+          <>
+            <Card size="small" title={`文件：${preview.fileName}`}>
+              <Descriptions size="small" column={3}>
+                <Descriptions.Item label="工作表">
+                  {preview.sheet}
+                  {preview.sheets.length > 1 ? `（共 ${preview.sheets.length} 张）` : ''}
+                </Descriptions.Item>
+                <Descriptions.Item label="表头">第 {preview.headerRow} 行</Descriptions.Item>
+                <Descriptions.Item label="格式">
+                  {preview.format === 'csv' ? `CSV（${preview.encoding}）` : 'Excel 工作簿'}
+                </Descriptions.Item>
+              </Descriptions>
+              <Space wrap>
+                <Tag>数据 {preview.counts.rows} 行</Tag>
+                <Tag color="green">新增 {preview.counts.added}</Tag>
+                <Tag color="blue">更新 {preview.counts.updated}</Tag>
+                <Tag>未变 {preview.counts.unchanged}</Tag>
+                <Tag color={preview.counts.problems ? 'red' : 'default'}>问题 {preview.counts.problems}</Tag>
+              </Space>
+            </Card>
+            {preview.missingFields.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                title={`缺少必需的列：${preview.missingFields.join('、')}`}
+                description="请在下面的“列对应”中指定哪一列是它；程序会记住您的选择。"
+              />
+            )}
+            {preview.counts.problems > 0 && (
+              <Alert
+                type="error"
+                showIcon
+                title={`文件中有 ${preview.counts.problems} 处问题，不能导入`}
+                description="请按下表在 Excel 中改正后重新选择文件。导入要么全部完成，要么不做任何改动。"
+              />
+            )}
+            {!preview.writable && <Alert type="info" showIcon title={def?.unavailable ?? '该类数据暂不能导入'} />}
+            <Card size="small" title="列对应">
+              <Table<ImportColumn> rowKey="letter" size="small" pagination={false} columns={mappingColumns} dataSource={preview.columns} />
+            </Card>
+            {preview.problems.length > 0 && (
+              <Card size="small" title={`问题（共 ${preview.counts.problems} 处${preview.counts.problems > preview.problems.length ? `，显示前 ${preview.problems.length} 处` : ''}）`}>
+                <Table<ImportProblem>
+                  rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
+                  size="small"
+                  columns={problemColumns}
+                  dataSource={preview.problems}
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                  aria-label="问题列表"
+                />
+              </Card>
+            )}
+            <Card size="small" title={`预览（前 ${preview.rows.length} 行）`}>
+              <Table<PreviewRow>
+                rowKey="row"
+                size="small"
+                columns={rowColumns}
+                dataSource={preview.rows}
+                scroll={{ x: 'max-content' }}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                rowClassName={(r) => (r.action === 'error' ? 'row-error' : '')}
+              />
+            </Card>
+            <Space>
+              <Button type="primary" disabled={!canImport} onClick={commit}>
+                导入
+              </Button>
+              <Button onClick={reset}>取消</Button>
+              {preview.counts.problems === 0 && preview.counts.added + preview.counts.updated === 0 && preview.writable && (
+                <Typography.Text type="secondary">文件内容与台账一致，无需导入</Typography.Text>
+              )}
+            </Space>
+          </>
+        )}
+        {job.dialog}
+      </Space>
+    </LoadState>
+  )
+}

@@ -1,0 +1,285 @@
+import { z } from 'zod'
+import { VILLAGE_GRADES, VILLAGE_KINDS } from './village'
+
+/**
+ * What the importer knows about each kind of roster: its columns, the header words offices use for them,
+ * and how a cell becomes a value. Pure data, shared with the renderer for the column-mapping screen.
+ */
+export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members'] as const
+export type ImportKind = (typeof IMPORT_KINDS)[number]
+
+export type FieldType =
+  | { type: 'text'; max: number; squeeze?: boolean }
+  | { type: 'int' }
+  | { type: 'date' }
+  | { type: 'idNumber' }
+  | { type: 'digits'; length: number }
+  | { type: 'phone' }
+  /** One of `values`; `aliases` maps what rosters write (一类, 男性) to the stored value. */
+  | { type: 'choice'; values: readonly string[]; aliases?: Record<string, string> }
+
+export type FieldDef = FieldType & {
+  key: string
+  label: string
+  /** Header texts that mean this column, besides the label. Compared after normalising (see headerKey). */
+  synonyms: readonly string[]
+  required?: boolean
+}
+
+export interface KindDef {
+  kind: ImportKind
+  label: string
+  fields: readonly FieldDef[]
+  /** The rows belong to one village chosen at import time (a voter roster is per village). */
+  perVillage: boolean
+  /** How a row finds the record it updates, said to the user. */
+  matchedBy: string
+}
+
+const NAME_SYNONYMS = ['姓名', '名字', '人员姓名', '选民姓名', '候选人姓名', '人选姓名']
+const ID_SYNONYMS = [
+  '身份证号', '身份证号码', '公民身份号码', '公民身份证号码', '公民身份证号', '身份证', '证件号码', '身份证件号码', '证件号',
+  '居民身份证号码', '身份号码'
+]
+const SEX_ALIASES = { 男性: '男', 女性: '女', M: '男', F: '女' }
+const VILLAGE_SYNONYMS = ['村社', '所在村', '所在村社', '村(社区)', '村（社区）', '村居', '所在村(社区)', '村名', '村社名称', '所属村', '村']
+
+const name: FieldDef = { key: 'name', label: '姓名', synonyms: NAME_SYNONYMS, type: 'text', max: 50, squeeze: true, required: true }
+const idNumber: FieldDef = { key: 'idNumber', label: '公民身份号码', synonyms: ID_SYNONYMS, type: 'idNumber', required: true }
+const sex: FieldDef = { key: 'sex', label: '性别', synonyms: [], type: 'choice', values: ['男', '女'], aliases: SEX_ALIASES }
+const birthDate: FieldDef = { key: 'birthDate', label: '出生年月', synonyms: ['出生日期', '出生年月日', '生日', '出生时间'], type: 'date' }
+const ethnicity: FieldDef = { key: 'ethnicity', label: '民族', synonyms: [], type: 'text', max: 20 }
+const phone: FieldDef = { key: 'phone', label: '联系电话', synonyms: ['电话', '手机', '手机号', '手机号码', '联系方式', '电话号码'], type: 'phone' }
+const village: FieldDef = { key: 'village', label: '所在村社', synonyms: VILLAGE_SYNONYMS, type: 'text', max: 50 }
+
+export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '群众', '民主党派'] as const
+export const EDUCATION_LEVELS = ['初中及以下', '高中', '中专', '大专', '本科', '研究生'] as const
+export const VOTER_CATEGORIES = ['户籍在本村并居住', '户籍在本村不居住', '居住一年以上户籍不在本村'] as const
+
+const politicalStatus: FieldDef = {
+  key: 'politicalStatus',
+  label: '政治面貌',
+  synonyms: [],
+  type: 'choice',
+  values: POLITICAL_STATUSES,
+  aliases: { 党员: '中共党员', 预备党员: '中共预备党员', 团员: '共青团员' }
+}
+const education: FieldDef = {
+  key: 'education',
+  label: '学历',
+  synonyms: ['文化程度', '全日制学历', '最高学历'],
+  type: 'choice',
+  values: EDUCATION_LEVELS,
+  aliases: { 小学: '初中及以下', 初中: '初中及以下', 文盲: '初中及以下', 职高: '中专', 技校: '中专', 大学专科: '大专', 专科: '大专', 大学本科: '本科', 大学: '本科', 硕士: '研究生', 博士: '研究生', 硕士研究生: '研究生', 博士研究生: '研究生' }
+}
+
+export const KIND_DEFS: Record<ImportKind, KindDef> = {
+  villages: {
+    kind: 'villages',
+    label: '村社台账',
+    perVillage: false,
+    matchedBy: '按名称（同一乡镇内）对应已有村社',
+    fields: [
+      { key: 'name', label: '名称', synonyms: ['村社名称', '村(社区)名称', '村（社区）名称', '村名', '村(社区)', '村（社区）', '村社', '单位名称', '村庄名称', '行政村'], type: 'text', max: 50, squeeze: true, required: true },
+      { key: 'kind', label: '类型', synonyms: ['村社类型', '类别(村/社区)'], type: 'choice', values: VILLAGE_KINDS, aliases: { 行政村: '村', 居委会: '社区' } },
+      { key: 'township', label: '所属乡镇', synonyms: ['乡镇', '乡镇(街道)', '乡镇（街道）', '街道', '所属街道', '所属乡镇(街道)'], type: 'text', max: 50 },
+      { key: 'divisionCode', label: '行政区划代码', synonyms: ['区划代码', '统计用区划代码', '代码', '村代码'], type: 'digits', length: 12 },
+      { key: 'households', label: '户数', synonyms: ['总户数', '户籍户数'], type: 'int' },
+      { key: 'population', label: '人口', synonyms: ['总人口', '户籍人口', '人口数'], type: 'int' },
+      { key: 'partyMembers', label: '党员数', synonyms: ['党员人数', '党员', '党员总数'], type: 'int' },
+      { key: 'partySeats', label: '党组织职数', synonyms: ['支委职数', '党组织委员职数', '支委会职数'], type: 'int' },
+      { key: 'committeeSeats', label: '村(居)委会职数', synonyms: ['村委会职数', '居委会职数', '村委职数', '村（居）委会职数'], type: 'int' },
+      { key: 'grade', label: '分级', synonyms: ['村情分类', '分类', '村情'], type: 'choice', values: VILLAGE_GRADES, aliases: { 重点村: '重难点村', 难点村: '重难点村', 平稳: '平稳村', 一般: '一般村' } },
+      { key: 'leader', label: '包村领导', synonyms: ['包村领导姓名', '联系领导'], type: 'text', max: 50 },
+      { key: 'residentCadre', label: '驻村干部', synonyms: ['包村干部'], type: 'text', max: 50 },
+      { key: 'firstSecretary', label: '第一书记', synonyms: [], type: 'text', max: 50 },
+      { key: 'partyElectionDate', label: '党组织换届日期', synonyms: ['党组织选举日期', '支部换届日期'], type: 'date' },
+      { key: 'committeeElectionDate', label: '村(居)委会选举日期', synonyms: ['村委会选举日期', '居委会选举日期', '选举日期', '村（居）委会选举日期'], type: 'date' },
+      { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', max: 1000 }
+    ]
+  },
+  persons: {
+    kind: 'persons',
+    label: '人员',
+    perVillage: false,
+    matchedBy: '按公民身份号码对应已登记人员',
+    fields: [name, idNumber, sex, birthDate, ethnicity, village, phone]
+  },
+  voters: {
+    kind: 'voters',
+    label: '选民',
+    perVillage: true,
+    matchedBy: '按公民身份号码对应已登记选民；同一乡镇内已在其他村登记的会被指出',
+    fields: [
+      { key: 'group', label: '村民小组', synonyms: ['小组', '组别', '组', '所在小组', '村民组'], type: 'text', max: 50 },
+      name,
+      sex,
+      idNumber,
+      { key: 'address', label: '住址', synonyms: ['家庭住址', '户籍地址', '居住地址', '地址', '现住址'], type: 'text', max: 200 },
+      {
+        key: 'category',
+        label: '登记类别',
+        synonyms: ['类别', '选民类别', '登记类型', '选民类型'],
+        type: 'choice',
+        values: VOTER_CATEGORIES,
+        aliases: {
+          一类: '户籍在本村并居住', 第一类: '户籍在本村并居住', '1': '户籍在本村并居住', 户籍在本村并且在本村居住: '户籍在本村并居住',
+          二类: '户籍在本村不居住', 第二类: '户籍在本村不居住', '2': '户籍在本村不居住', '户籍在本村、不在本村居住': '户籍在本村不居住', 户籍在本村不在本村居住: '户籍在本村不居住',
+          三类: '居住一年以上户籍不在本村', 第三类: '居住一年以上户籍不在本村', '3': '居住一年以上户籍不在本村', '户籍不在本村、在本村居住一年以上': '居住一年以上户籍不在本村', 户籍不在本村在本村居住一年以上: '居住一年以上户籍不在本村'
+        }
+      }
+    ]
+  },
+  candidates: {
+    kind: 'candidates',
+    label: '人选',
+    perVillage: false,
+    matchedBy: '按公民身份号码与拟任职务对应已有人选',
+    fields: [
+      village,
+      name,
+      idNumber,
+      sex,
+      birthDate,
+      ethnicity,
+      { key: 'post', label: '拟任职务', synonyms: ['推荐职务', '拟推荐职务', '职务', '岗位', '拟任岗位'], type: 'text', max: 50, required: true },
+      politicalStatus,
+      education,
+      phone
+    ]
+  },
+  members: {
+    kind: 'members',
+    label: '两委成员',
+    perVillage: false,
+    matchedBy: '按公民身份号码、组织与届别对应已有成员',
+    fields: [
+      village,
+      name,
+      idNumber,
+      sex,
+      birthDate,
+      ethnicity,
+      { key: 'body', label: '所属组织', synonyms: ['组织', '班子'], type: 'choice', values: ['党组织', '村(居)委会'], aliases: { 支部: '党组织', 党支部: '党组织', 党总支: '党组织', 党委: '党组织', 村委会: '村(居)委会', 居委会: '村(居)委会', 村委: '村(居)委会' }, required: true },
+      { key: 'post', label: '职务', synonyms: ['现任职务', '担任职务'], type: 'text', max: 50, required: true },
+      { key: 'term', label: '届别', synonyms: ['任期'], type: 'choice', values: ['上届', '本届'], aliases: { 原任: '上届', 现任: '上届', 新任: '本届', 新当选: '本届' } },
+      politicalStatus,
+      education
+    ]
+  }
+}
+
+/** Header texts that mark a column the importer ignores on purpose. */
+export const IGNORED_HEADERS = ['序号', '编号', '序', 'NO', 'NO.', '行号']
+
+/**
+ * A header or a choice value as compared: full-width folded, spaces, line breaks and required-marks (*) gone,
+ * parentheses unified, upper-case Latin. "公民身份号码 \n（必填）*" and "公民身份号码(必填)" meet here.
+ */
+export function headerKey(text: string): string {
+  return foldWidth(text)
+    .replace(/[\s*＊]/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .toUpperCase()
+}
+
+/** Full-width ASCII (Ｘ, １, ：) to half-width and the ideographic space to a space. */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
+}
+
+/** Column letters as Excel shows them: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let s = ''
+  while (n > 0) {
+    const r = (n - 1) % 26
+    s = String.fromCharCode(65 + r) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+export interface ImportProblem {
+  /** The sheet's own row number, as Excel shows it; 0 for problems of the whole file. */
+  row: number
+  /** Column letter (A, B, …) or '' for a whole row. */
+  column: string
+  /** The column's header text, for the reader's convenience. */
+  header: string
+  message: string
+}
+
+export interface ImportColumn {
+  index: number
+  letter: string
+  header: string
+  /** The field this column fills, or null when it is not imported. */
+  field: string | null
+  /** Where the choice came from: recognised by name, remembered from an earlier file, or none. */
+  source: 'auto' | 'remembered' | 'ignored' | 'none'
+}
+
+export type RowAction = 'added' | 'updated' | 'unchanged'
+
+export interface PreviewRow {
+  row: number
+  action: RowAction | 'error'
+  values: Record<string, string>
+}
+
+export interface ImportPreview {
+  id: string
+  kind: ImportKind
+  kindLabel: string
+  fileName: string
+  sha256: string
+  format: 'xlsx' | 'csv'
+  /** CSV: the encoding that was detected. */
+  encoding: string | null
+  sheet: string
+  sheets: string[]
+  headerRow: number
+  columns: ImportColumn[]
+  /** Fields the user must map before the file can be read (their labels). */
+  missingFields: string[]
+  counts: { rows: number; added: number; updated: number; unchanged: number; problems: number }
+  problems: ImportProblem[]
+  /** The first rows, with what will happen to each. */
+  rows: PreviewRow[]
+  /** A register exists for this kind (villages, persons); the others are recognised but not yet writable. */
+  writable: boolean
+}
+
+export interface ImportSummary {
+  kind: ImportKind
+  fileName: string
+  sha256: string
+  added: number
+  updated: number
+  unchanged: number
+}
+
+export const MAX_LISTED_PROBLEMS = 1000
+export const PREVIEW_ROWS = 200
+
+export const importPreviewInput = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: '请选择导入的数据类型' }),
+  fileName: z.string().trim().min(1, '缺少文件名').max(255),
+  base64: z.string().min(1, '文件是空的'),
+  villageId: z.number().int().positive().nullable().default(null),
+  /** Column letter → field key or null (not imported); overrides recognition and memory. */
+  mapping: z.record(z.string(), z.string().nullable()).default({}),
+  /** The sheet an earlier preview of this file chose, so a changed mapping applies to the same sheet. */
+  sheet: z.string().max(100).nullable().default(null)
+})
+export type ImportPreviewInput = z.input<typeof importPreviewInput>
+
+export const importCommitInput = z.object({ previewId: z.string().min(1) })
+
+export const rememberMappingInput = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  header: z.string().trim().min(1).max(200),
+  field: z.string().nullable()
+})
