@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Empty, Space, Tag, Tooltip } from 'antd'
-import type { TimelineCell } from '../../../../shared/plan'
+import { shortStepName, type TimelineCell } from '../../../../shared/plan'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
@@ -51,7 +51,7 @@ export function PlanTimeline({ onOpenVillage }: { onOpenVillage: (id: number) =>
                     {t.steps.map((s) => (
                       <th key={s.key} className={s.side === '党组织' ? 'tl-party' : ''}>
                         <Tooltip title={`${s.side}：${s.name}${s.legal ? `（${s.legal}）` : ''}`}>
-                          <span>{s.name.replace(/（.*）/, '')}</span>
+                          <span>{shortStepName(s.name)}</span>
                         </Tooltip>
                       </th>
                     ))}
