@@ -8,6 +8,7 @@ import { personInput } from '../shared/person'
 import { villageInput } from '../shared/village'
 import { JobRunner, type JobStatus } from './core/jobs'
 import { PersonService } from './core/persons'
+import { RiskBoardService } from './core/risk-board'
 import { Store } from './core/store'
 import { VillageService } from './core/villages'
 import { pdfInfo, pdfText, tempDir } from './core/exports/testing/files'
@@ -63,7 +64,9 @@ describe('exports API', () => {
     })
     expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF' } })
     const tables = await api.exports.tables()
-    expect(tables.ok && tables.value.filter((t) => t.unavailable === null).map((t) => t.name)).toEqual(['villages', 'dossier'])
+    expect(tables.ok && tables.value.filter((t) => t.unavailable === null).map((t) => t.name)).toEqual([
+      'villages', 'risks', 'focus-villages', 'timeline', 'dossier'
+    ])
   })
 
   it('runs a village’s 人选登记表 as a job and hands back the PDF', async () => {
@@ -78,6 +81,21 @@ describe('exports API', () => {
     fs.writeFileSync(file, Buffer.from(end.result!.base64, 'base64'))
     expect(pdfInfo(file).pages).toBe(4)
     expect(pdfText(file, 3)).toContain('李秀英')
+  })
+
+  it('gives the 重难点村清单 at once and the 选务作战图 as a job', async () => {
+    const jobs = new JobRunner()
+    const api = buildApi(store, jobs)
+    await api.risks.setGrade({ villageId, grade: '重难点村', reason: '宗族矛盾' })
+    const focus = await api.exports.file({ table: 'focus-villages', format: 'xlsx' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(focus.ok ? focus.value.base64 : '', 'base64') as unknown as ArrayBuffer)
+    expect(wb.worksheets[0].getCell('B5').value).toBe('东岭村')
+    const started = await api.exports.start({ table: 'timeline', format: 'pdf' })
+    expect(await jobs.wait((started as { value: JobStatus }).value.id)).toMatchObject({
+      state: 'done',
+      result: { fileName: expect.stringMatching(/^青山镇_选务作战图_\d{8}\.pdf$/) }
+    })
   })
 
   it('says so when a village has nobody to print', async () => {
@@ -117,7 +135,25 @@ describe('huanjie export', () => {
     store = Store.fileStore(path.join(dir, 'office.db'))
   })
 
-  it.each(['candidates', 'review', 'members', 'structure', 'risks', 'voters'])('exits non-zero with a Chinese reason for %s', async (table) => {
+  it('writes the 风险台账 as a PDF with the village’s items', async () => {
+    new RiskBoardService(store).risks.create({
+      villageId, type: '宗族派性', description: '两大姓氏争夺村委会主任', source: '走访', measures: '包村领导逐户谈心',
+      responsibleLeader: '王镇长', responsibleCadre: '李干事', deadline: '2026-03-20', foundOn: '2026-03-01'
+    })
+    store.close()
+    const out = path.join(dir, '风险台账.pdf')
+    const r = await run('export', 'risks', '--db', path.join(dir, 'office.db'), '--out', out, '--village', '东岭村', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, table: 'risks', path: out, suggestedName: expect.stringMatching(/^青山镇_东岭村_风险台账_\d{8}\.pdf$/) })
+    const info = pdfInfo(out)
+    expect(info.width).toBeGreaterThan(info.height)
+    expect(pdfText(out).replace(/\s+/g, '')).toContain('宗族派性')
+    const human = await run('export', 'timeline', '--db', path.join(dir, 'office.db'), '--out', path.join(dir, '作战图.xlsx'))
+    expect(human).toMatchObject({ code: 0, out: expect.stringContaining('已导出选务作战图') })
+    store = Store.fileStore(path.join(dir, 'office.db'))
+  })
+
+  it.each(['candidates', 'review', 'members', 'structure', 'voters'])('exits non-zero with a Chinese reason for %s', async (table) => {
     store.close()
     const r = await run('export', table, '--db', path.join(dir, 'office.db'), '--out', path.join(dir, 'x.xlsx'))
     expect(r.code).toBe(2)

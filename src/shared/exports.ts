@@ -8,6 +8,8 @@ export const EXPORT_TABLES = {
   members: { label: '两委成员名册', formats: ['xlsx'] },
   structure: { label: '换届结构统计表', formats: ['xlsx'] },
   risks: { label: '风险台账', formats: ['xlsx', 'pdf'] },
+  'focus-villages': { label: '重难点村清单', formats: ['xlsx', 'pdf'] },
+  timeline: { label: '选务作战图', formats: ['xlsx', 'pdf'] },
   voters: { label: '选民名单', formats: ['xlsx'] },
   dossier: { label: '人选登记表', formats: ['pdf'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>

@@ -23,6 +23,9 @@ export interface VillagePlan {
   breachCount: number
 }
 
+/** A step's name without its bracketed details, short enough for a column head: "前期准备". */
+export const shortStepName = (name: string): string => name.replace(/（.*）/, '')
+
 export interface TimelineCell {
   start: string | null
   end: string | null

@@ -1,3 +1,4 @@
+import type { Download } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import path from 'node:path'
@@ -6,22 +7,40 @@ import { PersonService } from '../../src/main/core/persons'
 import { Store } from '../../src/main/core/store'
 import { expect, test } from './fixtures'
 
-/** Registers a village through the API as the UI would, and its people straight in the register. */
-async function seed(server: { url: string; token: string; dbPath: string }): Promise<void> {
-  const res = await fetch(new URL('/api/villages.create', server.url), {
+type Server = { url: string; token: string; dbPath: string }
+
+/** One API call as the UI makes it. */
+async function call<T>(server: Server, name: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/${name}`, server.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
-    body: JSON.stringify({ name: '东岭村', kind: '村', township: '青山镇', households: 320, population: 1100 })
+    body: JSON.stringify(input)
   })
-  const created = (await res.json()) as { ok: boolean; value: { id: number } }
-  expect(created.ok).toBe(true)
+  const body = (await res.json()) as { ok: boolean; value: T }
+  expect(body.ok, JSON.stringify(body)).toBe(true)
+  return body.value
+}
+
+/** Registers a village through the API as the UI would, and its people straight in the register. */
+async function seed(server: Server): Promise<number> {
+  const created = await call<{ id: number }>(server, 'villages.create', { name: '东岭村', kind: '村', township: '青山镇', households: 320, population: 1100 })
   const store = Store.fileStore(server.dbPath)
   try {
     const persons = new PersonService(store)
-    for (const name of ['王建国', '李秀英']) persons.create(personInput.parse({ name, sex: name === '李秀英' ? '女' : '男', birthDate: '1980-05-12', villageId: created.value.id }))
+    for (const name of ['王建国', '李秀英']) persons.create(personInput.parse({ name, sex: name === '李秀英' ? '女' : '男', birthDate: '1980-05-12', villageId: created.id }))
   } finally {
     store.close()
   }
+  return created.id
+}
+
+/** Saves a downloaded workbook in the test's folder and reads its sheet back. */
+async function downloadedSheet(download: Download, workDir: string): Promise<ExcelJS.Worksheet> {
+  const file = path.join(workDir, download.suggestedFilename())
+  await download.saveAs(file)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+  return wb.worksheets[0]
 }
 
 test('a clerk exports the 村社台账 and a village’s 人选登记表 and gets files', async ({ page, server, workDir }) => {
@@ -38,12 +57,9 @@ test('a clerk exports the 村社台账 and a village’s 人选登记表 and get
   await page.getByRole('button', { name: '导出村社台账Excel' }).click()
   const sheet = await sheetDownload
   expect(sheet.suggestedFilename()).toMatch(/^青山镇_村社台账_\d{8}\.xlsx$/)
-  const sheetFile = path.join(workDir, sheet.suggestedFilename())
-  await sheet.saveAs(sheetFile)
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.readFile(sheetFile)
-  expect(wb.worksheets[0].getCell('A1').value).toContain('村社台账')
-  expect(wb.worksheets[0].getCell('B5').value).toBe('东岭村')
+  const ws = await downloadedSheet(sheet, workDir)
+  expect(ws.getCell('A1').value).toContain('村社台账')
+  expect(ws.getCell('B5').value).toBe('东岭村')
   await expect(page.getByText(/已导出：青山镇_村社台账/)).toBeVisible()
 
   await page.getByLabel('导出范围').click()
@@ -58,4 +74,31 @@ test('a clerk exports the 村社台账 and a village’s 人选登记表 and get
   const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })
   expect(text).toContain('王建国')
   expect(text).toContain('李秀英')
+})
+
+test('a clerk exports the 风险台账 from the township view and the 选务作战图 from the 导出 panel', async ({ page, server, workDir }) => {
+  const villageId = await seed(server)
+  await call(server, 'risks.create', {
+    villageId, type: '宗族派性', description: '两大姓氏争夺村委会主任', source: '走访', measures: '包村领导逐户谈心',
+    responsibleLeader: '王镇长', responsibleCadre: '李干事', deadline: '2020-01-31', foundOn: '2020-01-02'
+  })
+  await page.goto(server.url)
+  await page.goto(`${server.url.split('?')[0]}#/risks/board`)
+  await page.getByRole('button', { name: /导\s*出/ }).click()
+  const ledgerDownload = page.waitForEvent('download')
+  await page.getByRole('menuitem', { name: '风险台账（PDF）' }).click()
+  const ledger = await ledgerDownload
+  expect(ledger.suggestedFilename()).toMatch(/^青山镇_风险台账_\d{8}\.pdf$/)
+  const ledgerFile = path.join(workDir, 'ledger.pdf')
+  await ledger.saveAs(ledgerFile)
+  const text = execFileSync('pdftotext', [ledgerFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  expect(text).toContain('宗族派性')
+  expect(text).toContain('逾期')
+
+  await page.getByRole('menuitem', { name: '导出' }).click()
+  const timelineDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出选务作战图Excel' }).click()
+  const ws = await downloadedSheet(await timelineDownload, workDir)
+  expect(ws.getCell('A1').value).toContain('选务作战图')
+  expect(ws.getCell('B5').value).toBe('东岭村')
 })

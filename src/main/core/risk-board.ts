@@ -202,10 +202,10 @@ export class RiskBoardService {
     }
   }
 
-  /** 风险台账: all items, open first, for the Excel/PDF export. */
-  ledgerRows(today: string): RiskLedgerRow[] {
+  /** 风险台账: all items (of one village, or all), open first, for the Excel/PDF export. */
+  ledgerRows(today: string, villageId: number | null = null): RiskLedgerRow[] {
     const grades = new Map(this.villages.list().map((v) => [v.id, v.grade]))
-    return this.risks.list({}, today).map((i: RiskItemRow) => ({
+    return this.risks.list({ villageId }, today).map((i: RiskItemRow) => ({
       村社: i.villageName,
       分级: grades.get(i.villageId)!,
       风险类型: i.type,
@@ -226,9 +226,10 @@ export class RiskBoardService {
   }
 
   /** 重难点村清单: the villages graded 重难点村 with the latest reason and what is open there. */
-  focusVillageRows(today: string): FocusVillageRow[] {
+  focusVillageRows(today: string, villageId: number | null = null): FocusVillageRow[] {
     const board = this.township(today)
-    return this.villages.list({ grade: '重难点村' }).map((v) => {
+    const focus = this.villages.list({ grade: '重难点村' }).filter((v) => villageId === null || v.id === villageId)
+    return focus.map((v) => {
       const last = this.grades.history(v.id)[0]
       const row = board.villages.find((b) => b.villageId === v.id)!
       const open = this.risks.list({ villageId: v.id }, today).filter((i) => i.status !== '已化解')

@@ -17,7 +17,8 @@ const FONTS = {
   line: { name: '仿宋', size: 11, charset: GB2312 },
   head: { name: '宋体', size: 11, bold: true, charset: GB2312 },
   body: { name: '仿宋', size: 11, charset: GB2312 },
-  total: { name: '仿宋', size: 11, bold: true, charset: GB2312 }
+  total: { name: '仿宋', size: 11, bold: true, charset: GB2312 },
+  marked: { name: '仿宋', size: 11, bold: true, charset: GB2312, color: { argb: 'FFC00000' } }
 } satisfies Record<string, Partial<ExcelJS.Font>>
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -54,11 +55,11 @@ function sheetOptions<R>(spec: TableSpec<R>, headerLastRow: number): Partial<Exc
 
 const headerRowCount = <R>(spec: TableSpec<R>): number => (hasGroups(spec) ? 2 : 1)
 
-function columnStyle<R>(c: Column<R>, total: boolean): Partial<ExcelJS.Style> {
+function columnStyle<R>(c: Column<R>, look: 'body' | 'total' | 'marked'): Partial<ExcelJS.Style> {
   const kind = c.kind ?? 'text'
   const numeric = kind === 'number' || kind === 'percent'
   return {
-    font: total ? FONTS.total : FONTS.body,
+    font: FONTS[look],
     border: THIN,
     numFmt: numeric ? NUMBER_FORMATS[kind as 'number' | 'percent'] : NUMBER_FORMATS.text,
     alignment: { vertical: 'middle', horizontal: c.align ?? (numeric ? 'center' : 'left'), wrapText: true }
@@ -129,8 +130,9 @@ interface RowWriter<R> {
 }
 
 function rowWriter<R>(spec: TableSpec<R>, firstRow: number): RowWriter<R> {
-  const styles = spec.columns.map((c) => columnStyle(c, false))
-  const totalStyles = spec.columns.map((c) => columnStyle(c, true))
+  const styles = spec.columns.map((c) => columnStyle(c, 'body'))
+  const totalStyles = spec.columns.map((c) => columnStyle(c, 'total'))
+  const markedStyles = spec.columns.map((c) => columnStyle(c, 'marked'))
   return (ws, row, index) => {
     const r = ws.getRow(firstRow + index)
     const total = spec.isTotal?.(row) ?? false
@@ -139,7 +141,7 @@ function rowWriter<R>(spec: TableSpec<R>, firstRow: number): RowWriter<R> {
       const v = toCell(c.kind ?? 'text', c.value(row, index))
       // A string value is stored as a string cell, never as a formula, whatever it starts with.
       cell.value = v.kind === 'empty' ? null : v.value
-      cell.style = total ? totalStyles[i] : styles[i]
+      cell.style = c.mark?.(row) ? markedStyles[i] : total ? totalStyles[i] : styles[i]
     })
     return r
   }

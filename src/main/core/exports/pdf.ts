@@ -10,6 +10,9 @@ const pdfmake: typeof import('pdfmake') = require('pdfmake')
 export const BODY = 'Body'
 export const HEADING = 'Heading'
 
+/** The red of a marked cell, the same as the sheet's. */
+const MARKED = '#c00000'
+
 const A4 = { width: 595.28, height: 841.89 }
 
 const face = (f: FontFile): string | [string, string] => (f.face ? [f.file, f.face] : f.file)
@@ -53,7 +56,8 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
   const landscape = spec.orientation === 'landscape'
   const margins: [number, number, number, number] = [32, 36, 32, 40]
   const available = (landscape ? A4.height : A4.width) - margins[0] - margins[2]
-  const fontSize = landscape ? 9 : 10
+  const fontSize = (landscape ? 9 : 10) - (spec.dense ? 1 : 0)
+  const pad = spec.dense ? 2 : 3
   const head = (text: string, extra: Partial<Record<string, unknown>> = {}): TableCell =>
     ({ text, style: 'head', verticalAlignment: 'middle', ...extra }) as TableCell
   const headerRows: TableCell[][] = []
@@ -83,7 +87,13 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
       spec.columns.map((c) => {
         const kind = c.kind ?? 'text'
         const numeric = kind === 'number' || kind === 'percent'
-        return { text: cellText(kind, c.value(row, i)), alignment: c.align ?? (numeric ? 'center' : 'left'), bold: total } as TableCell
+        const marked = c.mark?.(row) ?? false
+        return {
+          text: cellText(kind, c.value(row, i)),
+          alignment: c.align ?? (numeric ? 'center' : 'left'),
+          bold: total || marked,
+          ...(marked ? { color: MARKED } : {})
+        } as TableCell
       })
     )
     i++
@@ -101,14 +111,14 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
       table: {
         headerRows: headerRows.length,
         dontBreakRows: true,
-        // pdfmake widths exclude each cell's padding (3 + 3) and the 1pt rule beside it.
+        // pdfmake widths exclude each cell's padding on both sides and the 1pt rule beside it.
         widths: pointWidths(
           spec.columns.map((c) => c.width),
-          available - spec.columns.length * 7 - 1
+          available - spec.columns.length * (2 * pad + 1) - 1
         ),
         body
       },
-      layout: { paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 3, paddingBottom: () => 3 }
+      layout: { paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => pad, paddingBottom: () => pad }
     }
   ]
   if (spec.note) content.push({ text: spec.note, margin: [0, 6, 0, 0] })

@@ -5,14 +5,18 @@ import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { PersonService } from '../persons'
+import { RiskBoardService } from '../risk-board'
 import type { Store } from '../store'
 import { VillageService } from '../villages'
 import { renderDossierBatch } from './dossier-pdf'
 import { pdfFonts } from './fonts'
 import type { TableHeading } from './layouts/common'
+import { focusVillagesSpec, risksSpec } from './layouts/risks'
+import { timelineSpec } from './layouts/timeline'
 import { villagesSpec } from './layouts/villages'
 import { officialSheetBuffer } from './official-sheet'
 import { renderPdf, tableDocument } from './pdf'
+import type { TableSpec } from './table-spec'
 
 /** Tables whose records live in modules not in this build yet: which register they wait for. */
 const WAITING_FOR: Partial<Record<ExportTable, string>> = {
@@ -20,7 +24,6 @@ const WAITING_FOR: Partial<Record<ExportTable, string>> = {
   review: '资格联审',
   members: '选举结果',
   structure: '选举结果',
-  risks: '风险档案',
   voters: '选民登记'
 }
 
@@ -40,6 +43,17 @@ export interface ExportRequest {
 
 const MAX_DOSSIERS = 5000
 
+/** One official table with its rows, ready to be written in either format whatever its row type. */
+interface Tabular {
+  xlsx(): Promise<Buffer>
+  pdf(): Promise<Buffer>
+}
+
+const tabular = <R>(spec: TableSpec<R>, rows: R[]): Tabular => ({
+  xlsx: () => officialSheetBuffer(spec, rows),
+  pdf: () => renderPdf(tableDocument(spec, rows), pdfFonts())
+})
+
 /**
  * Turns the register into the files the office hands up. Small tables come back at once; a batch of
  * forms runs as a job with progress and cancel.
@@ -47,6 +61,7 @@ const MAX_DOSSIERS = 5000
 export class ExportService {
   private readonly villages: VillageService
   private readonly persons: PersonService
+  private readonly board: RiskBoardService
 
   constructor(
     private readonly store: Store,
@@ -54,6 +69,7 @@ export class ExportService {
   ) {
     this.villages = new VillageService(store)
     this.persons = new PersonService(store)
+    this.board = new RiskBoardService(store)
   }
 
   tables(): TableInfo[] {
@@ -99,10 +115,27 @@ export class ExportService {
       const list = this.dossiers(village, h)
       return this.fileOf(req, label, village, await renderDossierBatch(list, this.cover(village, h), pdfFonts()), h)
     }
-    const rows = village ? [village] : this.villages.list()
-    const spec = villagesSpec(h)
-    const bytes = req.format === 'xlsx' ? await officialSheetBuffer(spec, rows) : await renderPdf(tableDocument(spec, rows), pdfFonts())
-    return this.fileOf(req, label, village, bytes, h)
+    const table = this.tabular(req.table, village, h)
+    return this.fileOf(req, label, village, await table[req.format](), h)
+  }
+
+  /** The rows of a table for the township or one village; overdue marks are as of the export date. */
+  private tabular(table: ExportTable, village: Village | null, h: TableHeading): Tabular {
+    const villageId = village?.id ?? null
+    switch (table) {
+      case 'villages':
+        return tabular(villagesSpec(h), village ? [village] : this.villages.list())
+      case 'risks':
+        return tabular(risksSpec(h), this.board.ledgerRows(h.date, villageId))
+      case 'focus-villages':
+        return tabular(focusVillagesSpec({ ...h, talkIntervalDays: this.board.riskSettings().talkIntervalDays }), this.board.focusVillageRows(h.date, villageId))
+      case 'timeline': {
+        const t = this.board.plans.timeline(h.date)
+        return tabular(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
+      }
+      default:
+        throw failure('not_ready', `“${EXPORT_TABLES[table].label}”暂不能导出`)
+    }
   }
 
   /** The same as `file`, as a job: batches of forms report progress and can be cancelled. */

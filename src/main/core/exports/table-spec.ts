@@ -18,6 +18,8 @@ export interface Column<R> {
   kind?: CellKind
   align?: 'left' | 'center' | 'right'
   value: (row: R, index: number) => Raw
+  /** Cells that must catch the eye (past a deadline): red and bold in both the sheet and the PDF. */
+  mark?: (row: R) => boolean
 }
 
 /** One official table: the same description makes the Excel sheet and the PDF. */
@@ -34,6 +36,8 @@ export interface TableSpec<R> {
   isTotal?: (row: R) => boolean
   /** A line under the table ("注：…"). */
   note?: string
+  /** Many narrow columns (a wall chart): the PDF sets the body a point smaller with tighter cell padding. */
+  dense?: boolean
 }
 
 export type Cell = { kind: 'number'; value: number } | { kind: 'text'; value: string } | { kind: 'empty' }

@@ -5,6 +5,7 @@ import type { TableSpec } from '../table-spec'
 import { candidatesSpec, type CandidateRosterRow } from './candidates'
 import { membersSpec, type MemberRow } from './members'
 import { reviewSpec, type ReviewRow } from './review'
+import type { RiskLedgerRow } from '../../risk-board'
 import { risksSpec } from './risks'
 import { STRUCTURE_METRICS, structureSpec, type StructureFigures, type StructureRow } from './structure'
 import { votersSpec } from './voters'
@@ -99,14 +100,17 @@ describe('table layouts', () => {
     expect(String(ws.getCell('A7').value)).toContain('年龄按选举日计算')
   })
 
-  it('风险台账 and 选民名单: dates as forms write them, ID numbers kept whole as text', async () => {
-    const risks = await sheetOf(risksSpec(h), [
-      {
-        village: '东岭村', grade: '重难点村', type: '宗族派性', description: '两大姓氏争夺主任职位', keyPersons: '王某', measures: '包村领导约谈',
-        leader: '李强', cadre: '赵敏', deadline: '2026-03-20', status: '化解中', resolvedOn: null
-      }
-    ])
-    expect(rowByHeader(risks, 4, 5)).toMatchObject({ 风险类型: '宗族派性', 化解时限: '2026.03.20', 销号日期: null })
+  it('风险台账 and 选民名单: dates as forms write them, an overdue deadline in red, ID numbers kept whole as text', async () => {
+    const ledger: RiskLedgerRow = {
+      村社: '东岭村', 分级: '重难点村', 风险类型: '宗族派性', 风险描述: '两大姓氏争夺主任职位', 来源: '走访', 重点人员: '王某',
+      一村一策措施: '包村领导约谈', 责任领导: '李强', 责任干部: '赵敏', 发现日期: '2026-02-20', 化解时限: '2026-02-28', 状态: '化解中',
+      是否逾期: '逾期', 销号日期: '', 化解依据: '', 销号人: ''
+    }
+    const risks = await sheetOf(risksSpec(h), [ledger, { ...ledger, 风险类型: '信访矛盾', 化解时限: '2026-03-20', 是否逾期: '' }])
+    expect(rowByHeader(risks, 4, 5)).toMatchObject({ 风险类型: '宗族派性', 化解时限: '2026.02.28', 逾期: '逾期', 日期: null, 化解依据: null })
+    const deadline = (row: number) => risks.getRow(row).getCell(12)
+    expect(deadline(5).font).toMatchObject({ bold: true, color: { argb: 'FFC00000' } })
+    expect(deadline(6).font.color).toBeUndefined()
     const voters = await sheetOf(votersSpec({ ...h, village: '东岭村', electionName: '第十二届村民委员会' }), [
       { village: '东岭村', group: '一组', name: '李四', sex: '女', idNumber: '33011219800512002X', birthDate: '1980-05-12', category: '户籍在本村并居住', note: '' },
       { village: '东岭村', group: '一组', name: '张三', sex: '男', idNumber: '330112198005120011', birthDate: '1980-05-12', category: '户籍在本村并居住', note: '' }

@@ -2,12 +2,10 @@ import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } fro
 import { useState } from 'react'
 import type { ExportedFile, ExportFormat, ExportTable } from '../../../../shared/exports'
 import { api, unwrap } from '../../api/client'
-import { saveFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { useJob } from '../../components/useJob'
-
-const FORMAT_LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF' }
+import { FORMAT_LABEL, useSaveExported } from './ExportButton'
 
 /** Batches of forms run as jobs with a progress bar; the other tables come back at once. */
 const AS_JOB: ReadonlySet<ExportTable> = new Set(['dossier', 'voters'])
@@ -20,10 +18,7 @@ export function ExportPanel() {
   const [villageId, setVillageId] = useState<number | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const job = useJob()
-
-  async function save(file: ExportedFile) {
-    if (await saveFile(file.fileName, file.base64, file.mime)) message.success(`已导出：${file.fileName}`)
-  }
+  const save = useSaveExported()
 
   async function exportTable(table: ExportTable, format: ExportFormat) {
     const input = { table, format, villageId }

@@ -1,9 +1,10 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Empty, Space, Tag, Tooltip } from 'antd'
-import type { TimelineCell } from '../../../../shared/plan'
+import { shortStepName, type TimelineCell } from '../../../../shared/plan'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { ExportButton } from '../exports/ExportButton'
 import { GRADE_COLORS } from '../villages/VillagesPage'
 import { STATE_COLORS, dayRange } from './planLook'
 
@@ -39,6 +40,7 @@ export function PlanTimeline({ onOpenVillage }: { onOpenVillage: (id: number) =>
             <Button icon={<PrinterOutlined />} className="no-print" onClick={() => window.print()}>
               打印
             </Button>
+            <ExportButton tables={['timeline']} />
           </div>
           {t.rows.length === 0 ? (
             <Empty description="还没有村社" />
@@ -51,7 +53,7 @@ export function PlanTimeline({ onOpenVillage }: { onOpenVillage: (id: number) =>
                     {t.steps.map((s) => (
                       <th key={s.key} className={s.side === '党组织' ? 'tl-party' : ''}>
                         <Tooltip title={`${s.side}：${s.name}${s.legal ? `（${s.legal}）` : ''}`}>
-                          <span>{s.name.replace(/（.*）/, '')}</span>
+                          <span>{shortStepName(s.name)}</span>
                         </Tooltip>
                       </th>
                     ))}

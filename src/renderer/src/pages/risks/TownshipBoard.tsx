@@ -4,6 +4,7 @@ import type { VillageGrade } from '../../../../shared/village'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { ExportButton } from '../exports/ExportButton'
 import { GRADE_COLORS } from '../villages/VillagesPage'
 
 export const GRADE_TILE: Record<VillageGrade, string> = { 重难点村: 'tile-red', 一般村: 'tile-blue', 平稳村: 'tile-green' }
@@ -16,6 +17,9 @@ export function TownshipBoard({ onOpenVillage }: { onOpenVillage: (id: number) =
     <LoadState loading={board.loading && !b} error={board.error} onRetry={board.reload}>
       {b && (
         <>
+          <div className="toolbar" style={{ justifyContent: 'flex-end' }}>
+            <ExportButton tables={['risks', 'focus-villages']} />
+          </div>
           <Row gutter={12} style={{ marginBottom: 16 }}>
             {[
               { title: '重难点村', value: b.totals.focusVillages, suffix: `/ ${b.totals.villages}`, danger: b.totals.focusVillages > 0 },
