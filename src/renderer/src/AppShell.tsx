@@ -1,5 +1,5 @@
-import { Layout, Menu, Result } from 'antd'
-import { useEffect, useState } from 'react'
+import { Layout, Menu, Result, Spin } from 'antd'
+import { Suspense, useEffect, useState } from 'react'
 import { PAGES } from './pages/registry'
 
 const { Sider, Content } = Layout
@@ -35,7 +35,13 @@ export function AppShell() {
       </Sider>
       <Layout>
         <Content style={{ background: '#fff', overflow: 'auto' }}>
-          {page ? <page.Component /> : <Result status="404" title="页面不存在" />}
+          {page ? (
+            <Suspense fallback={<Spin style={{ display: 'block', margin: '120px auto' }} tip="正在打开…" />}>
+              <page.Component />
+            </Suspense>
+          ) : (
+            <Result status="404" title="页面不存在" />
+          )}
         </Content>
       </Layout>
     </Layout>
