@@ -10,14 +10,16 @@ import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable 
 import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
 import { VillageService } from './core/villages'
+import { TERMS, type Term } from '../shared/election'
 
 const USAGE = `换届工作台 命令行
 
 用法:
   huanjie serve  [--db 文件] [--port 端口]      浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
   huanjie backup [--db 文件] --out 备份文件     在线备份（SQLite 备份接口，数据库使用中也一致）
-  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称]
+  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称] [--term 本届|上届]
                                               导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
+                                              --term 仅用于 members（两委成员名册），默认本届
 
 通用选项:
   --db 文件    数据库文件（默认：${defaultDbPath()}）
@@ -87,8 +89,10 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, json: { type: 'boolean' } }
+    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, term: { type: 'string' }, json: { type: 'boolean' } }
   })
+  const term = values.term ?? '本届'
+  if (!(TERMS as readonly string[]).includes(term)) throw new UsageError(`--term 应为 ${TERMS.join(' 或 ')}`)
   const table = positionals[0] as ExportTable | undefined
   if (!table || !EXPORT_TABLE_NAMES.includes(table)) {
     throw new UsageError(`请指定要导出的表格：${EXPORT_TABLE_NAMES.join('、')}${table ? `（没有“${table}”）` : ''}`)
@@ -104,7 +108,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
-    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId })
+    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId, term: term as Term })
     const bytes = Buffer.from(file.base64, 'base64')
     const target = path.resolve(values.out)
     fs.writeFileSync(target, bytes)

@@ -51,9 +51,10 @@ function pointWidths(units: number[], available: number): number[] {
  */
 export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocumentDefinitions {
   const landscape = spec.orientation === 'landscape'
-  const margins: [number, number, number, number] = [32, 36, 32, 40]
+  const margins: [number, number, number, number] = spec.compact ? [22, 36, 22, 40] : [32, 36, 32, 40]
   const available = (landscape ? A4.height : A4.width) - margins[0] - margins[2]
-  const fontSize = landscape ? 9 : 10
+  const fontSize = spec.compact ? 6.5 : landscape ? 9 : 10
+  const pad = spec.compact ? 1.5 : 3
   const head = (text: string, extra: Partial<Record<string, unknown>> = {}): TableCell =>
     ({ text, style: 'head', verticalAlignment: 'middle', ...extra }) as TableCell
   const headerRows: TableCell[][] = []
@@ -83,7 +84,7 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
       spec.columns.map((c) => {
         const kind = c.kind ?? 'text'
         const numeric = kind === 'number' || kind === 'percent'
-        return { text: cellText(kind, c.value(row, i)), alignment: c.align ?? (numeric ? 'center' : 'left'), bold: total } as TableCell
+        return { text: cellText(kind, c.value(row, i), !spec.compact), alignment: c.align ?? (numeric ? 'center' : 'left'), bold: total } as TableCell
       })
     )
     i++
@@ -101,14 +102,14 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
       table: {
         headerRows: headerRows.length,
         dontBreakRows: true,
-        // pdfmake widths exclude each cell's padding (3 + 3) and the 1pt rule beside it.
+        // pdfmake widths exclude each cell's padding (left + right) and the 1pt rule beside it.
         widths: pointWidths(
           spec.columns.map((c) => c.width),
-          available - spec.columns.length * 7 - 1
+          available - spec.columns.length * (2 * pad + 1) - 1
         ),
         body
       },
-      layout: { paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 3, paddingBottom: () => 3 }
+      layout: { paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => pad, paddingBottom: () => pad }
     }
   ]
   if (spec.note) content.push({ text: spec.note, margin: [0, 6, 0, 0] })
