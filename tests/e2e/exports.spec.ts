@@ -4,6 +4,7 @@ import path from 'node:path'
 import { personInput } from '../../src/shared/person'
 import { PersonService } from '../../src/main/core/persons'
 import { Store } from '../../src/main/core/store'
+import { makeIdNumber } from '../fixtures/ids'
 import { expect, test } from './fixtures'
 
 /** Registers a village through the API as the UI would, and its people straight in the register. */
@@ -58,4 +59,42 @@ test('a clerk exports the 村社台账 and a village’s 人选登记表 and get
   const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })
   expect(text).toContain('王建国')
   expect(text).toContain('李秀英')
+})
+
+test('a clerk exports a village’s 选民名单 as a job, and is told why a report has nothing to print yet', async ({ page, server, workDir }) => {
+  const call = async (name: string, body: unknown) => {
+    const res = await fetch(new URL(`/api/${name}`, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+      body: JSON.stringify(body)
+    })
+    const r = (await res.json()) as { ok: boolean; value: { id: number } }
+    expect(r.ok).toBe(true)
+    return r.value
+  }
+  const village = await call('villages.create', { name: '东岭村', kind: '村', township: '青山镇', committeeElectionDate: '2026-03-01' })
+  await call('voters.create', { villageId: village.id, name: '李秀英', idNumber: makeIdNumber('1980-05-12', '女', 1), groupName: '一组', category: 1 })
+  await call('voters.create', { villageId: village.id, name: '张三', idNumber: makeIdNumber('1990-01-01', '男', 2), groupName: '二组', category: 1 })
+
+  await page.goto(server.url)
+  await page.getByRole('menuitem', { name: '导出' }).click()
+  await page.getByLabel('导出范围').click()
+  await page.getByTitle('东岭村').click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出选民名单Excel' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^青山镇_东岭村_选民名单_\d{8}\.xlsx$/)
+  const saved = path.join(workDir, file.suggestedFilename())
+  await file.saveAs(saved)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(saved)
+  expect(wb.worksheets[0].getCell('A1').value).toBe('东岭村2026年村(居)民委员会选举选民名单')
+  expect(wb.worksheets[0].getCell('C4').value).toBe('李秀英')
+
+  await page.getByRole('button', { name: '导出选举结果报告单PDF' }).click()
+  await expect(page.getByText('“东岭村”还没有录入选举结果，无法生成选举结果报告单')).toBeVisible()
+
+  await page.getByRole('menuitem', { name: '统计' }).click()
+  await page.getByRole('button', { name: '导出换届结构统计表' }).click()
+  await expect(page.getByText('还没有“两委”成员，无法生成换届结构统计表')).toBeVisible()
 })
