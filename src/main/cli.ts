@@ -13,14 +13,16 @@ import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { ImportService } from './core/import/service'
 import { unavailableReason } from './core/import/kinds'
 import { VillageService } from './core/villages'
+import { TERMS, type Term } from '../shared/election'
 
 const USAGE = `换届工作台 命令行
 
 用法:
   huanjie serve  [--db 文件] [--port 端口]      浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
   huanjie backup [--db 文件] --out 备份文件     在线备份（SQLite 备份接口，数据库使用中也一致）
-  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称]
+  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称] [--term 本届|上届]
                                               导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
+                                              --term 仅用于 members（两委成员名册），默认本届
   huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run]
                                                导入 .xlsx / .csv 名册，全部成功或全部不导入
       类型：villages 村社台账 | persons 人员 | voters 选民 | candidates 人选 | members 两委成员
@@ -96,8 +98,10 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, json: { type: 'boolean' } }
+    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, term: { type: 'string' }, json: { type: 'boolean' } }
   })
+  const term = values.term ?? '本届'
+  if (!(TERMS as readonly string[]).includes(term)) throw new UsageError(`--term 应为 ${TERMS.join(' 或 ')}`)
   const table = positionals[0] as ExportTable | undefined
   if (!table || !EXPORT_TABLE_NAMES.includes(table)) {
     throw new UsageError(`请指定要导出的表格：${EXPORT_TABLE_NAMES.join('、')}${table ? `（没有“${table}”）` : ''}`)
@@ -113,7 +117,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
-    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId })
+    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId, term: term as Term })
     const bytes = Buffer.from(file.base64, 'base64')
     const target = path.resolve(values.out)
     fs.writeFileSync(target, bytes)

@@ -11,6 +11,8 @@ import { PersonService } from './core/persons'
 import { RiskBoardService } from './core/risk-board'
 import { Store } from './core/store'
 import { VillageService } from './core/villages'
+import { ElectionService } from './core/elections'
+import { electionInput } from '../shared/election'
 import { pdfInfo, pdfText, tempDir } from './core/exports/testing/files'
 
 let dir: string
@@ -65,7 +67,7 @@ describe('exports API', () => {
     expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF' } })
     const tables = await api.exports.tables()
     expect(tables.ok && tables.value.filter((t) => t.unavailable === null).map((t) => t.name)).toEqual([
-      'villages', 'risks', 'focus-villages', 'timeline', 'dossier'
+      'villages', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report'
     ])
   })
 
@@ -153,7 +155,31 @@ describe('huanjie export', () => {
     store = Store.fileStore(path.join(dir, 'office.db'))
   })
 
-  it.each(['candidates', 'review', 'members', 'structure', 'voters'])('exits non-zero with a Chinese reason for %s', async (table) => {
+
+  it('writes a village’s 选举结果报告单 as PDF, and the 两委成员名册 of the outgoing term', async () => {
+    new ElectionService(store).create(
+      electionInput.parse({
+        villageId, body: '村委会', heldOn: '2026-03-01', registered: 100, issued: 80, returned: 80, valid: 78, invalid: 2,
+        races: [{ post: '主任', seats: 1, candidates: [{ name: '王建国', votes: 60 }, { name: '李秀英', votes: 18 }] }]
+      })
+    )
+    store.close()
+    const db = path.join(dir, 'office.db')
+    const out = path.join(dir, '报告单.pdf')
+    const r = await run('export', 'election-report', '--db', db, '--out', out, '--village', '东岭村', '--json')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ ok: true, table: 'election-report', suggestedName: expect.stringMatching(/^青山镇_东岭村_选举结果报告单_\d{8}\.pdf$/) })
+    const text = pdfText(out).replace(/\s+/g, '')
+    expect(text).toContain('东岭村2026年“两委”换届选举结果报告单')
+    expect(text).toContain('王建国')
+    expect(text).toContain('得票60，超过参加投票人数80的半数')
+    const none = await run('export', 'members', '--db', db, '--out', path.join(dir, 'm.xlsx'), '--term', '上届')
+    expect(none).toMatchObject({ code: 2, err: '还没有上届“两委”成员，请先录入选举结果或登记成员\n' })
+    expect((await run('export', 'members', '--db', db, '--out', path.join(dir, 'm.xlsx'), '--term', '下届')).err).toContain('--term 应为 本届 或 上届')
+    store = Store.fileStore(db)
+  })
+
+  it.each(['candidates', 'review'])('exits non-zero with a Chinese reason for %s', async (table) => {
     store.close()
     const r = await run('export', table, '--db', path.join(dir, 'office.db'), '--out', path.join(dir, 'x.xlsx'))
     expect(r.code).toBe(2)

@@ -194,6 +194,8 @@ export interface MemberRow {
   idNumber: string | null
   sex: '男' | '女' | null
   birthDate: string | null
+  ethnicity: string
+  phone: string
   term: Term
   body: Body
   post: Post

@@ -1,17 +1,19 @@
 import { z } from 'zod'
+import { TERMS } from './election'
 
 /** Every table the office hands up, by the name the CLI and the API use. */
 export const EXPORT_TABLES = {
   villages: { label: '村社台账', formats: ['xlsx', 'pdf'] },
   candidates: { label: '人选花名册', formats: ['xlsx', 'pdf'] },
   review: { label: '资格联审表', formats: ['xlsx'] },
-  members: { label: '两委成员名册', formats: ['xlsx'] },
-  structure: { label: '换届结构统计表', formats: ['xlsx'] },
+  members: { label: '两委成员名册', formats: ['xlsx', 'pdf'] },
+  structure: { label: '换届结构统计表', formats: ['xlsx', 'pdf'] },
   risks: { label: '风险台账', formats: ['xlsx', 'pdf'] },
   'focus-villages': { label: '重难点村清单', formats: ['xlsx', 'pdf'] },
   timeline: { label: '选务作战图', formats: ['xlsx', 'pdf'] },
-  voters: { label: '选民名单', formats: ['xlsx'] },
-  dossier: { label: '人选登记表', formats: ['pdf'] }
+  voters: { label: '选民名单', formats: ['xlsx', 'pdf'] },
+  dossier: { label: '人选登记表', formats: ['pdf'] },
+  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
 
 export type ExportFormat = 'xlsx' | 'pdf'
@@ -33,7 +35,9 @@ export interface ExportedFile {
 export const exportInput = z.object({
   table: z.enum(EXPORT_TABLE_NAMES as [ExportTable, ...ExportTable[]], { error: '未知的表格' }),
   format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }),
-  villageId: z.number().int().positive().nullable().default(null)
+  villageId: z.number().int().positive().nullable().default(null),
+  /** 两委成员名册: the new term or the outgoing one. */
+  term: z.enum(TERMS, { error: '届别应为 本届 或 上届' }).default('本届')
 })
 export type ExportInput = z.input<typeof exportInput>
 

@@ -1,10 +1,11 @@
-import type { Download } from '@playwright/test'
+import type { Download, Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import path from 'node:path'
 import { personInput } from '../../src/shared/person'
 import { PersonService } from '../../src/main/core/persons'
 import { Store } from '../../src/main/core/store'
+import { makeIdNumber } from '../fixtures/ids'
 import { expect, test } from './fixtures'
 
 type Server = { url: string; token: string; dbPath: string }
@@ -35,6 +36,12 @@ async function seed(server: Server): Promise<number> {
 }
 
 /** Saves a downloaded workbook in the test's folder and reads its sheet back. */
+/** 导入导出 → 导出: where the office's tables are produced. */
+async function openExportPanel(page: Page): Promise<void> {
+  await page.getByRole('menuitem', { name: '导入导出' }).click()
+  await page.getByRole('tab', { name: '导出' }).click()
+}
+
 async function downloadedSheet(download: Download, workDir: string): Promise<ExcelJS.Worksheet> {
   const file = path.join(workDir, download.suggestedFilename())
   await download.saveAs(file)
@@ -46,7 +53,7 @@ async function downloadedSheet(download: Download, workDir: string): Promise<Exc
 test('a clerk exports the 村社台账 and a village’s 人选登记表 and gets files', async ({ page, server, workDir }) => {
   await seed(server)
   await page.goto(server.url)
-  await page.getByRole('menuitem', { name: '导出' }).click()
+  await openExportPanel(page)
   await expect(page.getByRole('heading', { name: '导出' })).toBeVisible()
 
   // Tables whose records are not in this build say why, and cannot be pressed.
@@ -95,10 +102,48 @@ test('a clerk exports the 风险台账 from the township view and the 选务作�
   expect(text).toContain('宗族派性')
   expect(text).toContain('逾期')
 
-  await page.getByRole('menuitem', { name: '导出' }).click()
+  await openExportPanel(page)
   const timelineDownload = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出选务作战图Excel' }).click()
   const ws = await downloadedSheet(await timelineDownload, workDir)
   expect(ws.getCell('A1').value).toContain('选务作战图')
   expect(ws.getCell('B5').value).toBe('东岭村')
+})
+
+test('a clerk exports a village’s 选民名单 as a job, and is told why a report has nothing to print yet', async ({ page, server, workDir }) => {
+  const call = async (name: string, body: unknown) => {
+    const res = await fetch(new URL(`/api/${name}`, server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+      body: JSON.stringify(body)
+    })
+    const r = (await res.json()) as { ok: boolean; value: { id: number } }
+    expect(r.ok).toBe(true)
+    return r.value
+  }
+  const village = await call('villages.create', { name: '东岭村', kind: '村', township: '青山镇', committeeElectionDate: '2026-03-01' })
+  await call('voters.create', { villageId: village.id, name: '李秀英', idNumber: makeIdNumber('1980-05-12', '女', 1), groupName: '一组', category: 1 })
+  await call('voters.create', { villageId: village.id, name: '张三', idNumber: makeIdNumber('1990-01-01', '男', 2), groupName: '二组', category: 1 })
+
+  await page.goto(server.url)
+  await openExportPanel(page)
+  await page.getByLabel('导出范围').click()
+  await page.getByTitle('东岭村').click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出选民名单Excel' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^青山镇_东岭村_选民名单_\d{8}\.xlsx$/)
+  const saved = path.join(workDir, file.suggestedFilename())
+  await file.saveAs(saved)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(saved)
+  expect(wb.worksheets[0].getCell('A1').value).toBe('东岭村2026年村(居)民委员会选举选民名单')
+  expect(wb.worksheets[0].getCell('C4').value).toBe('李秀英')
+
+  await page.getByRole('button', { name: '导出选举结果报告单PDF' }).click()
+  await expect(page.getByText('“东岭村”还没有录入选举结果，无法生成选举结果报告单')).toBeVisible()
+
+  await page.getByRole('menuitem', { name: '统计' }).click()
+  await page.getByRole('button', { name: '导出换届结构统计表' }).click()
+  await expect(page.getByText('还没有“两委”成员，无法生成换届结构统计表')).toBeVisible()
 })

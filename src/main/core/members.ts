@@ -9,7 +9,7 @@ import type { AuditEntry, Store } from './store'
 
 type Audit = (entry: AuditEntry) => void
 
-const ROW_SQL = `SELECT m.id, m.village_id, g.name AS village_name, m.person_id, p.name, p.id_number, p.sex, p.birth_date,
+const ROW_SQL = `SELECT m.id, m.village_id, g.name AS village_name, m.person_id, p.name, p.id_number, p.sex, p.birth_date, p.ethnicity, p.phone,
   m.term, m.body, m.post, m.political_status, m.education, m.fulltime_education, m.elected_on, m.election_id,
   COALESCE(m.elected_on, CASE WHEN m.term = '本届' THEN
     CASE m.body WHEN '党组织' THEN COALESCE(g.party_election_date, g.committee_election_date)

@@ -104,7 +104,7 @@ describe('official sheet (streaming writer)', () => {
     const seen: number[] = []
     const ctx = { progress: (d: number) => seen.push(d), throwIfCancelled: () => undefined, signal: new AbortController().signal }
     await streamOfficialSheet(villagesSpec(heading), rows(), { filename: file }, { ctx, total: 5000 })
-    expect(seen).toEqual([2000, 4000])
+    expect(seen).toEqual([2000, 4000, 5000])
     const ws = await readBack(file)
     expect(ws.rowCount).toBe(5004)
     expect(ws.getCell('A5004').value).toBe(5000)

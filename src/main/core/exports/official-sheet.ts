@@ -202,6 +202,7 @@ export async function streamOfficialSheet<R>(
       await yieldToEventLoop()
     }
   }
+  job?.ctx.progress(i, job.total, `已写入 ${i} 行`)
   writeNote(ws, spec, headerLast + 1 + i)?.commit()
   ws.commit()
   await wb.commit()

@@ -54,10 +54,10 @@ function pointWidths(units: number[], available: number): number[] {
  */
 export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocumentDefinitions {
   const landscape = spec.orientation === 'landscape'
-  const margins: [number, number, number, number] = [32, 36, 32, 40]
+  const margins: [number, number, number, number] = spec.compact ? [22, 36, 22, 40] : [32, 36, 32, 40]
   const available = (landscape ? A4.height : A4.width) - margins[0] - margins[2]
-  const fontSize = (landscape ? 9 : 10) - (spec.dense ? 1 : 0)
-  const pad = spec.dense ? 2 : 3
+  const fontSize = spec.compact ? 6.5 : (landscape ? 9 : 10) - (spec.dense ? 1 : 0)
+  const pad = spec.compact ? 1.5 : spec.dense ? 2 : 3
   const head = (text: string, extra: Partial<Record<string, unknown>> = {}): TableCell =>
     ({ text, style: 'head', verticalAlignment: 'middle', ...extra }) as TableCell
   const headerRows: TableCell[][] = []
@@ -89,7 +89,7 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
         const numeric = kind === 'number' || kind === 'percent'
         const marked = c.mark?.(row) ?? false
         return {
-          text: cellText(kind, c.value(row, i)),
+          text: cellText(kind, c.value(row, i), !spec.compact),
           alignment: c.align ?? (numeric ? 'center' : 'left'),
           bold: total || marked,
           ...(marked ? { color: MARKED } : {})

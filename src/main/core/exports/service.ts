@@ -1,30 +1,39 @@
+import { PassThrough } from 'node:stream'
+import type { Content } from 'pdfmake/interfaces'
 import { todayIso } from '../../../shared/dates'
+import type { Term } from '../../../shared/election'
 import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
+import { ElectionService } from '../elections'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
+import { yieldToEventLoop } from '../jobs'
+import { MemberService } from '../members'
 import { PersonService } from '../persons'
 import { RiskBoardService } from '../risk-board'
+import { StatisticsService } from '../statistics'
 import type { Store } from '../store'
 import { VillageService } from '../villages'
+import { VoterService } from '../voters'
 import { renderDossierBatch } from './dossier-pdf'
 import { pdfFonts } from './fonts'
 import type { TableHeading } from './layouts/common'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
 import { timelineSpec } from './layouts/timeline'
+import { electionReportSpec, reportLines } from './layouts/election-report'
+import { memberLines, membersSpec } from './layouts/members'
+import { structureSpec } from './layouts/structure'
 import { villagesSpec } from './layouts/villages'
-import { officialSheetBuffer } from './official-sheet'
-import { renderPdf, tableDocument } from './pdf'
+import { votersSpec, type VoterListRow } from './layouts/voters'
+import { officialSheetBuffer, streamOfficialSheet } from './official-sheet'
+import { IncrementalPdf, renderPdf, tableDocument } from './pdf'
 import type { TableSpec } from './table-spec'
 
 /** Tables whose records live in modules not in this build yet: which register they wait for. */
 const WAITING_FOR: Partial<Record<ExportTable, string>> = {
   candidates: '人选库',
-  review: '资格联审',
-  members: '选举结果',
-  structure: '选举结果',
-  voters: '选民登记'
+  review: '资格联审'
 }
 
 export interface TableInfo {
@@ -39,20 +48,18 @@ export interface ExportRequest {
   table: ExportTable
   format: ExportFormat
   villageId: number | null
+  term?: Term
 }
+
+/** A table that fits in memory: its description and its rows. */
+interface PlainTable {
+  spec: TableSpec<unknown>
+  rows: unknown[]
+}
+
+const plain = <R>(spec: TableSpec<R>, rows: R[]): PlainTable => ({ spec: spec as TableSpec<unknown>, rows })
 
 const MAX_DOSSIERS = 5000
-
-/** One official table with its rows, ready to be written in either format whatever its row type. */
-interface Tabular {
-  xlsx(): Promise<Buffer>
-  pdf(): Promise<Buffer>
-}
-
-const tabular = <R>(spec: TableSpec<R>, rows: R[]): Tabular => ({
-  xlsx: () => officialSheetBuffer(spec, rows),
-  pdf: () => renderPdf(tableDocument(spec, rows), pdfFonts())
-})
 
 /**
  * Turns the register into the files the office hands up. Small tables come back at once; a batch of
@@ -62,6 +69,7 @@ export class ExportService {
   private readonly villages: VillageService
   private readonly persons: PersonService
   private readonly board: RiskBoardService
+  private readonly voters: VoterService
 
   constructor(
     private readonly store: Store,
@@ -70,6 +78,7 @@ export class ExportService {
     this.villages = new VillageService(store)
     this.persons = new PersonService(store)
     this.board = new RiskBoardService(store)
+    this.voters = new VoterService(store)
   }
 
   tables(): TableInfo[] {
@@ -107,51 +116,114 @@ export class ExportService {
     }
   }
 
-  /** One table at once (the ones that fit in memory). */
-  async file(req: ExportRequest): Promise<ExportedFile> {
+  /** One table at once; the 选民名单 streams through the same writer a job uses. */
+  async file(req: ExportRequest, ctx?: JobContext): Promise<ExportedFile> {
     const { label, village } = this.check(req)
     const h = this.heading()
     if (req.table === 'dossier') {
       const list = this.dossiers(village, h)
-      return this.fileOf(req, label, village, await renderDossierBatch(list, this.cover(village, h), pdfFonts()), h)
-    }
-    const table = this.tabular(req.table, village, h)
-    return this.fileOf(req, label, village, await table[req.format](), h)
-  }
-
-  /** The rows of a table for the township or one village; overdue marks are as of the export date. */
-  private tabular(table: ExportTable, village: Village | null, h: TableHeading): Tabular {
-    const villageId = village?.id ?? null
-    switch (table) {
-      case 'villages':
-        return tabular(villagesSpec(h), village ? [village] : this.villages.list())
-      case 'risks':
-        return tabular(risksSpec(h), this.board.ledgerRows(h.date, villageId))
-      case 'focus-villages':
-        return tabular(focusVillagesSpec({ ...h, talkIntervalDays: this.board.riskSettings().talkIntervalDays }), this.board.focusVillageRows(h.date, villageId))
-      case 'timeline': {
-        const t = this.board.plans.timeline(h.date)
-        return tabular(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
-      }
-      default:
-        throw failure('not_ready', `“${EXPORT_TABLES[table].label}”暂不能导出`)
-    }
-  }
-
-  /** The same as `file`, as a job: batches of forms report progress and can be cancelled. */
-  start(req: ExportRequest): JobStatus<ExportedFile> {
-    const { label, village } = this.check(req)
-    return this.jobs.start('export', `正在导出${village ? village.name : ''}${label}`, async (ctx: JobContext) => {
-      if (req.table !== 'dossier') return this.file(req)
-      const h = this.heading()
-      const list = this.dossiers(village, h)
-      ctx.progress(0, list.length, '正在准备…')
-      const bytes = await renderDossierBatch(list, this.cover(village, h), pdfFonts(), {
+      if (ctx) ctx.progress(0, list.length, '正在准备…')
+      const bytes = await renderDossierBatch(list, this.cover(village, h), pdfFonts(), ctx && {
         progress: (done, total, message) => ctx.progress(done, total, message),
         throwIfCancelled: () => ctx.throwIfCancelled()
       })
       return this.fileOf(req, label, village, bytes, h)
-    })
+    }
+    if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
+    const { spec, rows } = this.plainTable(req, village, h)
+    const bytes = req.format === 'xlsx' ? await officialSheetBuffer(spec, rows) : await renderPdf(tableDocument(spec, rows), pdfFonts())
+    return this.fileOf(req, label, village, bytes, h)
+  }
+
+  /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */
+  start(req: ExportRequest): JobStatus<ExportedFile> {
+    const { label, village } = this.check(req)
+    return this.jobs.start('export', `正在导出${village ? village.name : ''}${label}`, (ctx: JobContext) => this.file(req, ctx))
+  }
+
+  private plainTable(req: ExportRequest, village: Village | null, h: TableHeading): PlainTable {
+    const villageId = village?.id ?? null
+    switch (req.table) {
+      case 'members': {
+        const term = req.term ?? '本届'
+        const lines = memberLines(new MemberService(this.store).roster({ term, villageId }))
+        if (lines.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有${term}“两委”成员，请先录入选举结果或登记成员`)
+        return plain(membersSpec({ ...h, term }), lines)
+      }
+      case 'structure': {
+        const { villages, township } = new StatisticsService(this.store).structure()
+        const rows = village ? villages.filter((v) => v.villageId === village.id) : [...villages, township]
+        if (rows.length === 0 || rows.every((r) => r.incoming.members + r.outgoing.members === 0)) {
+          throw failure('empty', `${village ? `“${village.name}”` : ''}还没有“两委”成员，无法生成换届结构统计表`)
+        }
+        return plain(structureSpec({ ...h, withPrevious: rows.some((r) => r.outgoing.members > 0) }), rows)
+      }
+      case 'election-report': {
+        const elections = new ElectionService(this.store)
+        const reports = (village ? [village] : this.villages.list()).map((v) => elections.villageReport(v.id))
+        if (reports.every((r) => r.bodies.every((b) => b.elections.length === 0))) {
+          throw failure('empty', `${village ? `“${village.name}”` : ''}还没有录入选举结果，无法生成选举结果报告单`)
+        }
+        return plain(electionReportSpec({ ...h, village: village?.name ?? null }), reports.flatMap(reportLines))
+      }
+      case 'risks':
+        return plain(risksSpec(h), this.board.ledgerRows(h.date, villageId))
+      case 'focus-villages':
+        return plain(
+          focusVillagesSpec({ ...h, talkIntervalDays: this.board.riskSettings().talkIntervalDays }),
+          this.board.focusVillageRows(h.date, villageId)
+        )
+      case 'timeline': {
+        const t = this.board.plans.timeline(h.date)
+        return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
+      }
+      default:
+        return plain(villagesSpec(h), village ? [village] : this.villages.list())
+    }
+  }
+
+  /**
+   * 选民名单: Excel through the streaming writer, one village after another (memory stays flat at
+   * 100,000 voters); PDF one village's list per part, each starting on its own page and numbered on
+   * its own, as each village posts its own list.
+   */
+  private async voterList(format: ExportFormat, village: Village | null, h: TableHeading, ctx?: JobContext): Promise<Buffer> {
+    const counts = this.voters.counts(village?.id ?? null)
+    const total = counts.total.eligible
+    if (total === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有可列入名单的选民`)
+    const scope = (village ? [village] : this.villages.list()).filter((v) => counts.villages.some((c) => c.villageId === v.id && c.eligible > 0))
+    const objectionDays = this.voters.rules().objectionDays
+    ctx?.progress(0, total, '正在准备…')
+    if (format === 'xlsx') {
+      const out = new PassThrough()
+      const chunks: Buffer[] = []
+      out.on('data', (c: Buffer) => chunks.push(c))
+      const ended = new Promise<void>((resolve, reject) => {
+        out.on('end', resolve)
+        out.on('error', reject)
+      })
+      const voters = this.voters
+      function* rows(): Generator<VoterListRow> {
+        for (const v of scope) yield* voters.iterate(v.id)
+      }
+      const spec = votersSpec({ ...h, village: village?.name ?? null, objectionDays })
+      await streamOfficialSheet(spec, rows(), { stream: out }, ctx && { ctx, total })
+      await ended
+      return Buffer.concat(chunks)
+    }
+    const parts = scope.map((v) => tableDocument(votersSpec({ ...h, village: v.name, objectionDays }), this.voters.iterate(v.id)))
+    if (parts.length === 1) return renderPdf(parts[0], pdfFonts())
+    const { content: _c, footer: _f, ...base } = parts[0]
+    const pdf = new IncrementalPdf(pdfFonts(), { ...base, info: { ...base.info, title: `${h.unit}选民名单` } })
+    let done = 0
+    for (let i = 0; i < scope.length; i++) {
+      ctx?.throwIfCancelled()
+      pdf.add(parts[i].content as Content[], parts[i].footer as Parameters<IncrementalPdf['add']>[1])
+      done += counts.villages.find((c) => c.villageId === scope[i].id)!.eligible
+      ctx?.progress(done, total, `已生成 ${scope[i].name} 的名单`)
+      await yieldToEventLoop()
+    }
+    return pdf.finish()
   }
 
   private cover(village: Village | null, h: TableHeading) {

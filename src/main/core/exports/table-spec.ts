@@ -38,6 +38,8 @@ export interface TableSpec<R> {
   note?: string
   /** Many narrow columns (a wall chart): the PDF sets the body a point smaller with tighter cell padding. */
   dense?: boolean
+  /** Many narrow columns (30 and more): the PDF uses a smaller type and tighter cells to fit A4. */
+  compact?: boolean
 }
 
 export type Cell = { kind: 'number'; value: number } | { kind: 'text'; value: string } | { kind: 'empty' }
@@ -65,13 +67,16 @@ export function toCell(kind: CellKind, raw: Raw): Cell {
   }
 }
 
-/** The text a PDF cell shows for the same value. */
-export function cellText(kind: CellKind, raw: Raw): string {
+/**
+ * The text a PDF cell shows for the same value. A compact table's headers say "(%)", so its cells
+ * leave the sign out and "100.0" still fits a narrow column.
+ */
+export function cellText(kind: CellKind, raw: Raw, percentSign = true): string {
   const cell = toCell(kind, raw)
   if (cell.kind === 'empty') return ''
   if (cell.kind === 'text') return cell.value
-  if (kind === 'percent') return `${(cell.value * 100).toFixed(1)}%`
-  return Number.isInteger(cell.value) ? String(cell.value) : cell.value.toFixed(2)
+  if (kind === 'percent') return `${(cell.value * 100).toFixed(1)}${percentSign ? '%' : ''}`
+  return String(Math.round(cell.value * 100) / 100)
 }
 
 export function unitLine(spec: Pick<TableSpec<unknown>, 'unit'>): string {

@@ -1,55 +1,52 @@
+import type { Share, StructureStats } from '../../../../shared/structure-stats'
 import type { Column, TableSpec } from '../table-spec'
 import type { TableHeading } from './common'
 
-/** The counted shares of DOMAIN.md "Structure statistics". */
-export const STRUCTURE_METRICS = [
-  ['oneShoulder', '一肩挑'],
-  ['crossServing', '交叉任职'],
-  ['party', '党员'],
-  ['women', '女性'],
-  ['age35', '35岁及以下'],
-  ['age45', '45岁及以下'],
-  ['age50', '50岁及以下'],
-  ['over60', '60岁以上'],
-  ['college', '大专及以上'],
-  ['bachelor', '全日制本科及以上']
-] as const
+/** The counted shares of DOMAIN.md "Structure statistics", each over what StructureStats counts it of. */
+export const STRUCTURE_METRICS: readonly [string, (s: StructureStats) => Share][] = [
+  ['一肩挑', (s) => s.oneShoulder],
+  ['交叉任职', (s) => s.cross],
+  ['党员', (s) => s.party],
+  ['女性', (s) => s.women],
+  ['35岁及以下', (s) => s.age35],
+  ['45岁及以下', (s) => s.age45],
+  ['50岁及以下', (s) => s.age50],
+  ['60岁以上', (s) => s.over60],
+  ['大专及以上', (s) => s.college],
+  ['全日制本科及以上', (s) => s.fulltimeBachelor]
+]
 
-export type StructureMetric = (typeof STRUCTURE_METRICS)[number][0]
-
-export interface StructureFigures {
-  members: number
-  averageAge: number | null
-  counts: Record<StructureMetric, number>
-}
-
+/** A line of StatisticsService.structure(): a village, or the township total (villageId null). */
 export interface StructureRow {
-  /** A village's name, or 合计 for the township total. */
-  village: string
-  total: boolean
-  current: StructureFigures
-  /** The outgoing term, when it is in the register. */
-  previous: StructureFigures | null
+  villageId: number | null
+  villageName: string
+  incoming: StructureStats
+  outgoing: StructureStats
 }
 
-const share = (f: StructureFigures | null, m: StructureMetric): number | null => (f && f.members > 0 ? f.counts[m] / f.members : null)
+const ratio = (s: Share): number | null => (s.of > 0 ? s.count / s.of : null)
 
-/** 换届结构统计表: per village and a township total; the outgoing term's shares beside the new ones. */
+/**
+ * 换届结构统计表: per village and a township total; counts and shares of the new term, and when the
+ * outgoing term is in the register, its members, average age and shares beside them.
+ */
 export function structureSpec(h: TableHeading & { withPrevious: boolean }): TableSpec<StructureRow> {
+  const prev = h.withPrevious
   const columns: Column<StructureRow>[] = [
-    { header: '村(社区)', width: 12, value: (r) => r.village },
-    { header: '本届', group: '成员数', width: 6, kind: 'number', value: (r) => r.current.members },
-    { header: '本届', group: '平均年龄', width: 6, kind: 'number', value: (r) => r.current.averageAge },
-    ...(h.withPrevious
-      ? [{ header: '上届', group: '平均年龄', width: 6, kind: 'number' as const, value: (r: StructureRow) => r.previous?.averageAge }]
-      : [])
+    { header: '村(社区)', width: 12, value: (r) => r.villageName },
+    { header: '本届', group: '成员数', width: 5, kind: 'number', value: (r) => r.incoming.members },
+    ...(prev ? [{ header: '上届', group: '成员数', width: 5, kind: 'number' as const, value: (r: StructureRow) => r.outgoing.members }] : []),
+    { header: '本届', group: '平均年龄', width: 5.5, kind: 'number', value: (r) => r.incoming.averageAge },
+    ...(prev ? [{ header: '上届', group: '平均年龄', width: 5.5, kind: 'number' as const, value: (r: StructureRow) => r.outgoing.averageAge }] : []),
+    { header: '书记', group: '女性任职', width: 5, kind: 'number', value: (r) => r.incoming.womenSecretaries },
+    { header: '主任', group: '女性任职', width: 5, kind: 'number', value: (r) => r.incoming.womenDirectors }
   ]
-  for (const [key, label] of STRUCTURE_METRICS) {
+  for (const [label, pick] of STRUCTURE_METRICS) {
     columns.push(
-      { header: '人数', group: label, width: 5, kind: 'number', value: (r) => r.current.counts[key] },
-      { header: '占比', group: label, width: 7, kind: 'percent', value: (r) => share(r.current, key) }
+      { header: '人数', group: label, width: 4.5, kind: 'number', value: (r) => pick(r.incoming).count },
+      { header: '占比(%)', group: label, width: 6.5, kind: 'percent', value: (r) => ratio(pick(r.incoming)) }
     )
-    if (h.withPrevious) columns.push({ header: '上届占比', group: label, width: 7, kind: 'percent', value: (r) => share(r.previous, key) })
+    if (prev) columns.push({ header: '上届(%)', group: label, width: 6.5, kind: 'percent', value: (r) => ratio(pick(r.outgoing)) })
   }
   return {
     title: `${h.unit}${h.date.slice(0, 4)}年村(社区)“两委”换届结构统计表`,
@@ -58,7 +55,11 @@ export function structureSpec(h: TableHeading & { withPrevious: boolean }): Tabl
     date: h.date,
     orientation: 'landscape',
     columns,
-    isTotal: (r) => r.total,
-    note: '注：年龄按选举日计算；占比为占本村(社区)“两委”成员总数的比例。'
+    isTotal: (r) => r.villageId === null,
+    compact: true,
+    note:
+      '注：年龄按选举日计算，年龄段占比为占年龄已知成员的比例；“一肩挑”人数为书记、主任由一人担任的村(社区)数，占比为占村(社区)数的比例；' +
+      '其余占比为占“两委”成员总数(一人兼任两委按一人计)的比例。' +
+      (prev ? '“上届”为上届“两委”的相应比例。' : '')
   }
 }

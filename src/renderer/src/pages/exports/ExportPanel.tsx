@@ -1,5 +1,6 @@
 import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
+import type { Term } from '../../../../shared/election'
 import type { ExportedFile, ExportFormat, ExportTable } from '../../../../shared/exports'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
@@ -16,12 +17,13 @@ export function ExportPanel() {
   const tables = useResource(() => unwrap(api.exports.tables()), [])
   const villages = useResource(() => unwrap(api.villages.list({})), [])
   const [villageId, setVillageId] = useState<number | null>(null)
+  const [term, setTerm] = useState<Term>('本届')
   const [busy, setBusy] = useState<string | null>(null)
   const job = useJob()
   const save = useSaveExported()
 
   async function exportTable(table: ExportTable, format: ExportFormat) {
-    const input = { table, format, villageId }
+    const input = { table, format, villageId, term }
     setBusy(`${table}.${format}`)
     try {
       if (!AS_JOB.has(table)) return await save(await unwrap(api.exports.file(input)))
@@ -47,6 +49,14 @@ export function ExportPanel() {
           loading={villages.loading}
           onChange={(v: number) => setVillageId(v === 0 ? null : v)}
           options={[{ value: 0, label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
+        />
+        <span>两委成员名册</span>
+        <Select
+          aria-label="两委成员名册届别"
+          style={{ width: 100 }}
+          value={term}
+          onChange={setTerm}
+          options={[{ value: '本届', label: '本届' }, { value: '上届', label: '上届' }]}
         />
         <Typography.Text type="secondary">Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
       </Space>

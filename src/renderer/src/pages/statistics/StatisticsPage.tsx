@@ -1,6 +1,7 @@
-import { Card, Empty, Space, Statistic, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { App, Button, Card, Empty, Space, Statistic, Table, Tabs, Tag, Tooltip, type TableColumnsType } from 'antd'
 import { shareText, type Share, type StructureStats, type TrendItem } from '../../../../shared/structure-stats'
 import { api, unwrap } from '../../api/client'
+import { saveFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { MembersRoster } from './MembersRoster'
@@ -66,12 +67,18 @@ function TrendTable({ items }: { items: TrendItem[] }) {
 }
 
 export function StatisticsPage() {
+  const { message } = App.useApp()
   const data = useResource(() => unwrap(api.statistics.structure()), [])
   const t = data.data?.township
+  const exportStructure = () =>
+    unwrap(api.exports.file({ table: 'structure', format: 'xlsx' }))
+      .then((f) => saveFile(f.fileName, f.base64, f.mime))
+      .catch((e: Error) => message.error(e.message))
   return (
     <div className="page">
       <div className="page-header">
         <h2>结构统计</h2>
+        <Button onClick={() => void exportStructure()}>导出换届结构统计表</Button>
       </div>
       <Tabs
         destroyOnHidden
