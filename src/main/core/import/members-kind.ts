@@ -56,7 +56,7 @@ export function membersAdapter(store: Store): KindAdapter<MemberRecord, MemberPl
       const body = (values.body as Body | null) ?? BODY_OF_POST[post]
       if (!body) problems.push({ field: 'body', message: '请填写所属组织（党组织或村委会）：委员在两个班子里都有' })
       else if (!POSTS[body].includes(post)) problems.push({ field: 'post', message: `${BODY_NAMES[body]}没有“${post}”职务，应为${POSTS[body].join('、')}之一` })
-      const electedOn = values.electedOn as string | null
+      const electedOn = (values.electedOn as string | null | undefined) ?? null
       if (electedOn && electedOn.length !== 10) problems.push({ field: 'electedOn', message: '日期应写到日，如2021-03-15' })
       if (problems.length || 'problem' in village || !body) return { ok: false, problems }
       const p = person.record

@@ -85,13 +85,21 @@ export class PersonRows {
     })
   }
 
-  /** Writes the people that are new or changed; returns every row's person id. */
+  /**
+   * Writes the people that are new or changed; returns every row's person id. A member roster names a person
+   * once per seat: the first of their rows writes them.
+   */
   write(parts: PersonPart[], plans: PersonPlan[]): number[] {
+    const written = new Map<string, number>()
     return parts.map((r, i) => {
+      const done = written.get(r.idNumber)
+      if (done !== undefined) return done
       const p = plans[i]
-      if (p.action === 'added') return this.persons.insertRow(merged(r, undefined), this.keyOf(r.name))
-      if (p.action === 'updated') this.persons.updateRow(p.before!.id, merged(r, p.before), this.keyOf(r.name))
-      return p.before!.id
+      let id = p.before?.id
+      if (p.action === 'added') id = this.persons.insertRow(merged(r, undefined), this.keyOf(r.name))
+      else if (p.action === 'updated') this.persons.updateRow(id!, merged(r, p.before), this.keyOf(r.name))
+      written.set(r.idNumber, id!)
+      return id!
     })
   }
 
