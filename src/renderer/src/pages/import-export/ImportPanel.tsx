@@ -106,6 +106,8 @@ export function ImportPanel() {
           const s = end.result as ImportSummary
           message.success(`已导入“${s.fileName}”：新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`)
           reset()
+          // A village roster just imported is a choice for the next file (its voters, its candidates).
+          if (s.kind === 'villages') villages.reload()
         } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
         else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
       }
