@@ -7,23 +7,28 @@ const CATEGORIES = ['一类', '一类', '一类', '二类', '三类']
 
 export const VILLAGES = Array.from({ length: 20 }, (_, i) => `第${i + 1}村`)
 
+/** The day the bench villages vote: every generated voter (born 1950–1956) is of age on it. */
+export const ELECTION_DAY = '2026-11-26'
+
 /**
- * A voter roster as a township office keeps it: a title row, the header on row 2, 序号, 村民小组, and the ID
- * column as text. Written with exceljs's streaming writer and shared strings, as Excel stores text.
+ * A voter roster of one village as a township office keeps it: a title row, the header on row 2, 序号,
+ * 村民小组, the ID column as text, and for 三类 voters the date and meeting that agreed. Written with exceljs's
+ * streaming writer and shared strings, as Excel stores text. `start` numbers the people, so the rosters of
+ * different villages hold different people.
  */
-export async function writeVoterRoster(file: string, rows: number, villages: readonly string[] = []): Promise<void> {
+export async function writeVoterRoster(file: string, rows: number, start = 0): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true })
   const ws = wb.addWorksheet('选民名单')
-  const header = ['序号', '村民小组', '姓名', '性别', '公民身份号码', '住址', '登记类别', ...(villages.length ? ['所在村'] : [])]
   ws.addRow(['龙山镇2026年村民委员会选举选民名单']).commit()
-  ws.addRow(header).commit()
-  for (let i = 0; i < rows; i++) {
+  ws.addRow(['序号', '村民小组', '姓名', '性别', '公民身份号码', '住址', '登记类别', '同意日期', '同意会议']).commit()
+  for (let n = 0; n < rows; n++) {
+    const i = start + n
     const id = nthId(i)
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i % 3 ? '' : GIVEN[(i * 13) % GIVEN.length])
     const group = `${(i % 12) + 1}组`
-    const cells = [i + 1, group, name, Number(id[16]) % 2 ? '男' : '女', id, `龙山镇${group}${(i % 200) + 1}号`, CATEGORIES[i % 5]]
-    if (villages.length) cells.push(villages[i % villages.length])
-    ws.addRow(cells).commit()
+    const category = CATEGORIES[i % 5]
+    const approval = category === '三类' ? ['2026-02-20', '村民代表会议'] : []
+    ws.addRow([n + 1, group, name, Number(id[16]) % 2 ? '男' : '女', id, `龙山镇${group}${(i % 200) + 1}号`, category, ...approval]).commit()
   }
   ws.addRow([]).commit()
   ws.addRow(['填表人：王芳', null, null, '日期：2026.3.1']).commit()
@@ -33,7 +38,7 @@ export async function writeVoterRoster(file: string, rows: number, villages: rea
 export async function writeVillages(file: string, names: readonly string[]): Promise<void> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('村社')
-  ws.addRow(['名称', '所属乡镇'])
-  for (const n of names) ws.addRow([n, '龙山镇'])
+  ws.addRow(['名称', '所属乡镇', '村(居)委会选举日期'])
+  for (const n of names) ws.addRow([n, '龙山镇', ELECTION_DAY])
   await wb.xlsx.writeFile(file)
 }

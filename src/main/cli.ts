@@ -11,7 +11,6 @@ import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
 import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { ImportService } from './core/import/service'
-import { unavailableReason } from './core/import/kinds'
 import { VillageService } from './core/villages'
 import { TERMS, type Term } from '../shared/election'
 
@@ -139,8 +138,6 @@ async function importFile(args: string[], out: Output): Promise<number> {
     throw new UsageError(`未知的导入类型“${kindArg}”，可选：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}`)
   }
   const kind = kindArg as ImportKind
-  const unavailable = unavailableReason(kind)
-  if (unavailable && !values['dry-run']) throw new UsageError(unavailable)
   const store = openStore(values.db)
   try {
     let villageId: number | null = null

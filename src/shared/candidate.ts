@@ -18,6 +18,15 @@ export const POST_LABELS: Record<Post, string> = {
   交叉任职: '交叉任职'
 }
 
+/** Party posts are elected by the members' meeting among full members; an unknown status is not refused. */
+export function partyPostProblem(post: Post, politicalStatus: string | null | undefined): string | null {
+  if (!PARTY_POSTS.includes(post) || !politicalStatus || politicalStatus === '中共党员') return null
+  return `${POST_LABELS[post]}人选须为中共党员（此人登记为${politicalStatus}）`
+}
+
+export const alreadyProposed = (village: string, post: Post): string =>
+  `此人已被提名为${village}${POST_LABELS[post]}人选。同一人不能被提名到两个村或两个职务；书记兼主任请选“一肩挑”，如需改提名请修改原提名`
+
 export const SOURCES = ['党员推荐', '群众推荐', '组织推荐', '自荐'] as const
 export const POOLS = ['初步人选', '后备干部', '正式候选人'] as const
 

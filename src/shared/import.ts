@@ -1,5 +1,10 @@
 import { z } from 'zod'
+import { EDUCATION_LEVELS, POLITICAL_STATUSES } from './cadre'
+import { POOLS, POST_LABELS, POSTS as CANDIDATE_POSTS, SOURCES } from './candidate'
+import { ALL_POSTS, TERMS } from './election'
+import { BODIES } from './election-rules'
 import { VILLAGE_GRADES, VILLAGE_KINDS } from './village'
+import { APPROVAL_MEETINGS, categoryAliases, CATEGORY_NUMBERS, VOTER_CATEGORIES } from './voter'
 
 /**
  * What the importer knows about each kind of roster: its columns, the header words offices use for them,
@@ -52,10 +57,6 @@ const ethnicity: FieldDef = { key: 'ethnicity', label: '民族', synonyms: [], t
 const phone: FieldDef = { key: 'phone', label: '联系电话', synonyms: ['电话', '手机', '手机号', '手机号码', '联系方式', '电话号码'], type: 'phone' }
 const village: FieldDef = { key: 'village', label: '所在村社', synonyms: VILLAGE_SYNONYMS, type: 'text', max: 50 }
 
-export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '群众', '民主党派'] as const
-export const EDUCATION_LEVELS = ['初中及以下', '高中', '中专', '大专', '本科', '研究生'] as const
-export const VOTER_CATEGORIES = ['户籍在本村并居住', '户籍在本村不居住', '居住一年以上户籍不在本村'] as const
-
 const politicalStatus: FieldDef = {
   key: 'politicalStatus',
   label: '政治面貌',
@@ -71,6 +72,27 @@ const education: FieldDef = {
   type: 'choice',
   values: EDUCATION_LEVELS,
   aliases: { 小学: '初中及以下', 初中: '初中及以下', 文盲: '初中及以下', 职高: '中专', 技校: '中专', 大学专科: '大专', 专科: '大专', 大学本科: '本科', 大学: '本科', 硕士: '研究生', 博士: '研究生', 硕士研究生: '研究生', 博士研究生: '研究生' }
+}
+
+/** 拟任职务 as rosters write it, to the candidate register's posts. */
+const CANDIDATE_POST_ALIASES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(POST_LABELS).map(([post, label]) => [label, post])),
+  书记: '党组织书记', 支部书记: '党组织书记', 党支部书记: '党组织书记', 党总支书记: '党组织书记', 村党组织书记: '党组织书记', 社区党组织书记: '党组织书记',
+  副书记: '党组织副书记', 支部副书记: '党组织副书记', 党支部副书记: '党组织副书记',
+  支委: '党组织委员', 支委委员: '党组织委员', 党支部委员: '党组织委员',
+  主任: '村委会主任', 村主任: '村委会主任', 居委会主任: '村委会主任', 村民委员会主任: '村委会主任',
+  副主任: '村委会副主任', 居委会副主任: '村委会副主任',
+  村委委员: '村委会委员', 居委会委员: '村委会委员',
+  书记兼主任: '一肩挑', 书记主任一肩挑: '一肩挑', '书记、主任': '一肩挑', 书记主任: '一肩挑'
+}
+
+/** 两委成员 rosters write the seat with or without the body; the body column, or the post itself, says which committee. */
+const MEMBER_POST_ALIASES: Record<string, string> = {
+  党组织书记: '书记', 支部书记: '书记', 党支部书记: '书记', 党总支书记: '书记', 村党组织书记: '书记',
+  党组织副书记: '副书记', 支部副书记: '副书记', 党支部副书记: '副书记',
+  党组织委员: '委员', 支委: '委员', 支委委员: '委员', 党支部委员: '委员', 村委委员: '委员', 村委会委员: '委员', 居委会委员: '委员', '村(居)委会委员': '委员',
+  村委会主任: '主任', 村主任: '主任', 居委会主任: '主任', '村(居)委会主任': '主任',
+  村委会副主任: '副主任', 居委会副主任: '副主任', '村(居)委会副主任': '副主任'
 }
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
@@ -109,32 +131,32 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     kind: 'voters',
     label: '选民',
     perVillage: true,
-    matchedBy: '按公民身份号码对应已登记选民；同一乡镇内已在其他村登记的会被指出',
+    matchedBy: '按公民身份号码对应本村已登记选民；已在本乡镇其他村登记的人会被指出（同一选民只能在一处登记）',
     fields: [
-      { key: 'group', label: '村民小组', synonyms: ['小组', '组别', '组', '所在小组', '村民组'], type: 'text', max: 50 },
+      { key: 'group', label: '村民小组', synonyms: ['小组', '组别', '组', '所在小组', '村民组'], type: 'text', max: 30 },
       name,
       sex,
       idNumber,
-      { key: 'address', label: '住址', synonyms: ['家庭住址', '户籍地址', '居住地址', '地址', '现住址'], type: 'text', max: 200 },
+      ethnicity,
+      { key: 'address', label: '住址', synonyms: ['家庭住址', '户籍地址', '居住地址', '地址', '现住址'], type: 'text', max: 100 },
       {
         key: 'category',
         label: '登记类别',
         synonyms: ['类别', '选民类别', '登记类型', '选民类型'],
         type: 'choice',
-        values: VOTER_CATEGORIES,
-        aliases: {
-          一类: '户籍在本村并居住', 第一类: '户籍在本村并居住', '1': '户籍在本村并居住', 户籍在本村并且在本村居住: '户籍在本村并居住',
-          二类: '户籍在本村不居住', 第二类: '户籍在本村不居住', '2': '户籍在本村不居住', '户籍在本村、不在本村居住': '户籍在本村不居住', 户籍在本村不在本村居住: '户籍在本村不居住',
-          三类: '居住一年以上户籍不在本村', 第三类: '居住一年以上户籍不在本村', '3': '居住一年以上户籍不在本村', '户籍不在本村、在本村居住一年以上': '居住一年以上户籍不在本村', 户籍不在本村在本村居住一年以上: '居住一年以上户籍不在本村'
-        }
-      }
+        values: CATEGORY_NUMBERS.map((n) => VOTER_CATEGORIES[n].short),
+        aliases: categoryAliases(),
+        required: true
+      },
+      { key: 'approvalDate', label: '同意日期', synonyms: ['会议同意日期', '同意参选日期', '批准日期'], type: 'date' },
+      { key: 'approvalMeeting', label: '同意会议', synonyms: ['同意参选会议', '批准会议'], type: 'choice', values: APPROVAL_MEETINGS, aliases: { 村民代表大会: '村民代表会议', 村民大会: '村民会议' } }
     ]
   },
   candidates: {
     kind: 'candidates',
     label: '人选',
     perVillage: false,
-    matchedBy: '按公民身份号码与拟任职务对应已有人选',
+    matchedBy: '按公民身份号码对应已有人选（同一人只能是一个村、一个职务的人选）',
     fields: [
       village,
       name,
@@ -142,10 +164,15 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       sex,
       birthDate,
       ethnicity,
-      { key: 'post', label: '拟任职务', synonyms: ['推荐职务', '拟推荐职务', '职务', '岗位', '拟任岗位'], type: 'text', max: 50, required: true },
+      { key: 'post', label: '拟任职务', synonyms: ['推荐职务', '拟推荐职务', '职务', '岗位', '拟任岗位'], type: 'choice', values: CANDIDATE_POSTS, aliases: CANDIDATE_POST_ALIASES, required: true },
+      { key: 'source', label: '人选来源', synonyms: ['来源', '推荐方式', '产生方式'], type: 'choice', values: SOURCES, aliases: { 个人自荐: '自荐', 自我推荐: '自荐', 党组织推荐: '组织推荐' } },
+      { key: 'pool', label: '人选类别', synonyms: ['类别', '人选类型'], type: 'choice', values: POOLS, aliases: { 后备: '后备干部', 初步候选人: '初步人选', 正式: '正式候选人' } },
+      { key: 'proposedOn', label: '摸排日期', synonyms: ['推荐日期', '摸排时间'], type: 'date' },
       politicalStatus,
+      { key: 'partyJoined', label: '入党时间', synonyms: ['入党年月', '入党日期'], type: 'date' },
       education,
-      phone
+      phone,
+      { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', max: 500 }
     ]
   },
   members: {
@@ -160,11 +187,12 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       sex,
       birthDate,
       ethnicity,
-      { key: 'body', label: '所属组织', synonyms: ['组织', '班子'], type: 'choice', values: ['党组织', '村(居)委会'], aliases: { 支部: '党组织', 党支部: '党组织', 党总支: '党组织', 党委: '党组织', 村委会: '村(居)委会', 居委会: '村(居)委会', 村委: '村(居)委会' }, required: true },
-      { key: 'post', label: '职务', synonyms: ['现任职务', '担任职务'], type: 'text', max: 50, required: true },
-      { key: 'term', label: '届别', synonyms: ['任期'], type: 'choice', values: ['上届', '本届'], aliases: { 原任: '上届', 现任: '上届', 新任: '本届', 新当选: '本届' } },
+      { key: 'body', label: '所属组织', synonyms: ['组织', '班子'], type: 'choice', values: BODIES, aliases: { 党组织委员会: '党组织', 支部: '党组织', 党支部: '党组织', 党总支: '党组织', 党委: '党组织', '村(居)委会': '村委会', 村民委员会: '村委会', 居委会: '村委会', 村委: '村委会' } },
+      { key: 'post', label: '职务', synonyms: ['现任职务', '担任职务'], type: 'choice', values: ALL_POSTS, aliases: MEMBER_POST_ALIASES, required: true },
+      { key: 'term', label: '届别', synonyms: ['任期'], type: 'choice', values: TERMS, aliases: { 原任: '上届', 现任: '上届', 新任: '本届', 新当选: '本届' }, required: true },
       politicalStatus,
-      education
+      education,
+      { key: 'electedOn', label: '当选日期', synonyms: ['任职时间', '当选时间', '任职日期'], type: 'date' }
     ]
   }
 }
@@ -248,8 +276,6 @@ export interface ImportPreview {
   problems: ImportProblem[]
   /** The first rows, with what will happen to each. */
   rows: PreviewRow[]
-  /** A register exists for this kind (villages, persons); the others are recognised but not yet writable. */
-  writable: boolean
 }
 
 export interface ImportSummary {

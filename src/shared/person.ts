@@ -63,6 +63,9 @@ export function reconcileWithId(
 
 export const sexMismatch = (idSex: string) => `性别与身份证号不符（身份证号为${idSex}性）`
 export const birthMismatch = (idBirthDate: string) => `出生日期与身份证号不符（身份证号为${idBirthDate}）`
+/** A roster of voters, candidates or members names people; renaming one is the persons register's business. */
+export const nameMismatch = (idNumber: string, registered: string, given: string) =>
+  `身份证号 ${idNumber} 已登记为“${registered}”，与所填姓名“${given}”不符`
 
 /** Lists show only the first 6 and last 4 characters of an ID number. */
 export function maskIdNumber(id: string | null): string {

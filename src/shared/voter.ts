@@ -27,6 +27,34 @@ export function parseCategory(text: string | number): VoterCategory | null {
   return null
 }
 
+/** Ages are counted on election day, so a village needs one before its voters are registered. */
+export const noElectionDay = (village: string): string => `请先在村社台账中填写“${village}”的村委会选举日期：选民年龄按选举日计算`
+
+export const notAVoter = (name: string, reason: string): string => `${name}：${reason}，不能登记为选民`
+
+/** Nobody may be registered in two places: the refusal names both. */
+export const registeredElsewhere = (name: string, idNumber: string, registeredIn: string, village: string): string =>
+  `${name}（${idNumber}）已登记在“${registeredIn}”的选民名单中，不能再登记在“${village}”：同一选民只能在一处登记`
+
+/** Every way rosters write a category, for the importer's choice column. */
+export function categoryAliases(): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const n of CATEGORY_NUMBERS) {
+    const c = VOTER_CATEGORIES[n]
+    const o = ORDINALS[n - 1]
+    for (const a of [c.full, c.full.replace(/[、，,]/g, ''), String(n), `${n}类`, `第${n}类`, `${o}类`, `第${o}类`]) out[a] = c.short
+  }
+  out['户籍在本村并且在本村居住'] = VOTER_CATEGORIES[1].short
+  out['户籍在本村、不在本村居住'] = VOTER_CATEGORIES[2].short
+  out['户籍在本村不在本村居住'] = VOTER_CATEGORIES[2].short
+  out['户籍不在本村、在本村居住一年以上'] = VOTER_CATEGORIES[3].short
+  out['户籍不在本村在本村居住一年以上'] = VOTER_CATEGORIES[3].short
+  return out
+}
+
+/** The category number of its short form. */
+export const categoryOfShort = (short: string): VoterCategory => CATEGORY_NUMBERS.find((n) => VOTER_CATEGORIES[n].short === short)!
+
 export const categoryLabel = (n: VoterCategory): string => `${ORDINALS[n - 1]}类：${VOTER_CATEGORIES[n].short}`
 
 export const APPROVAL_MEETINGS = ['村民会议', '村民代表会议'] as const

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { badCheckId, idNumber, personRows, xlsxBuffer } from '../fixtures/rosters'
+import { badCheckId, idNumber, personRows, voterRows, xlsxBuffer } from '../fixtures/rosters'
 import { expect, test } from './fixtures'
 
 /** antd spaces out two-character button labels ("导 入"). */
@@ -101,4 +101,57 @@ test('a persons roster shows ID problems row by row and imports nothing until co
 
   await page.getByRole('menuitem', { name: '设置' }).click()
   await expect(page.getByRole('row', { name: /导入人员“人员.xlsx”：新增 2/ })).toBeVisible()
+})
+
+test('a clerk imports the villages, then a voter roster into one village, and sees the voters on the 选民 page', async ({ page, server, workDir }) => {
+  const villages = path.join(workDir, '村社.xlsx')
+  fs.writeFileSync(
+    villages,
+    await xlsxBuffer([{ name: '村社', rows: [['村(社区)名称', '所属乡镇', '村(居)委会选举日期'], ['龙山村', '龙山镇', '2026-11-26'], ['凤凰村', '龙山镇', '2026-11-26']] }])
+  )
+  const roster = path.join(workDir, '龙山村选民名单.xlsx')
+  fs.writeFileSync(
+    roster,
+    await xlsxBuffer([
+      {
+        name: '选民名单',
+        merges: ['A1:I1'],
+        rows: voterRows([
+          { group: '1组', name: '张三', sex: '男', id: idNumber('19800501', 11, '男'), address: '龙山村1组5号', category: '一类' },
+          { group: '1组', name: '李四', sex: '女', id: idNumber('19850312', 22, '女'), address: '龙山村1组8号', category: '二类' },
+          { group: '2组', name: '王五', id: idNumber('19920101', 33, '男'), address: '龙山村2组1号', category: '三类', approval: ['2026-02-20', '村民代表会议'] }
+        ])
+      }
+    ])
+  )
+
+  await page.goto(server.url)
+  await page.getByRole('menuitem', { name: '导入导出' }).click()
+  await page.getByLabel('数据类型').click()
+  await page.getByTitle('村社台账').click()
+  await pick(page, villages)
+  await expect(page.getByText('新增 2')).toBeVisible()
+  await page.getByRole('button', { name: twoChars('导入') }).click()
+  await page.getByRole('dialog').getByRole('button', { name: twoChars('导入') }).click()
+  await expect(page.getByText('已导入“村社.xlsx”：新增 2，更新 0，未变 0')).toBeVisible()
+
+  await page.getByLabel('数据类型').click()
+  await page.getByTitle('选民', { exact: true }).click()
+  await page.getByLabel('所属村社').click()
+  await page.getByTitle('龙山村').click()
+  await pick(page, roster)
+  await expect(page.getByText('新增 3')).toBeVisible()
+  await expect(page.getByText('问题 0')).toBeVisible()
+  await page.getByRole('button', { name: twoChars('导入') }).click()
+  await page.getByRole('dialog').getByRole('button', { name: twoChars('导入') }).click()
+  await expect(page.getByText('已导入“龙山村选民名单.xlsx”：新增 3，更新 0，未变 0')).toBeVisible()
+
+  await page.getByRole('menuitem', { name: '选民' }).click()
+  const village = page.getByRole('row', { name: /龙山村/ })
+  await expect(village).toContainText('2026-11-26')
+  await village.getByText('龙山村').click()
+  await expect(page.getByText('共 3 人')).toBeVisible()
+  await expect(page.getByRole('row', { name: /张三/ })).toContainText('1组')
+  await expect(page.getByRole('row', { name: /王五/ })).toContainText('三类')
+  await expect(page.getByRole('row', { name: /李四/ })).toContainText('二类')
 })

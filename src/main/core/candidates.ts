@@ -1,5 +1,5 @@
 import type { PersonRecord } from '../../shared/cadre'
-import { candidateQuery, PARTY_POSTS, POST_LABELS, type CandidateData, type CandidateQuery, type Post } from '../../shared/candidate'
+import { alreadyProposed, candidateQuery, partyPostProblem, POST_LABELS, type CandidateData, type CandidateQuery, type Post } from '../../shared/candidate'
 import { todayIso } from '../../shared/dates'
 import { ageOn } from '../../shared/idcard'
 import { maskIdNumber } from '../../shared/person'
@@ -319,23 +319,19 @@ export class CandidateService {
     if (other) {
       throw failure(
         'conflict',
-        `此人已被提名为${other.village}${POST_LABELS[other.post]}人选。同一人不能被提名到两个村或两个职务；书记兼主任请选“一肩挑”，如需改提名请修改原提名`,
+        alreadyProposed(other.village, other.post),
         { personId: `已是${other.village}人选` }
       )
     }
   }
 
-  /** Party posts are elected by the members' meeting among full members; an unknown status is not refused. */
   private assertPostAllowed(data: CandidateData): void {
-    if (PARTY_POSTS.includes(data.post)) {
-      const status = this.store.db.prepare('SELECT political_status FROM person_profiles WHERE person_id = ?').pluck().get(data.personId) as
-        | string
-        | null
-        | undefined
-      if (status && status !== '中共党员') {
-        throw failure('validation', `${POST_LABELS[data.post]}人选须为中共党员（此人登记为${status}）`, { post: '须为中共党员' })
-      }
-    }
+    const status = this.store.db.prepare('SELECT political_status FROM person_profiles WHERE person_id = ?').pluck().get(data.personId) as
+      | string
+      | null
+      | undefined
+    const problem = partyPostProblem(data.post, status)
+    if (problem) throw failure('validation', problem, { post: '须为中共党员' })
   }
 
   private hasVettingRecords(id: number): boolean {

@@ -1,6 +1,7 @@
 import type { MemberData, MemberRow, Term } from '../../shared/election'
 import type { Body } from '../../shared/election-rules'
 import { ageOn } from '../../shared/idcard'
+import { nameMismatch } from '../../shared/person'
 import { failure } from '../../shared/result'
 import { nowStamp } from './clock'
 import { PersonService } from './persons'
@@ -173,7 +174,7 @@ export function personFor(
     const found = persons.findByIdNumber(d.idNumber)
     if (found) {
       if (found.name !== d.name) {
-        const reason = `身份证号 ${d.idNumber} 已登记为“${found.name}”，与所填姓名“${d.name}”不符`
+        const reason = nameMismatch(d.idNumber, found.name, d.name)
         throw failure('conflict', reason, { name: reason })
       }
       return found.id

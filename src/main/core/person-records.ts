@@ -9,6 +9,8 @@ import {
 } from '../../shared/cadre'
 import { maskIdNumber, type Person } from '../../shared/person'
 import { failure } from '../../shared/result'
+import type Database from 'better-sqlite3'
+import { allByKeys } from './batched'
 import { nowStamp } from './clock'
 import { PersonService, type PersonQuery } from './persons'
 import { toCamel } from './row-mapping'
@@ -182,5 +184,42 @@ export class PersonRecordService {
       before: before ? { profile: before.profile, resume: before.resume, family: before.family, tags: before.tags } : undefined,
       after
     })
+  }
+}
+
+/** The profile fields a candidate roster carries (政治面貌, 入党时间, 全日制学历); undefined means "not given". */
+export interface RosterProfile {
+  politicalStatus?: string
+  partyJoined?: string
+  education?: string
+}
+
+/**
+ * Reads and writes those few fields for many people at once (an import), leaving the rest of each
+ * cadre record as it is.
+ */
+export function rosterProfiles(db: Database.Database): {
+  find(personIds: number[]): Map<number, RosterProfile>
+  write(personId: number, p: RosterProfile): void
+} {
+  const read = db.prepare(
+    `SELECT person_id AS personId, political_status AS politicalStatus, party_joined AS partyJoined,
+       json_extract(full_time_education, '$.level') AS education
+     FROM person_profiles WHERE person_id IN (SELECT value FROM json_each(?))`
+  )
+  const upsert = db.prepare(
+    `INSERT INTO person_profiles (person_id, political_status, party_joined, full_time_education)
+     VALUES (@personId, @politicalStatus, COALESCE(@partyJoined, ''), json_object('level', @education, 'degree', '', 'school', ''))
+     ON CONFLICT (person_id) DO UPDATE SET political_status = COALESCE(@politicalStatus, political_status),
+       party_joined = COALESCE(@partyJoined, party_joined),
+       full_time_education = CASE WHEN @education IS NULL THEN full_time_education ELSE json_set(full_time_education, '$.level', @education) END`
+  )
+  return {
+    find: (personIds) => {
+      const rows = allByKeys<{ personId: number; politicalStatus: string | null; partyJoined: string; education: string | null }>(read, personIds)
+      return new Map(rows.map((r) => [r.personId, { politicalStatus: r.politicalStatus ?? '', partyJoined: r.partyJoined, education: r.education ?? '' }]))
+    },
+    write: (personId, p) =>
+      upsert.run({ personId, politicalStatus: p.politicalStatus ?? null, partyJoined: p.partyJoined ?? null, education: p.education ?? null })
   }
 }

@@ -1,6 +1,7 @@
 import { reconcileWithId, type Person, type PersonData } from '../../shared/person'
 import { todayIso } from '../../shared/dates'
 import { failure } from '../../shared/result'
+import { allByKeys } from './batched'
 import { nowStamp } from './clock'
 import { describeReferences, referencesTo } from './references'
 import { toCamel } from './row-mapping'
@@ -45,9 +46,8 @@ export class PersonService {
   /** Many lookups at once (an import's plan): one query per thousand numbers. */
   findManyByIdNumber(idNumbers: string[]): Map<string, Person> {
     const found = new Map<string, Person>()
-    for (let i = 0; i < idNumbers.length; i += 1000) {
-      const rows = this.statements().byIdNumbers.all(JSON.stringify(idNumbers.slice(i, i + 1000))) as Record<string, unknown>[]
-      for (const r of rows) found.set(r.id_number as string, toCamel(r) as unknown as Person)
+    for (const r of allByKeys<Record<string, unknown>>(this.statements().byIdNumbers, idNumbers)) {
+      found.set(r.id_number as string, toCamel(r) as unknown as Person)
     }
     return found
   }

@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3'
 import { todayIso } from '../../shared/dates'
 import { checkIdNumber } from '../../shared/idcard'
+import { nameMismatch } from '../../shared/person'
 import { failure } from '../../shared/result'
 import {
   categoryLabel,
   objectionTiming,
   proxyProblem,
   publicationCheck,
+  noElectionDay,
+  notAVoter,
+  registeredElsewhere,
   voterEligibility,
   voterQuery,
   type Objection,
@@ -95,30 +99,30 @@ export class VoterWriter {
     const id = checkIdNumber(d.idNumber, this.today)
     if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
     if (!village.electionDate) {
-      throw failure('validation', `请先在村社台账中填写“${village.name}”的村委会选举日期：选民年龄按选举日计算`, {
+      throw failure('validation', noElectionDay(village.name), {
         villageId: '该村尚未确定选举日'
       })
     }
     const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, village.electionDate, this.rules.voterMinAge)
-    if (!age.eligible) throw failure('validation', `${d.name}：${age.reason}，不能登记为选民`, { idNumber: age.reason })
+    if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
 
     const person = this.s.person.get(id.idNumber) as { id: number; name: string } | undefined
     if (person && person.name !== d.name) {
-      const reason = `身份证号 ${id.idNumber} 已登记为“${person.name}”，与所填姓名“${d.name}”不符`
+      const reason = nameMismatch(id.idNumber, person.name, d.name)
       throw failure('conflict', reason, { name: reason })
     }
     const active = person
       ? (this.s.active.get(person.id) as { id: number; villageId: number; villageName: string } | undefined)
       : undefined
     if (active && active.villageId !== d.villageId) {
-      const reason = `${d.name}（${id.idNumber}）已登记在“${active.villageName}”的选民名单中，不能再登记在“${village.name}”：同一选民只能在一处登记`
+      const reason = registeredElsewhere(d.name, id.idNumber, active.villageName, village.name)
       throw failure('conflict', reason, { idNumber: reason })
     }
 
     const now = nowStamp()
     let personId = person?.id
     if (personId === undefined) {
-      const info = this.s.insertPerson.run(id.idNumber, d.name, id.sex, id.birthDate, d.ethnicity, d.villageId, searchKey(d.name), now, now)
+      const info = this.s.insertPerson.run(id.idNumber, d.name, id.sex, id.birthDate, d.ethnicity, d.villageId, this.keyOf(d.name), now, now)
       personId = Number(info.lastInsertRowid)
     } else if (d.ethnicity) {
       this.s.fillEthnicity.run(d.ethnicity, personId)
@@ -143,6 +147,14 @@ export class VoterWriter {
     const voterId = Number(this.s.insert.run(row).lastInsertRowid)
     if (village.published) this.s.change.run(d.villageId, voterId, '补登', `名单公布后补登（${categoryLabel(d.category)}）`, this.today, now)
     return { voterId, personId, created: true }
+  }
+
+  // Names repeat across a township; the pinyin key is the costly part of adding a person.
+  private readonly keys = new Map<string, string>()
+  private keyOf(name: string): string {
+    let k = this.keys.get(name)
+    if (k === undefined) this.keys.set(name, (k = searchKey(name)))
+    return k
   }
 
   private village(id: number): VillageFacts {

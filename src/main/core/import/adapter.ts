@@ -28,20 +28,22 @@ export interface Planned {
 }
 
 /** How one kind's rows meet its register. Both steps run inside the import's one transaction at commit. */
-export interface Register<R> {
-  plan(records: R[]): Planned[]
-  write(records: R[], plan: Planned[]): void
+export interface Register<R, P extends Planned = Planned> {
+  plan(records: R[]): P[]
+  /** Gets the plan made in the same transaction, with whatever the kind looked up for it. */
+  write(records: R[], plan: P[]): void
 }
 
 /**
  * One kind of roster. The mechanism (reading, header, mapping, coercion, duplicates, preview, transaction,
  * audit) is shared; a kind says only how a row becomes a record and how records meet the register.
- * A kind whose register is not built yet has `register: null`: its files can be previewed, not committed.
  */
-export interface KindAdapter<R = unknown> {
+export interface KindAdapter<R = unknown, P extends Planned = Planned> {
   def: KindDef
   build(values: Values, ctx: BuildContext): Built<R>
   /** Rows with the same key are the same record; the later one is reported as a duplicate of the first. */
   identity(record: R): { field: string; key: string } | null
-  register: Register<R> | null
+  register: Register<R, P>
+  /** Why no file of this kind can be read into the chosen village (its election day is not set …), or null. */
+  refuse?(villageId: number | null): string | null
 }

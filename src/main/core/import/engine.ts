@@ -250,8 +250,8 @@ export function countActions(plan: Planned[]): Record<RowAction, number> {
 }
 
 /** The preview shown before anything is written: the plan against the register as it is now. */
-export function previewOf(id: string, a: Analysis, adapter: KindAdapter, writable: boolean): ImportPreview {
-  const plan = adapter.register ? adapter.register.plan(a.records) : a.records.map((): Planned => ({ action: 'added', targetId: null }))
+export function previewOf(id: string, a: Analysis, adapter: KindAdapter): ImportPreview {
+  const plan = adapter.register.plan(a.records)
   const conflicts = registerProblems(a, plan)
   for (const p of conflicts) addProblem(a, p)
   a.problems.sort((x, y) => x.row - y.row)
@@ -276,7 +276,6 @@ export function previewOf(id: string, a: Analysis, adapter: KindAdapter, writabl
       row: s.row,
       action: s.record === null || problemRows.has(s.row) ? 'error' : plan[s.record].action,
       values: s.values
-    })),
-    writable
+    }))
   }
 }

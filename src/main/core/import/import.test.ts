@@ -278,7 +278,7 @@ describe('CLI import', () => {
     }
   }
 
-  it('exits 0 with the counts, 1 with row errors and nothing changed, 2 for an unreadable file or a kind not yet available', async () => {
+  it('exits 0 with the counts, 1 with row errors and nothing changed, 2 for an unreadable file or a village without election day', async () => {
     store.close()
     const db = path.join(dir, 'office.db')
     const good = await file('good.xlsx', await xlsxBuffer([{ name: 'S', rows: personRows([{ name: '张三', id: ZHANG }, { name: '李四', id: LI }]) }]))
@@ -307,8 +307,8 @@ describe('CLI import', () => {
     expect(unreadable.err.trim().split('\n')).toHaveLength(1)
 
     const voters = await run('import', 'voters', good, '--db', db, '--village', '龙山村')
-    expect(voters.code).toBe(2)
-    expect(voters.err).toContain('选民登记簿尚未开放')
+    expect(voters).toMatchObject({ code: 2, out: '' })
+    expect(voters.err).toBe('请先在村社台账中填写“龙山村”的村委会选举日期：选民年龄按选举日计算\n')
 
     store = Store.fileStore(db)
     expect(new PersonService(store).list().map((p) => p.name)).toEqual(['张三', '李四'])

@@ -1,14 +1,14 @@
 import { KIND_DEFS, type ImportKind } from '../../../shared/import'
-import type { PersonData } from '../../../shared/person'
 import { villageInput, type VillageData } from '../../../shared/village'
-import { PersonService } from '../persons'
-import { searchKey } from '../search-key'
 import type { Store } from '../store'
 import { VillageService } from '../villages'
-import type { FieldProblem, KindAdapter, Planned, Values } from './adapter'
-import { personPart, type PersonPart } from './person-rows'
+import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import { candidatesAdapter } from './candidates-kind'
+import { membersAdapter } from './members-kind'
+import { personPart, PersonRows, type PersonPart, type PersonPlan } from './person-rows'
+import { votersAdapter } from './voters-kind'
 
-/** The adapters of a store. Voters, candidates and members are read and checked; their registers come later. */
+/** The adapter of each kind over a store: one mechanism, five registers. */
 export function adapterFor(kind: ImportKind, store: Store): KindAdapter {
   switch (kind) {
     case 'villages':
@@ -16,81 +16,27 @@ export function adapterFor(kind: ImportKind, store: Store): KindAdapter {
     case 'persons':
       return personsAdapter(store) as KindAdapter
     case 'voters':
+      return votersAdapter(store) as KindAdapter
     case 'candidates':
+      return candidatesAdapter(store) as KindAdapter
     case 'members':
-      return personBasedAdapter(kind)
+      return membersAdapter(store) as KindAdapter
   }
 }
 
-/** Why a kind cannot be committed yet, or null when it can. */
-export function unavailableReason(kind: ImportKind): string | null {
-  if (kind === 'villages' || kind === 'persons') return null
-  return `${KIND_DEFS[kind].label}登记簿尚未开放，暂不能导入${KIND_DEFS[kind].label}。可以先检查文件，或用“人员”类型导入其中的人员。`
-}
-
-const byId = (r: PersonPart) => ({ field: 'idNumber', key: r.idNumber })
-
-function personBasedAdapter(kind: 'voters' | 'candidates' | 'members'): KindAdapter {
-  return {
-    def: KIND_DEFS[kind],
-    build: (values, ctx) => {
-      const person = personPart(values, ctx)
-      if (!person.ok) return person
-      return { ok: true, record: { ...person.record, ...values } }
-    },
-    // A voter is registered once; a candidate or member once per post and body.
-    identity: (r) => {
-      const rec = r as PersonPart & Values
-      return kind === 'voters' ? byId(rec) : { field: 'idNumber', key: `${rec.idNumber}|${rec.post ?? ''}|${rec.body ?? ''}|${rec.term ?? ''}` }
-    },
-    register: null
-  }
-}
-
-export function personsAdapter(store: Store): KindAdapter<PersonPart> {
-  const persons = new PersonService(store)
-  const keys = new Map<string, string>()
-  // Names repeat across a township; the pinyin key is the costly part of writing a person.
-  const keyOf = (name: string) => {
-    let k = keys.get(name)
-    if (k === undefined) keys.set(name, (k = searchKey(name)))
-    return k
-  }
-  const merged = (r: PersonPart, before: PersonData | undefined): PersonData => ({
-    idNumber: r.idNumber,
-    name: r.name,
-    sex: r.sex,
-    birthDate: r.birthDate,
-    ethnicity: r.ethnicity ?? before?.ethnicity ?? '',
-    villageId: r.villageId !== undefined ? r.villageId : (before?.villageId ?? null),
-    phone: r.phone ?? before?.phone ?? ''
-  })
+export function personsAdapter(store: Store): KindAdapter<PersonPart, PersonPlan> {
+  const persons = new PersonRows(store)
   return {
     def: KIND_DEFS.persons,
     build: personPart,
-    identity: byId,
+    identity: (r) => ({ field: 'idNumber', key: r.idNumber }),
     register: {
-      plan: (records) => {
-        const existing = persons.findManyByIdNumber(records.map((r) => r.idNumber))
-        return records.map((r): Planned => {
-          const before = existing.get(r.idNumber)
-          if (!before) return { action: 'added', targetId: null }
-          return { action: samePerson(merged(r, before), before) ? 'unchanged' : 'updated', targetId: before.id }
-        })
-      },
+      plan: (records) => persons.plan(records, true),
       write: (records, plan) => {
-        records.forEach((r, i) => {
-          const p = plan[i]
-          if (p.action === 'added') persons.insertRow(merged(r, undefined), keyOf(r.name))
-          else if (p.action === 'updated') persons.updateRow(p.targetId!, merged(r, persons.get(p.targetId!)), keyOf(r.name))
-        })
+        persons.write(records, plan)
       }
     }
   }
-}
-
-function samePerson(a: PersonData, b: PersonData): boolean {
-  return (Object.keys(a) as (keyof PersonData)[]).every((k) => a[k] === b[k])
 }
 
 interface VillageRow {

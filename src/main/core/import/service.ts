@@ -11,7 +11,7 @@ import { failure } from '../../../shared/result'
 import type { JobRunner, JobStatus } from '../jobs'
 import type { Store } from '../store'
 import { analyze, countActions, previewOf, registerProblems, type Analysis, type Progress } from './engine'
-import { adapterFor, unavailableReason } from './kinds'
+import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
 import type { FileInput } from './source'
 
@@ -38,8 +38,8 @@ export class ImportService {
     private readonly jobs?: JobRunner
   ) {}
 
-  kinds(): (KindDef & { writable: boolean; unavailable: string | null })[] {
-    return IMPORT_KINDS.map((k) => ({ ...KIND_DEFS[k], writable: unavailableReason(k) === null, unavailable: unavailableReason(k) }))
+  kinds(): KindDef[] {
+    return IMPORT_KINDS.map((k) => KIND_DEFS[k])
   }
 
   async read(kind: ImportKind, input: FileInput, options: ReadOptions = {}, progress: Progress = silent): Promise<{ analysis: Analysis; preview: ImportPreview }> {
@@ -49,6 +49,8 @@ export class ImportService {
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)
     const adapter = adapterFor(kind, this.store)
+    const refused = adapter.refuse?.(villageId)
+    if (refused) throw failure('validation', refused)
     const analysis = await analyze(
       this.store,
       adapter,
@@ -57,7 +59,7 @@ export class ImportService {
       progress
     )
     const id = crypto.randomUUID()
-    const preview = previewOf(id, analysis, adapter, unavailableReason(kind) === null)
+    const preview = previewOf(id, analysis, adapter)
     this.analyses.set(id, analysis)
     while (this.analyses.size > KEEP_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
     return { analysis, preview }
@@ -68,14 +70,12 @@ export class ImportService {
    * changed since the preview is met as it is now. Rows that match the register exactly are left alone.
    */
   commit(analysis: Analysis): ImportSummary {
-    const reason = unavailableReason(analysis.kind)
-    if (reason) throw failure('unavailable', reason)
     if (analysis.missingFields.length > 0) {
       throw failure('import_rejected', `缺少必需的列：${analysis.missingFields.join('、')}。请在列对应中指定后再导入。`)
     }
     if (analysis.problemCount > 0) throw failure('import_rejected', `文件中有 ${analysis.problemCount} 处问题，未导入任何数据。请修改后重新导入。`)
     const adapter = adapterFor(analysis.kind, this.store)
-    const register = adapter.register!
+    const register = adapter.register
     const def = adapter.def
     return this.store.write((audit) => {
       const plan = register.plan(analysis.records)

@@ -106,6 +106,8 @@ export function ImportPanel() {
           const s = end.result as ImportSummary
           message.success(`已导入“${s.fileName}”：新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`)
           reset()
+          // A village roster just imported is a choice for the next file (its voters, its candidates).
+          if (s.kind === 'villages') villages.reload()
         } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
         else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
       }
@@ -123,7 +125,6 @@ export function ImportPanel() {
 
   const canImport =
     preview !== null &&
-    preview.writable &&
     preview.missingFields.length === 0 &&
     preview.counts.problems === 0 &&
     preview.counts.added + preview.counts.updated > 0
@@ -186,7 +187,7 @@ export function ImportPanel() {
               setKind(k)
               reset()
             }}
-            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.writable ? k.label : `${k.label}（暂未开放）` }))}
+            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.label }))}
           />
           {def?.kind !== 'villages' && (
             <>
@@ -210,7 +211,6 @@ export function ImportPanel() {
         {def && (
           <Typography.Text type="secondary">
             支持 .xlsx 工作簿和 .csv 表格（UTF-8 或 GBK 编码均可）。表头可以不在第一行；{def.matchedBy}。
-            {def.unavailable ? ` ${def.unavailable}` : ''}
           </Typography.Text>
         )}
         {error && <Alert type="error" showIcon title="无法导入该文件" description={error} />}
@@ -254,7 +254,6 @@ export function ImportPanel() {
                 description="请按下表在 Excel 中改正后重新选择文件。导入要么全部完成，要么不做任何改动。"
               />
             )}
-            {!preview.writable && <Alert type="info" showIcon title={def?.unavailable ?? '该类数据暂不能导入'} />}
             <Card size="small" title="列对应">
               <Table<ImportColumn> rowKey="letter" size="small" pagination={false} columns={mappingColumns} dataSource={preview.columns} />
             </Card>
@@ -286,7 +285,7 @@ export function ImportPanel() {
                 导入
               </Button>
               <Button onClick={reset}>取消</Button>
-              {preview.counts.problems === 0 && preview.counts.added + preview.counts.updated === 0 && preview.writable && (
+              {preview.counts.problems === 0 && preview.counts.added + preview.counts.updated === 0 && (
                 <Typography.Text type="secondary">文件内容与台账一致，无需导入</Typography.Text>
               )}
             </Space>

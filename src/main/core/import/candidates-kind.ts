@@ -1,0 +1,155 @@
+import { alreadyProposed, partyPostProblem, type Post } from '../../../shared/candidate'
+import { todayIso } from '../../../shared/dates'
+import { KIND_DEFS } from '../../../shared/import'
+import { allByKeys } from '../batched'
+import { nowStamp } from '../clock'
+import { rosterProfiles, type RosterProfile } from '../person-records'
+import type { Store } from '../store'
+import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import { personPart, PersonRows, requiredVillage, yearMonthOf, type PersonPart, type PersonPlan } from './person-rows'
+
+export interface CandidateRecord {
+  person: PersonPart
+  villageId: number
+  post: Post
+  profile: RosterProfile
+  /** Undefined when the file gives no value: an update keeps what the register has. */
+  source?: string
+  pool?: string
+  proposedOn?: string
+  note?: string
+}
+
+interface Proposed {
+  id: number
+  personId: number
+  villageId: number
+  villageName: string
+  post: Post
+  source: string
+  pool: string
+  proposedOn: string
+  note: string
+}
+
+interface CandidatePlan extends Planned {
+  person: PersonPlan
+  candidate: Proposed | undefined
+  /** The profile fields that differ from the register, or null. */
+  profile: RosterProfile | null
+}
+
+/**
+ * 人选 rosters: each row is a person (with the profile fields the roster carries) proposed for one post in one
+ * village. One person is one village's candidate for one post; a row proposing them elsewhere is refused.
+ */
+export function candidatesAdapter(store: Store): KindAdapter<CandidateRecord, CandidatePlan> {
+  const persons = new PersonRows(store)
+  const profiles = rosterProfiles(store.db)
+  const db = store.db
+  const proposed = db.prepare(
+    `SELECT c.id, c.person_id AS personId, c.village_id AS villageId, v.name AS villageName, c.post, c.source, c.pool,
+       c.proposed_on AS proposedOn, c.note
+     FROM candidates c JOIN villages v ON v.id = c.village_id WHERE c.person_id IN (SELECT value FROM json_each(?))`
+  )
+  const insert = db.prepare(
+    `INSERT INTO candidates (person_id, village_id, post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
+     VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`
+  )
+  const update = db.prepare('UPDATE candidates SET source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ? WHERE id = ?')
+
+  return {
+    def: KIND_DEFS.candidates,
+    build: (values, ctx) => {
+      const person = personPart(values, ctx)
+      if (!person.ok) return person
+      const village = requiredVillage(person.record)
+      const problems: FieldProblem[] = []
+      if ('problem' in village) problems.push(village.problem)
+      const proposedOn = values.proposedOn as string | null
+      if (proposedOn && proposedOn.length !== 10) problems.push({ field: 'proposedOn', message: '日期应写到日，如2026-03-01' })
+      else if (proposedOn && proposedOn > ctx.today) problems.push({ field: 'proposedOn', message: `日期 ${proposedOn} 晚于今天（${ctx.today}），请核对` })
+      const post = values.post as Post
+      const profile: RosterProfile = {}
+      if (values.politicalStatus) profile.politicalStatus = values.politicalStatus as string
+      if (values.partyJoined) profile.partyJoined = yearMonthOf(values.partyJoined as string)
+      if (values.education) profile.education = values.education as string
+      if (problems.length || 'problem' in village) return { ok: false, problems }
+      const r: CandidateRecord = { person: person.record, villageId: village.id, post, profile }
+      for (const k of ['source', 'pool', 'proposedOn', 'note'] as const) {
+        if (values[k] !== null && values[k] !== undefined) r[k] = values[k] as string
+      }
+      return { ok: true, record: r }
+    },
+    identity: (r) => ({ field: 'idNumber', key: r.person.idNumber }),
+    register: {
+      plan: (records) => {
+        const people = persons.plan(
+          records.map((r) => r.person),
+          false
+        )
+        const ids = people.flatMap((p) => (p.before ? [p.before.id] : []))
+        const candidacies = new Map(allByKeys<Proposed>(proposed, ids).map((c) => [c.personId, c]))
+        const known = profiles.find(ids)
+        return records.map((r, i): CandidatePlan => {
+          const person = people[i]
+          const personId = person.before?.id
+          const candidate = personId === undefined ? undefined : candidacies.get(personId)
+          const had = personId === undefined ? undefined : known.get(personId)
+          const profile = changedProfile(r.profile, had)
+          const plan = (action: Planned['action'], problem?: FieldProblem): CandidatePlan => ({
+            action,
+            targetId: candidate?.id ?? null,
+            person,
+            candidate,
+            profile,
+            problem
+          })
+          if (person.problem) return plan('updated', person.problem)
+          if (candidate && (candidate.villageId !== r.villageId || candidate.post !== r.post)) {
+            return plan('updated', { field: 'idNumber', message: alreadyProposed(candidate.villageName, candidate.post) })
+          }
+          const party = partyPostProblem(r.post, r.profile.politicalStatus ?? had?.politicalStatus)
+          if (party) return plan('updated', { field: 'post', message: party })
+          if (!candidate) {
+            if (!r.source) return plan('added', { field: 'source', message: '新提名的人选须填写人选来源（党员推荐、群众推荐、组织推荐或自荐）' })
+            return plan('added')
+          }
+          const same =
+            person.action === 'unchanged' &&
+            profile === null &&
+            (['source', 'pool', 'proposedOn', 'note'] as const).every((k) => r[k] === undefined || r[k] === candidate[k])
+          return plan(same ? 'unchanged' : 'updated')
+        })
+      },
+      write: (records, plan) => {
+        const personIds = persons.write(
+          records.map((r) => r.person),
+          plan.map((p) => p.person)
+        )
+        const now = nowStamp()
+        records.forEach((r, i) => {
+          const p = plan[i]
+          if (p.action === 'unchanged') return
+          if (p.profile) profiles.write(personIds[i], p.profile)
+          const c = p.candidate
+          if (!c) insert.run(personIds[i], r.villageId, r.post, r.source, r.pool ?? '初步人选', r.proposedOn ?? todayIso(), r.note ?? '', now, now)
+          else update.run(r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
+        })
+      }
+    }
+  }
+}
+
+/** The given fields that differ from what the register has, or null when none do. */
+function changedProfile(given: RosterProfile, had: RosterProfile | undefined): RosterProfile | null {
+  const out: RosterProfile = {}
+  let any = false
+  for (const k of ['politicalStatus', 'partyJoined', 'education'] as const) {
+    if (given[k] !== undefined && given[k] !== (had?.[k] ?? '')) {
+      out[k] = given[k]
+      any = true
+    }
+  }
+  return any ? out : null
+}
