@@ -6,6 +6,7 @@ import { defaultDbPath } from './core/paths'
 import { Store, StoreOpenError } from './core/store'
 import { AppFailure } from '../shared/result'
 import { startWebServer } from './web/server'
+import { STAGES, type Stage } from '../shared/candidate'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
 import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
@@ -21,6 +22,8 @@ const USAGE = `换届工作台 命令行
   huanjie backup [--db 文件] --out 备份文件     在线备份（SQLite 备份接口，数据库使用中也一致）
   huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称]
                                               导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
+      --stage      人选花名册、资格联审表、人选登记表：只含处于该审查环节的人选（${STAGES.join('、')}）
+      --filled-by  人选登记表的填表人
   huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run]
                                                导入 .xlsx / .csv 名册，全部成功或全部不导入
       类型：villages 村社台账 | persons 人员 | voters 选民 | candidates 人选 | members 两委成员
@@ -96,7 +99,14 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, json: { type: 'boolean' } }
+    options: {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      village: { type: 'string' },
+      stage: { type: 'string' },
+      'filled-by': { type: 'string' },
+      json: { type: 'boolean' }
+    }
   })
   const table = positionals[0] as ExportTable | undefined
   if (!table || !EXPORT_TABLE_NAMES.includes(table)) {
@@ -105,6 +115,8 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx 或 .pdf）')
   const format = path.extname(values.out).slice(1).toLowerCase() as ExportFormat
   if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('输出文件应以 .xlsx 或 .pdf 结尾')
+  const stage = (values.stage ?? null) as Stage | null
+  if (stage !== null && !STAGES.includes(stage)) throw new UsageError(`审查环节应为：${STAGES.join('、')}（没有“${stage}”）`)
   const store = openStore(values.db)
   try {
     let villageId: number | null = null
@@ -113,7 +125,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
-    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId })
+    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId, stage, filledBy: values['filled-by'] ?? '' })
     const bytes = Buffer.from(file.base64, 'base64')
     const target = path.resolve(values.out)
     fs.writeFileSync(target, bytes)

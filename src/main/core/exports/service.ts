@@ -1,16 +1,19 @@
+import type { Stage } from '../../../shared/candidate'
 import { todayIso } from '../../../shared/dates'
-import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
+import { proposedPost } from '../candidates'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
-import { PersonService } from '../persons'
 import { RiskBoardService } from '../risk-board'
 import type { Store } from '../store'
 import { VillageService } from '../villages'
-import { renderDossierBatch } from './dossier-pdf'
+import { CandidateExports, type CandidateScope, type FormSigning } from './candidate-exports'
+import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
 import { pdfFonts } from './fonts'
+import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
+import { reviewSpec } from './layouts/review'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
 import { timelineSpec } from './layouts/timeline'
 import { villagesSpec } from './layouts/villages'
@@ -20,8 +23,6 @@ import type { TableSpec } from './table-spec'
 
 /** Tables whose records live in modules not in this build yet: which register they wait for. */
 const WAITING_FOR: Partial<Record<ExportTable, string>> = {
-  candidates: '人选库',
-  review: '资格联审',
   members: '选举结果',
   structure: '选举结果',
   voters: '选民登记'
@@ -39,9 +40,11 @@ export interface ExportRequest {
   table: ExportTable
   format: ExportFormat
   villageId: number | null
+  /** Candidate tables and forms only. */
+  stage?: Stage | null
+  candidateId?: number | null
+  filledBy?: string
 }
-
-const MAX_DOSSIERS = 5000
 
 /** One official table with its rows, ready to be written in either format whatever its row type. */
 interface Tabular {
@@ -60,16 +63,16 @@ const tabular = <R>(spec: TableSpec<R>, rows: R[]): Tabular => ({
  */
 export class ExportService {
   private readonly villages: VillageService
-  private readonly persons: PersonService
   private readonly board: RiskBoardService
+  private readonly candidates: CandidateExports
 
   constructor(
     private readonly store: Store,
     private readonly jobs: JobRunner
   ) {
     this.villages = new VillageService(store)
-    this.persons = new PersonService(store)
     this.board = new RiskBoardService(store)
+    this.candidates = new CandidateExports(store)
   }
 
   tables(): TableInfo[] {
@@ -99,9 +102,9 @@ export class ExportService {
     return { label: def.label, village: req.villageId === null ? null : this.villages.require(req.villageId) }
   }
 
-  private fileOf(req: ExportRequest, label: string, village: Village | null, bytes: Buffer, h: TableHeading): ExportedFile {
+  private fileOf(req: ExportRequest, label: string, village: Village | null, bytes: Buffer, h: TableHeading, detail?: string): ExportedFile {
     return {
-      fileName: exportFileName({ unit: h.unit, village: village?.name, label, date: h.date, format: req.format }),
+      fileName: exportFileName({ unit: h.unit, village: [village?.name, detail].filter(Boolean).join('_'), label, date: h.date, format: req.format }),
       mime: MIME[req.format],
       base64: bytes.toString('base64')
     }
@@ -111,18 +114,21 @@ export class ExportService {
   async file(req: ExportRequest): Promise<ExportedFile> {
     const { label, village } = this.check(req)
     const h = this.heading()
-    if (req.table === 'dossier') {
-      const list = this.dossiers(village, h)
-      return this.fileOf(req, label, village, await renderDossierBatch(list, this.cover(village, h), pdfFonts()), h)
-    }
-    const table = this.tabular(req.table, village, h)
-    return this.fileOf(req, label, village, await table[req.format](), h)
+    if (req.table === 'dossier') return this.dossierFile(req, label, village, h)
+    const table = this.tabular(req.table, village, h, req.stage ?? null)
+    return this.fileOf(req, label, village, await table[req.format](), h, req.stage ?? undefined)
   }
 
   /** The rows of a table for the township or one village; overdue marks are as of the export date. */
-  private tabular(table: ExportTable, village: Village | null, h: TableHeading): Tabular {
+  private tabular(table: ExportTable, village: Village | null, h: TableHeading, stage: Stage | null = null): Tabular {
     const villageId = village?.id ?? null
     switch (table) {
+      case 'candidates':
+        return tabular(candidatesSpec({ ...h, referenceDate: h.date }), this.candidates.rosterRows({ villageId, stage }))
+      case 'review': {
+        const { departments, rows } = this.candidates.reviewRows({ villageId, stage })
+        return tabular(reviewSpec({ ...h, departments }), rows)
+      }
       case 'villages':
         return tabular(villagesSpec(h), village ? [village] : this.villages.list())
       case 'risks':
@@ -143,40 +149,33 @@ export class ExportService {
     const { label, village } = this.check(req)
     return this.jobs.start('export', `正在导出${village ? village.name : ''}${label}`, async (ctx: JobContext) => {
       if (req.table !== 'dossier') return this.file(req)
-      const h = this.heading()
-      const list = this.dossiers(village, h)
-      ctx.progress(0, list.length, '正在准备…')
-      const bytes = await renderDossierBatch(list, this.cover(village, h), pdfFonts(), {
+      return this.dossierFile(req, label, village, this.heading(), {
         progress: (done, total, message) => ctx.progress(done, total, message),
         throwIfCancelled: () => ctx.throwIfCancelled()
       })
-      return this.fileOf(req, label, village, bytes, h)
     })
   }
 
-  private cover(village: Village | null, h: TableHeading) {
-    return { scope: village?.name ?? h.unit, unit: h.unit, date: h.date }
-  }
-
   /**
-   * The forms of a village (or the township), in register order. Until the candidate register is part
-   * of this build, the people registered in the village are its forms, filled with what the register
-   * knows and left blank for the rest.
+   * 人选登记表: one candidate's form, or every candidate of the scope (a village, a stage, the township)
+   * behind a cover list, in the order the office hands them up. Each form is read from the register
+   * as it is laid out, so a batch never holds every photo at once.
    */
-  dossiers(village: Village | null, h: TableHeading): DossierData[] {
-    const people = this.persons.list({ villageId: village?.id ?? null, limit: MAX_DOSSIERS })
-    if (people.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有登记人员，没有可生成的人选登记表`)
-    const names = new Map(this.villages.list().map((v) => [v.id, v.name]))
-    return people.map((p) =>
-      dossierOf({
-        name: p.name,
-        sex: p.sex ?? '',
-        birthDate: p.birthDate,
-        ethnicity: p.ethnicity,
-        village: p.villageId ? (names.get(p.villageId) ?? '') : '',
-        reportingUnit: h.unit,
-        referenceDate: h.date
-      })
-    )
+  private async dossierFile(req: ExportRequest, label: string, village: Village | null, h: TableHeading, job?: BatchProgress): Promise<ExportedFile> {
+    const signing: FormSigning = { reportingUnit: h.unit, filledBy: req.filledBy ?? '', filledOn: h.date }
+    if (req.candidateId) {
+      const candidate = this.candidates.candidates.get(req.candidateId)
+      const form = this.candidates.dossier(candidate.id, signing)
+      return this.fileOf(req, label, this.villages.require(candidate.villageId), await renderPdf(dossierDocument(form), pdfFonts()), h, form.name)
+    }
+    const scope: CandidateScope = { villageId: village?.id ?? null, stage: req.stage ?? null }
+    const list = this.candidates.list(scope, '人选登记表')
+    job?.progress(0, list.length, '正在准备…')
+    const forms = {
+      cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c.post) })),
+      form: (i: number) => this.candidates.dossier(list[i].id, signing)
+    }
+    const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }
+    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, scope.stage ?? undefined)
   }
 }

@@ -1,5 +1,6 @@
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
+import { STAGES, type Stage } from '../../../../shared/candidate'
 import type { ExportedFile, ExportFormat, ExportTable } from '../../../../shared/exports'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
@@ -9,6 +10,8 @@ import { FORMAT_LABEL, useSaveExported } from './ExportButton'
 
 /** Batches of forms run as jobs with a progress bar; the other tables come back at once. */
 const AS_JOB: ReadonlySet<ExportTable> = new Set(['dossier', 'voters'])
+/** Tables drawn from the candidate register, which a stage of the vetting path narrows. */
+const BY_STAGE: ReadonlySet<ExportTable> = new Set(['candidates', 'review', 'dossier'])
 
 /** 导出: every official table, for the township or one village, as a file the clerk saves. */
 export function ExportPanel() {
@@ -16,12 +19,14 @@ export function ExportPanel() {
   const tables = useResource(() => unwrap(api.exports.tables()), [])
   const villages = useResource(() => unwrap(api.villages.list({})), [])
   const [villageId, setVillageId] = useState<number | null>(null)
+  const [stage, setStage] = useState<Stage | null>(null)
+  const [filledBy, setFilledBy] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
   const job = useJob()
   const save = useSaveExported()
 
   async function exportTable(table: ExportTable, format: ExportFormat) {
-    const input = { table, format, villageId }
+    const input = { table, format, villageId, ...(BY_STAGE.has(table) ? { stage, filledBy } : {}) }
     setBusy(`${table}.${format}`)
     try {
       if (!AS_JOB.has(table)) return await save(await unwrap(api.exports.file(input)))
@@ -48,7 +53,21 @@ export function ExportPanel() {
           onChange={(v: number) => setVillageId(v === 0 ? null : v)}
           options={[{ value: 0, label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))]}
         />
-        <Typography.Text type="secondary">Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
+        <span>审查环节</span>
+        <Select
+          aria-label="审查环节"
+          allowClear
+          placeholder="全部人选"
+          style={{ width: 170 }}
+          value={stage}
+          onChange={(v?: Stage) => setStage(v ?? null)}
+          options={STAGES.map((s) => ({ value: s, label: s }))}
+        />
+        <span>填表人</span>
+        <Input aria-label="填表人" style={{ width: 120 }} maxLength={20} value={filledBy} onChange={(e) => setFilledBy(e.target.value)} />
+      </Space>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text type="secondary">审查环节只作用于人选花名册、资格联审表和人选登记表。Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
       </Space>
       <LoadState loading={tables.loading} error={tables.error} onRetry={tables.reload}>
         <Table
