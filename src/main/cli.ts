@@ -6,6 +6,7 @@ import { defaultDbPath } from './core/paths'
 import { Store, StoreOpenError } from './core/store'
 import { AppFailure } from '../shared/result'
 import { startWebServer } from './web/server'
+import { STAGES, type Stage } from '../shared/candidate'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
 import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
@@ -22,6 +23,8 @@ const USAGE = `换届工作台 命令行
   huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称] [--term 本届|上届]
                                               导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
                                               --term 仅用于 members（两委成员名册），默认本届
+      --stage      人选花名册、资格联审表、人选登记表：只含处于该审查环节的人选（${STAGES.join('、')}）
+      --filled-by  人选登记表的填表人
   huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run]
                                                导入 .xlsx / .csv 名册，全部成功或全部不导入
       类型：villages 村社台账 | persons 人员 | voters 选民 | candidates 人选 | members 两委成员
@@ -97,7 +100,15 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, village: { type: 'string' }, term: { type: 'string' }, json: { type: 'boolean' } }
+    options: {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      village: { type: 'string' },
+      stage: { type: 'string' },
+      'filled-by': { type: 'string' },
+      term: { type: 'string' },
+      json: { type: 'boolean' }
+    }
   })
   const term = values.term ?? '本届'
   if (!(TERMS as readonly string[]).includes(term)) throw new UsageError(`--term 应为 ${TERMS.join(' 或 ')}`)
@@ -108,6 +119,8 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx 或 .pdf）')
   const format = path.extname(values.out).slice(1).toLowerCase() as ExportFormat
   if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('输出文件应以 .xlsx 或 .pdf 结尾')
+  const stage = (values.stage ?? null) as Stage | null
+  if (stage !== null && !STAGES.includes(stage)) throw new UsageError(`审查环节应为：${STAGES.join('、')}（没有“${stage}”）`)
   const store = openStore(values.db)
   try {
     let villageId: number | null = null
@@ -116,7 +129,14 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
-    const file = await new ExportService(store, new JobRunner()).file({ table, format, villageId, term: term as Term })
+    const file = await new ExportService(store, new JobRunner()).file({
+      table,
+      format,
+      villageId,
+      term: term as Term,
+      stage,
+      filledBy: values['filled-by'] ?? ''
+    })
     const bytes = Buffer.from(file.base64, 'base64')
     const target = path.resolve(values.out)
     fs.writeFileSync(target, bytes)

@@ -14,6 +14,7 @@ import { VillageService } from './core/villages'
 import { ElectionService } from './core/elections'
 import { electionInput } from '../shared/election'
 import { pdfInfo, pdfText, tempDir } from './core/exports/testing/files'
+import { addCandidate } from './core/exports/testing/sample-candidates'
 
 let dir: string
 let store: Store
@@ -26,9 +27,8 @@ beforeEach(() => {
   villageId = villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', households: 320 })).id
   villages.create(villageInput.parse({ name: '西坡社区', kind: '社区', township: '青山镇' }))
   const persons = new PersonService(store)
-  for (const name of ['王建国', '李秀英', '赵一']) {
-    persons.create(personInput.parse({ name, sex: name === '李秀英' ? '女' : '男', birthDate: '1980-05-12', villageId }))
-  }
+  persons.create(personInput.parse({ name: '周未提名', sex: '男', birthDate: '1980-05-12', villageId }))
+  for (const name of ['王建国', '李秀英', '赵一']) addCandidate(store, { name, villageId, post: '村委会委员', sex: name === '李秀英' ? '女' : '男' })
 })
 afterEach(() => {
   store.close()
@@ -58,17 +58,21 @@ describe('exports API', () => {
     expect(pdfText(file)).not.toContain('西坡社区')
   })
 
-  it('refuses tables whose records are not in this build, and formats a table does not have, in Chinese', async () => {
+  it('refuses an empty register and formats a table does not have, in Chinese', async () => {
     const api = buildApi(store)
-    expect(await api.exports.file({ table: 'candidates', format: 'xlsx' })).toMatchObject({
+    expect(await api.exports.file({ table: 'members', format: 'xlsx' })).toMatchObject({
       ok: false,
-      error: { code: 'not_ready', message: expect.stringContaining('人选库') }
+      error: { code: 'empty', message: expect.stringContaining('还没有本届“两委”成员') }
     })
     expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF' } })
     const tables = await api.exports.tables()
-    expect(tables.ok && tables.value.filter((t) => t.unavailable === null).map((t) => t.name)).toEqual([
-      'villages', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report'
+    expect(tables.ok && tables.value.map((t) => t.name)).toEqual([
+      'villages', 'candidates', 'review', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report'
     ])
+    expect(await api.exports.file({ table: 'dossier', format: 'pdf', stage: '投票' as never })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('未知的审查环节') }
+    })
   })
 
   it('runs a village’s 人选登记表 as a job and hands back the PDF', async () => {
@@ -82,7 +86,24 @@ describe('exports API', () => {
     const file = path.join(dir, 'd.pdf')
     fs.writeFileSync(file, Buffer.from(end.result!.base64, 'base64'))
     expect(pdfInfo(file).pages).toBe(4)
-    expect(pdfText(file, 3)).toContain('李秀英')
+    expect(pdfText(file, 2)).toContain('李秀英')
+    expect(pdfText(file)).not.toContain('周未提名')
+  })
+
+  it('gives one candidate’s form, and the 花名册 of a stage, through the same call', async () => {
+    const api = buildApi(store)
+    const list = await api.candidates.list({ villageId })
+    const zhao = (list.ok ? list.value : []).find((c) => c.name === '赵一')!
+    const one = await api.exports.file({ table: 'dossier', format: 'pdf', candidateId: zhao.id, filledBy: '张晓燕' })
+    expect(one.ok && one.value.fileName).toMatch(/^青山镇_东岭村_赵一_人选登记表_\d{8}\.pdf$/)
+    const file = path.join(dir, 'one.pdf')
+    fs.writeFileSync(file, Buffer.from(one.ok ? one.value.base64 : '', 'base64'))
+    expect(pdfInfo(file).pages).toBe(1)
+    expect(pdfText(file).replace(/\s+/g, '')).toContain('填表人：张晓燕')
+    const roster = await api.exports.file({ table: 'candidates', format: 'xlsx', stage: '资格初审' })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(roster.ok ? roster.value.base64 : '', 'base64') as unknown as ArrayBuffer)
+    expect([4, 5, 6].map((r) => wb.worksheets[0].getCell(`B${r}`).value)).toEqual(['李秀英', '王建国', '赵一'])
   })
 
   it('gives the 重难点村清单 at once and the 选务作战图 as a job', async () => {
@@ -104,7 +125,7 @@ describe('exports API', () => {
     const other = new VillageService(store).findByName('西坡社区')!
     expect(await buildApi(store).exports.file({ table: 'dossier', format: 'pdf', villageId: other.id })).toMatchObject({
       ok: false,
-      error: { code: 'empty', message: '“西坡社区”还没有登记人员，没有可生成的人选登记表' }
+      error: { code: 'empty', message: '“西坡社区”还没有人选，没有可生成的人选登记表' }
     })
   })
 })
@@ -179,11 +200,35 @@ describe('huanjie export', () => {
     store = Store.fileStore(db)
   })
 
-  it.each(['candidates', 'review'])('exits non-zero with a Chinese reason for %s', async (table) => {
+
+  it('writes the 资格联审表 and a stage’s 人选登记表 with the 填表人, and refuses an unknown stage', async () => {
+    store.close()
+    const db = path.join(dir, 'office.db')
+    const review = await run('export', 'review', '--db', db, '--out', path.join(dir, '联审.xlsx'), '--village', '东岭村', '--json')
+    expect(JSON.parse(review.out)).toMatchObject({ ok: true, table: 'review', suggestedName: expect.stringMatching(/^青山镇_东岭村_资格联审表_\d{8}\.xlsx$/) })
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(path.join(dir, '联审.xlsx'))
+    expect(wb.worksheets[0].getCell('C5').value).toBe('李秀英')
+    const out = path.join(dir, '登记表.pdf')
+    const forms = await run('export', 'dossier', '--db', db, '--out', out, '--stage', '资格初审', '--filled-by', '张晓燕')
+    expect(forms).toMatchObject({ code: 0, out: expect.stringContaining('已导出人选登记表') })
+    expect(pdfInfo(out).pages).toBe(4)
+    expect(pdfText(out, 2).replace(/\s+/g, '')).toContain('填表人：张晓燕')
+    const wrong = await run('export', 'dossier', '--db', db, '--out', out, '--stage', '投票')
+    expect(wrong.code).toBe(2)
+    expect(wrong.err).toContain('审查环节应为：摸排、')
+    store = Store.fileStore(db)
+  })
+
+  it.each([
+    ['structure', '还没有“两委”成员，无法生成换届结构统计表'],
+    ['voters', '还没有可列入名单的选民'],
+    ['election-report', '还没有录入选举结果，无法生成选举结果报告单']
+  ])('exits non-zero with one Chinese line when there is nothing to put in %s', async (table, message) => {
     store.close()
     const r = await run('export', table, '--db', path.join(dir, 'office.db'), '--out', path.join(dir, 'x.xlsx'))
     expect(r.code).toBe(2)
-    expect(r.err).toMatch(/暂不能导出：需要“.+”中的数据/)
+    expect(r.err).toBe(`${message}\n`)
     expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false)
     store = Store.fileStore(path.join(dir, 'office.db'))
   })

@@ -49,8 +49,10 @@ export interface DossierData {
   jointReviewResult: string
   reportingUnit: string
   filledBy: string
-  /** The form's reference date: age is counted on it and it is printed as 填表时间. */
+  /** The form's reference date (the election day): age is counted on it. */
   referenceDate: string
+  /** 填表时间; the reference date when not given. */
+  filledOn: string
   /** 所在村(社区), for the cover list of a batch. */
   village: string
   /** Photo as a data URL (image/jpeg or image/png), or null for an empty photo box. */
@@ -87,7 +89,8 @@ export function dossierOf(fields: Partial<DossierData> & Pick<DossierData, 'name
     filledBy: '',
     village: '',
     photo: null,
-    ...fields
+    ...fields,
+    filledOn: fields.filledOn ?? fields.referenceDate
   }
 }
 

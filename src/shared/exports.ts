@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { TERMS } from './election'
+import { STAGES } from './candidate'
 
 /** Every table the office hands up, by the name the CLI and the API use. */
 export const EXPORT_TABLES = {
   villages: { label: '村社台账', formats: ['xlsx', 'pdf'] },
   candidates: { label: '人选花名册', formats: ['xlsx', 'pdf'] },
-  review: { label: '资格联审表', formats: ['xlsx'] },
+  review: { label: '资格联审表', formats: ['xlsx', 'pdf'] },
   members: { label: '两委成员名册', formats: ['xlsx', 'pdf'] },
   structure: { label: '换届结构统计表', formats: ['xlsx', 'pdf'] },
   risks: { label: '风险台账', formats: ['xlsx', 'pdf'] },
@@ -37,7 +38,13 @@ export const exportInput = z.object({
   format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }),
   villageId: z.number().int().positive().nullable().default(null),
   /** 两委成员名册: the new term or the outgoing one. */
-  term: z.enum(TERMS, { error: '届别应为 本届 或 上届' }).default('本届')
+  term: z.enum(TERMS, { error: '届别应为 本届 或 上届' }).default('本届'),
+  /** Candidate tables and forms: only the candidates at this stage of the vetting path. */
+  stage: z.enum(STAGES, { error: '未知的审查环节' }).nullable().default(null),
+  /** 人选登记表 of this one candidate. */
+  candidateId: z.number().int().positive().nullable().default(null),
+  /** 填表人 printed on the 人选登记表. */
+  filledBy: z.string().trim().max(20, '填表人不能超过20个字').default('')
 })
 export type ExportInput = z.input<typeof exportInput>
 

@@ -2,9 +2,6 @@ import type { Download, Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
 import path from 'node:path'
-import { personInput } from '../../src/shared/person'
-import { PersonService } from '../../src/main/core/persons'
-import { Store } from '../../src/main/core/store'
 import { makeIdNumber } from '../fixtures/ids'
 import { expect, test } from './fixtures'
 
@@ -22,26 +19,28 @@ async function call<T>(server: Server, name: string, input: unknown): Promise<T>
   return body.value
 }
 
-/** Registers a village through the API as the UI would, and its people straight in the register. */
+/** A village with two candidates, registered through the API as the UI would. */
 async function seed(server: Server): Promise<number> {
   const created = await call<{ id: number }>(server, 'villages.create', { name: '东岭村', kind: '村', township: '青山镇', households: 320, population: 1100 })
-  const store = Store.fileStore(server.dbPath)
-  try {
-    const persons = new PersonService(store)
-    for (const name of ['王建国', '李秀英']) persons.create(personInput.parse({ name, sex: name === '李秀英' ? '女' : '男', birthDate: '1980-05-12', villageId: created.id }))
-  } finally {
-    store.close()
+  for (const [name, sex, post] of [['王建国', '男', '党组织书记'], ['李秀英', '女', '村委会委员']]) {
+    const record = await call<{ person: { id: number } }>(server, 'persons.create', {
+      person: { name, sex, birthDate: '1980-05-12', ethnicity: '汉族', villageId: created.id },
+      profile: { politicalStatus: '中共党员', partyJoined: '2003.06', fullTimeEducation: { level: '本科', degree: '', school: '' } },
+      resume: [{ start: '2002.07', end: '', text: '东岭村村民委员会工作' }]
+    })
+    await call(server, 'candidates.propose', { personId: record.person.id, villageId: created.id, post, source: '党员推荐', proposedOn: '2026-03-01' })
   }
   return created.id
 }
 
-/** Saves a downloaded workbook in the test's folder and reads its sheet back. */
-/** 导入导出 → 导出: where the office's tables are produced. */
-async function openExportPanel(page: Page): Promise<void> {
+/** The 导出 tab of the 导入导出 page. */
+async function openExports(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: '导入导出' }).click()
-  await page.getByRole('tab', { name: '导出' }).click()
+  await page.getByRole('tab', { name: '导出', exact: true }).click()
+  await expect(page.getByText('导出正式表格')).toBeVisible()
 }
 
+/** Saves a downloaded workbook in the test's folder and reads its sheet back. */
 async function downloadedSheet(download: Download, workDir: string): Promise<ExcelJS.Worksheet> {
   const file = path.join(workDir, download.suggestedFilename())
   await download.saveAs(file)
@@ -50,27 +49,28 @@ async function downloadedSheet(download: Download, workDir: string): Promise<Exc
   return wb.worksheets[0]
 }
 
-test('a clerk exports the 村社台账 and a village’s 人选登记表 and gets files', async ({ page, server, workDir }) => {
+test('a clerk exports the 人选花名册, a village’s 人选登记表 and one candidate’s form, and gets files', async ({ page, server, workDir }) => {
   await seed(server)
   await page.goto(server.url)
-  await openExportPanel(page)
-  await expect(page.getByRole('heading', { name: '导出' })).toBeVisible()
+  await openExports(page)
 
   // Tables whose records are not in this build say why, and cannot be pressed.
-  await expect(page.getByRole('row', { name: /人选花名册/ })).toContainText('需要“人选库”中的数据')
-  await expect(page.getByRole('button', { name: '导出人选花名册Excel' })).toBeDisabled()
+  await expect(page.getByRole('row', { name: /两委成员名册/ })).toContainText('需要“选举结果”中的数据')
+  await expect(page.getByRole('button', { name: '导出两委成员名册Excel' })).toBeDisabled()
 
-  const sheetDownload = page.waitForEvent('download')
-  await page.getByRole('button', { name: '导出村社台账Excel' }).click()
-  const sheet = await sheetDownload
-  expect(sheet.suggestedFilename()).toMatch(/^青山镇_村社台账_\d{8}\.xlsx$/)
-  const ws = await downloadedSheet(sheet, workDir)
-  expect(ws.getCell('A1').value).toContain('村社台账')
-  expect(ws.getCell('B5').value).toBe('东岭村')
-  await expect(page.getByText(/已导出：青山镇_村社台账/)).toBeVisible()
+  const rosterDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出人选花名册Excel' }).click()
+  const roster = await rosterDownload
+  expect(roster.suggestedFilename()).toMatch(/^青山镇_人选花名册_\d{8}\.xlsx$/)
+  const ws = await downloadedSheet(roster, workDir)
+  expect(ws.getCell('A1').value).toMatch(/^青山镇\d{4}年村\(社区\)“两委”换届候选人初步人选花名册$/)
+  expect([ws.getCell('B4').value, ws.getCell('G4').value, ws.getCell('K4').value]).toEqual(['王建国', '本科', '党组织书记'])
+  expect(ws.getCell('B5').value).toBe('李秀英')
+  await expect(page.getByText(/已导出：青山镇_人选花名册/)).toBeVisible()
 
   await page.getByLabel('导出范围').click()
   await page.getByTitle('东岭村').click()
+  await page.getByLabel('填表人').fill('张晓燕')
   const pdfDownload = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出人选登记表PDF' }).click()
   const pdf = await pdfDownload
@@ -78,9 +78,24 @@ test('a clerk exports the 村社台账 and a village’s 人选登记表 and get
   const pdfFile = path.join(workDir, 'forms.pdf')
   await pdf.saveAs(pdfFile)
   expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+3/)
-  const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' })
-  expect(text).toContain('王建国')
-  expect(text).toContain('李秀英')
+  const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+  expect(text).toContain('东岭村党组织书记')
+  expect(text).toContain('东岭村村民委员会工作')
+  expect(text).toContain('填表人：张晓燕')
+  expect(text.indexOf('王建国')).toBeLessThan(text.indexOf('李秀英'))
+
+  // One form from the person's page.
+  await page.getByRole('menuitem', { name: /人选库/ }).click()
+  await page.getByRole('tab', { name: '人员', exact: true }).click()
+  await page.getByRole('link', { name: '李秀英' }).click()
+  await expect(page.getByRole('heading', { name: '李秀英' })).toBeVisible()
+  const oneDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出人选登记表' }).click()
+  const one = await oneDownload
+  expect(one.suggestedFilename()).toMatch(/^青山镇_东岭村_李秀英_人选登记表_\d{8}\.pdf$/)
+  const oneFile = path.join(workDir, 'one.pdf')
+  await one.saveAs(oneFile)
+  expect(execFileSync('pdfinfo', [oneFile], { encoding: 'utf8' })).toMatch(/Pages:\s+1/)
 })
 
 test('a clerk exports the 风险台账 from the township view and the 选务作战图 from the 导出 panel', async ({ page, server, workDir }) => {
@@ -102,7 +117,7 @@ test('a clerk exports the 风险台账 from the township view and the 选务作�
   expect(text).toContain('宗族派性')
   expect(text).toContain('逾期')
 
-  await openExportPanel(page)
+  await openExports(page)
   const timelineDownload = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出选务作战图Excel' }).click()
   const ws = await downloadedSheet(await timelineDownload, workDir)
@@ -126,7 +141,7 @@ test('a clerk exports a village’s 选民名单 as a job, and is told why a rep
   await call('voters.create', { villageId: village.id, name: '张三', idNumber: makeIdNumber('1990-01-01', '男', 2), groupName: '二组', category: 1 })
 
   await page.goto(server.url)
-  await openExportPanel(page)
+  await openExports(page)
   await page.getByLabel('导出范围').click()
   await page.getByTitle('东岭村').click()
   const download = page.waitForEvent('download')

@@ -245,7 +245,7 @@ export class CandidateService {
       referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate),
       record: this.records.get(candidate.personId),
       photo: this.records.photo(candidate.personId),
-      proposedPost: `${village.name}${POST_LABELS[candidate.post]}`,
+      proposedPost: proposedPost(village.name, candidate.post),
       evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,
       review: verdictsByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
       stages: stagesByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
@@ -339,6 +339,9 @@ export class CandidateService {
     return ['candidate_stages', 'review_verdicts', 'evaluations'].some((t) => db.prepare(`SELECT 1 FROM ${t} WHERE candidate_id = ?`).get(id))
   }
 }
+
+/** 拟任职务 as the 人选登记表 writes it: "东岭村党组织书记". */
+export const proposedPost = (villageName: string, post: Post): string => `${villageName}${POST_LABELS[post]}`
 
 export function referenceDate(committeeElection: string | null, partyElection: string | null): string {
   return committeeElection ?? partyElection ?? todayIso()

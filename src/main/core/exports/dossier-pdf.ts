@@ -171,7 +171,7 @@ export function dossierContent(d: DossierData, first: boolean): Content[] {
     {
       columns: [
         { text: `填表人：${d.filledBy}`, alignment: 'left' },
-        { text: `填表时间：${chineseDate(d.referenceDate)}`, alignment: 'right' }
+        { text: `填表时间：${chineseDate(d.filledOn)}`, alignment: 'right' }
       ],
       margin: [4, 6, 4, 0]
     }
@@ -206,7 +206,7 @@ export interface CoverInfo {
 }
 
 /** The cover list of a batch: every person in the order of the forms that follow. */
-export function coverContent(list: DossierData[], cover: CoverInfo): Content[] {
+export function coverContent(list: CoverRow[], cover: CoverInfo): Content[] {
   const head = (text: string): TableCell => ({ text, style: 'head' }) as TableCell
   return [
     { text: `${cover.scope}${DOSSIER_TITLE}`, style: 'coverTitle' },
@@ -243,6 +243,15 @@ export function coverContent(list: DossierData[], cover: CoverInfo): Content[] {
   ]
 }
 
+/** What the cover list shows of each form. */
+export type CoverRow = Pick<DossierData, 'name' | 'sex' | 'birthDate' | 'village' | 'proposedPost'>
+
+/** The forms of a batch, each made only when it is laid out, so a batch never holds them all. */
+export interface FormSource {
+  cover: CoverRow[]
+  form(index: number): DossierData
+}
+
 export interface BatchProgress {
   progress(done: number, total: number, message: string): void
   throwIfCancelled(): void
@@ -253,13 +262,20 @@ export interface BatchProgress {
  * (its pages numbered "第 1 页 共 2 页" within the form, as forms are handed in one by one), with a
  * chance to report progress and to be cancelled between forms.
  */
-export async function renderDossierBatch(list: DossierData[], cover: CoverInfo, fonts: PdfFonts, job?: BatchProgress): Promise<Buffer> {
+export async function renderDossierBatch(
+  forms: DossierData[] | FormSource,
+  cover: CoverInfo,
+  fonts: PdfFonts,
+  job?: BatchProgress
+): Promise<Buffer> {
+  const source: FormSource = Array.isArray(forms) ? { cover: forms, form: (i) => forms[i] } : forms
+  const total = source.cover.length
   const pdf = new IncrementalPdf(fonts, documentBase(`${cover.scope}${DOSSIER_TITLE}`))
-  pdf.add(coverContent(list, cover), pageFooter(10))
-  for (let i = 0; i < list.length; i++) {
+  pdf.add(coverContent(source.cover, cover), pageFooter(10))
+  for (let i = 0; i < total; i++) {
     job?.throwIfCancelled()
-    pdf.add(dossierContent(list[i], true), pageFooter(10))
-    job?.progress(i + 1, list.length, `已生成 ${i + 1} / ${list.length} 份`)
+    pdf.add(dossierContent(source.form(i), true), pageFooter(10))
+    job?.progress(i + 1, total, `已生成 ${i + 1} / ${total} 份`)
     await yieldToEventLoop()
   }
   return pdf.finish()

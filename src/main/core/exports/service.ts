@@ -1,24 +1,27 @@
 import { PassThrough } from 'node:stream'
 import type { Content } from 'pdfmake/interfaces'
+import type { Stage } from '../../../shared/candidate'
 import { todayIso } from '../../../shared/dates'
 import type { Term } from '../../../shared/election'
-import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
+import { proposedPost } from '../candidates'
 import { ElectionService } from '../elections'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
 import { MemberService } from '../members'
-import { PersonService } from '../persons'
 import { RiskBoardService } from '../risk-board'
 import { StatisticsService } from '../statistics'
 import type { Store } from '../store'
 import { VillageService } from '../villages'
 import { VoterService } from '../voters'
-import { renderDossierBatch } from './dossier-pdf'
+import { CandidateExports, type CandidateScope, type FormSigning } from './candidate-exports'
+import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
 import { pdfFonts } from './fonts'
+import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
+import { reviewSpec } from './layouts/review'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
 import { timelineSpec } from './layouts/timeline'
 import { electionReportSpec, reportLines } from './layouts/election-report'
@@ -30,18 +33,10 @@ import { officialSheetBuffer, streamOfficialSheet } from './official-sheet'
 import { IncrementalPdf, renderPdf, tableDocument } from './pdf'
 import type { TableSpec } from './table-spec'
 
-/** Tables whose records live in modules not in this build yet: which register they wait for. */
-const WAITING_FOR: Partial<Record<ExportTable, string>> = {
-  candidates: '人选库',
-  review: '资格联审'
-}
-
 export interface TableInfo {
   name: ExportTable
   label: string
   formats: readonly ExportFormat[]
-  /** Why the table cannot be exported yet, or null. */
-  unavailable: string | null
 }
 
 export interface ExportRequest {
@@ -49,6 +44,10 @@ export interface ExportRequest {
   format: ExportFormat
   villageId: number | null
   term?: Term
+  /** Candidate tables and forms only. */
+  stage?: Stage | null
+  candidateId?: number | null
+  filledBy?: string
 }
 
 /** A table that fits in memory: its description and its rows. */
@@ -59,34 +58,31 @@ interface PlainTable {
 
 const plain = <R>(spec: TableSpec<R>, rows: R[]): PlainTable => ({ spec: spec as TableSpec<unknown>, rows })
 
-const MAX_DOSSIERS = 5000
-
 /**
  * Turns the register into the files the office hands up. Small tables come back at once; a batch of
  * forms runs as a job with progress and cancel.
  */
 export class ExportService {
   private readonly villages: VillageService
-  private readonly persons: PersonService
   private readonly board: RiskBoardService
   private readonly voters: VoterService
+  private readonly candidates: CandidateExports
 
   constructor(
     private readonly store: Store,
     private readonly jobs: JobRunner
   ) {
     this.villages = new VillageService(store)
-    this.persons = new PersonService(store)
     this.board = new RiskBoardService(store)
     this.voters = new VoterService(store)
+    this.candidates = new CandidateExports(store)
   }
 
   tables(): TableInfo[] {
     return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((name) => ({
       name,
       label: EXPORT_TABLES[name].label,
-      formats: EXPORT_TABLES[name].formats,
-      unavailable: WAITING_FOR[name] ? `需要“${WAITING_FOR[name]}”中的数据，该模块尚未接入本版本` : null
+      formats: EXPORT_TABLES[name].formats
     }))
   }
 
@@ -103,14 +99,12 @@ export class ExportService {
     if (!(def.formats as readonly string[]).includes(req.format)) {
       throw failure('validation', `“${def.label}”只能导出为 ${def.formats.map((f) => f.toUpperCase()).join('、')}`)
     }
-    const waiting = WAITING_FOR[req.table]
-    if (waiting) throw failure('not_ready', `“${def.label}”暂不能导出：需要“${waiting}”中的数据，该模块尚未接入本版本。`)
     return { label: def.label, village: req.villageId === null ? null : this.villages.require(req.villageId) }
   }
 
-  private fileOf(req: ExportRequest, label: string, village: Village | null, bytes: Buffer, h: TableHeading): ExportedFile {
+  private fileOf(req: ExportRequest, label: string, village: Village | null, bytes: Buffer, h: TableHeading, detail?: string): ExportedFile {
     return {
-      fileName: exportFileName({ unit: h.unit, village: village?.name, label, date: h.date, format: req.format }),
+      fileName: exportFileName({ unit: h.unit, village: [village?.name, detail].filter(Boolean).join('_'), label, date: h.date, format: req.format }),
       mime: MIME[req.format],
       base64: bytes.toString('base64')
     }
@@ -120,19 +114,11 @@ export class ExportService {
   async file(req: ExportRequest, ctx?: JobContext): Promise<ExportedFile> {
     const { label, village } = this.check(req)
     const h = this.heading()
-    if (req.table === 'dossier') {
-      const list = this.dossiers(village, h)
-      if (ctx) ctx.progress(0, list.length, '正在准备…')
-      const bytes = await renderDossierBatch(list, this.cover(village, h), pdfFonts(), ctx && {
-        progress: (done, total, message) => ctx.progress(done, total, message),
-        throwIfCancelled: () => ctx.throwIfCancelled()
-      })
-      return this.fileOf(req, label, village, bytes, h)
-    }
+    if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
     const { spec, rows } = this.plainTable(req, village, h)
     const bytes = req.format === 'xlsx' ? await officialSheetBuffer(spec, rows) : await renderPdf(tableDocument(spec, rows), pdfFonts())
-    return this.fileOf(req, label, village, bytes, h)
+    return this.fileOf(req, label, village, bytes, h, req.stage ?? undefined)
   }
 
   /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */
@@ -143,7 +129,14 @@ export class ExportService {
 
   private plainTable(req: ExportRequest, village: Village | null, h: TableHeading): PlainTable {
     const villageId = village?.id ?? null
+    const stage = req.stage ?? null
     switch (req.table) {
+      case 'candidates':
+        return plain(candidatesSpec({ ...h, referenceDate: h.date }), this.candidates.rosterRows({ villageId, stage }))
+      case 'review': {
+        const { departments, rows } = this.candidates.reviewRows({ villageId, stage })
+        return plain(reviewSpec({ ...h, departments }), rows)
+      }
       case 'members': {
         const term = req.term ?? '本届'
         const lines = memberLines(new MemberService(this.store).roster({ term, villageId }))
@@ -226,29 +219,26 @@ export class ExportService {
     return pdf.finish()
   }
 
-  private cover(village: Village | null, h: TableHeading) {
-    return { scope: village?.name ?? h.unit, unit: h.unit, date: h.date }
-  }
-
   /**
-   * The forms of a village (or the township), in register order. Until the candidate register is part
-   * of this build, the people registered in the village are its forms, filled with what the register
-   * knows and left blank for the rest.
+   * 人选登记表: one candidate's form, or every candidate of the scope (a village, a stage, the township)
+   * behind a cover list, in the order the office hands them up. Each form is read from the register
+   * as it is laid out, so a batch never holds every photo at once.
    */
-  dossiers(village: Village | null, h: TableHeading): DossierData[] {
-    const people = this.persons.list({ villageId: village?.id ?? null, limit: MAX_DOSSIERS })
-    if (people.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有登记人员，没有可生成的人选登记表`)
-    const names = new Map(this.villages.list().map((v) => [v.id, v.name]))
-    return people.map((p) =>
-      dossierOf({
-        name: p.name,
-        sex: p.sex ?? '',
-        birthDate: p.birthDate,
-        ethnicity: p.ethnicity,
-        village: p.villageId ? (names.get(p.villageId) ?? '') : '',
-        reportingUnit: h.unit,
-        referenceDate: h.date
-      })
-    )
+  private async dossierFile(req: ExportRequest, label: string, village: Village | null, h: TableHeading, job?: BatchProgress): Promise<ExportedFile> {
+    const signing: FormSigning = { reportingUnit: h.unit, filledBy: req.filledBy ?? '', filledOn: h.date }
+    if (req.candidateId) {
+      const candidate = this.candidates.candidates.get(req.candidateId)
+      const form = this.candidates.dossier(candidate.id, signing)
+      return this.fileOf(req, label, this.villages.require(candidate.villageId), await renderPdf(dossierDocument(form), pdfFonts()), h, form.name)
+    }
+    const scope: CandidateScope = { villageId: village?.id ?? null, stage: req.stage ?? null }
+    const list = this.candidates.list(scope, '人选登记表')
+    job?.progress(0, list.length, '正在准备…')
+    const forms = {
+      cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c.post) })),
+      form: (i: number) => this.candidates.dossier(list[i].id, signing)
+    }
+    const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }
+    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, scope.stage ?? undefined)
   }
 }

@@ -7,6 +7,8 @@ export interface CandidateRosterRow {
   sex: string
   ethnicity: string
   birthDate: string | null
+  /** Counted by the register on the village's own election day; without it, on the heading's reference date. */
+  age?: number | null
   education: string
   politicalStatus: string
   partyJoinDate: string | null
@@ -30,7 +32,7 @@ export function candidatesSpec(h: TableHeading & { referenceDate: string }): Tab
       { header: '性别', width: 6, align: 'center', value: (r) => r.sex },
       { header: '民族', width: 7, align: 'center', value: (r) => r.ethnicity },
       { header: '出生年月', width: 10, kind: 'yearMonth', align: 'center', value: (r) => r.birthDate },
-      { header: '年龄', width: 6, kind: 'number', value: (r) => (r.birthDate ? ageOn(r.birthDate, h.referenceDate) : null) },
+      { header: '年龄', width: 6, kind: 'number', value: (r) => (r.age !== undefined ? r.age : r.birthDate ? ageOn(r.birthDate, h.referenceDate) : null) },
       { header: '学历', width: 9, align: 'center', value: (r) => r.education },
       { header: '政治面貌', width: 11, align: 'center', value: (r) => r.politicalStatus },
       { header: '入党时间', width: 10, kind: 'yearMonth', align: 'center', value: (r) => r.partyJoinDate },

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons'
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons'
 import { App, Button, Card, Col, Descriptions, Empty, Image, Row, Space, Table, Tag } from 'antd'
 import { useRef, useState } from 'react'
 import { PROFILE_LABELS as L } from '../../../../shared/cadre'
@@ -7,6 +7,7 @@ import { ageOn } from '../../../../shared/idcard'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { useSaveExported } from '../exports/ExportButton'
 import { FindingsCard } from './FindingsCard'
 import { PersonForm } from './PersonForm'
 import { ProposeForm } from './ProposeForm'
@@ -19,6 +20,8 @@ export function PersonPage({ personId }: { personId: number }) {
   const { message, modal } = App.useApp()
   const [editOpen, setEditOpen] = useState(false)
   const [proposeOpen, setProposeOpen] = useState(false)
+  const [exporting, setExporting] = useState(false)
+  const save = useSaveExported()
   const fileInput = useRef<HTMLInputElement>(null)
   const page = useResource(() => unwrap(api.persons.get({ id: personId })), [personId])
   const villages = useResource(() => unwrap(api.villages.list({})), [])
@@ -37,6 +40,18 @@ export function PersonPage({ personId }: { personId: number }) {
       page.reload()
       photo.reload()
     } else modal.error({ title: '照片未保存', content: r.error.message, okText: '知道了' })
+  }
+
+  /** The candidate's own 人选登记表, through the same export as the batches. */
+  const exportDossier = async (candidateId: number) => {
+    setExporting(true)
+    try {
+      await save(await unwrap(api.exports.file({ table: 'dossier', format: 'pdf', villageId: null, candidateId })))
+    } catch (e) {
+      message.error((e as Error).message)
+    } finally {
+      setExporting(false)
+    }
   }
 
   const remove = () =>
@@ -65,6 +80,11 @@ export function PersonPage({ personId }: { personId: number }) {
         </Space>
         {d && (
           <Space>
+            {d.candidacy && (
+              <Button icon={<FilePdfOutlined />} loading={exporting} onClick={() => void exportDossier(d.candidacy!.id)}>
+                导出人选登记表
+              </Button>
+            )}
             <Button icon={<EditOutlined />} onClick={() => setEditOpen(true)}>
               编辑
             </Button>

@@ -1,6 +1,7 @@
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
+import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd'
 import { useState } from 'react'
 import type { Term } from '../../../../shared/election'
+import { STAGES, type Stage } from '../../../../shared/candidate'
 import type { ExportedFile, ExportFormat, ExportTable } from '../../../../shared/exports'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
@@ -10,6 +11,8 @@ import { FORMAT_LABEL, useSaveExported } from './ExportButton'
 
 /** Batches of forms run as jobs with a progress bar; the other tables come back at once. */
 const AS_JOB: ReadonlySet<ExportTable> = new Set(['dossier', 'voters'])
+/** Tables drawn from the candidate register, which a stage of the vetting path narrows. */
+const BY_STAGE: ReadonlySet<ExportTable> = new Set(['candidates', 'review', 'dossier'])
 
 /** 导出: every official table, for the township or one village, as a file the clerk saves. */
 export function ExportPanel() {
@@ -18,12 +21,14 @@ export function ExportPanel() {
   const villages = useResource(() => unwrap(api.villages.list({})), [])
   const [villageId, setVillageId] = useState<number | null>(null)
   const [term, setTerm] = useState<Term>('本届')
+  const [stage, setStage] = useState<Stage | null>(null)
+  const [filledBy, setFilledBy] = useState('')
   const [busy, setBusy] = useState<string | null>(null)
   const job = useJob()
   const save = useSaveExported()
 
   async function exportTable(table: ExportTable, format: ExportFormat) {
-    const input = { table, format, villageId, term }
+    const input = { table, format, villageId, term, ...(BY_STAGE.has(table) ? { stage, filledBy } : {}) }
     setBusy(`${table}.${format}`)
     try {
       if (!AS_JOB.has(table)) return await save(await unwrap(api.exports.file(input)))
@@ -58,7 +63,21 @@ export function ExportPanel() {
           onChange={setTerm}
           options={[{ value: '本届', label: '本届' }, { value: '上届', label: '上届' }]}
         />
-        <Typography.Text type="secondary">Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
+        <span>审查环节</span>
+        <Select
+          aria-label="审查环节"
+          allowClear
+          placeholder="全部人选"
+          style={{ width: 170 }}
+          value={stage}
+          onChange={(v?: Stage) => setStage(v ?? null)}
+          options={STAGES.map((s) => ({ value: s, label: s }))}
+        />
+        <span>填表人</span>
+        <Input aria-label="填表人" style={{ width: 120 }} maxLength={20} value={filledBy} onChange={(e) => setFilledBy(e.target.value)} />
+      </Space>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text type="secondary">审查环节只作用于人选花名册、资格联审表和人选登记表。Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
       </Space>
       <LoadState loading={tables.loading} error={tables.error} onRetry={tables.reload}>
         <Table
@@ -70,31 +89,20 @@ export function ExportPanel() {
           columns={[
             { title: '表格', dataIndex: 'label', width: 180 },
             {
-              title: '状态',
-              width: 320,
-              render: (_, t) =>
-                t.unavailable ? (
-                  <Typography.Text type="secondary">{t.unavailable}</Typography.Text>
-                ) : (
-                  <Tag color="green">可导出</Tag>
-                )
-            },
-            {
               title: '导出',
               render: (_, t) => (
                 <Space>
                   {t.formats.map((f) => (
-                    <Tooltip key={f} title={t.unavailable ?? undefined}>
                       <Button
+                        key={f}
                         size="small"
                         aria-label={`导出${t.label}${FORMAT_LABEL[f]}`}
-                        disabled={t.unavailable !== null || (busy !== null && busy !== `${t.name}.${f}`)}
+                        disabled={busy !== null && busy !== `${t.name}.${f}`}
                         loading={busy === `${t.name}.${f}`}
                         onClick={() => void exportTable(t.name, f)}
                       >
                         {FORMAT_LABEL[f]}
                       </Button>
-                    </Tooltip>
                   ))}
                 </Space>
               )

@@ -1,0 +1,201 @@
+import type { ResumeLine } from '../../../shared/cadre'
+import { EDUCATION_LEVELS } from '../../../shared/cadre'
+import { POST_LABELS, POSTS, type Stage } from '../../../shared/candidate'
+import { dossierOf, type DossierData } from '../../../shared/dossier'
+import { failure } from '../../../shared/result'
+import type { Step } from '../../../shared/vetting-rules'
+import { CandidateService, type CandidateView, type Dossier } from '../candidates'
+import type { Store } from '../store'
+import { verdictsByCandidate } from '../vetting-records'
+import type { CandidateRosterRow } from './layouts/candidates'
+import type { ReviewRow, ReviewVerdict } from './layouts/review'
+
+/** Which candidates a table or a batch of forms holds: a village, a stage of the vetting path, or both. */
+export interface CandidateScope {
+  villageId: number | null
+  stage: Stage | null
+}
+
+/** What the form says about who hands it up and who filled it in; the register does not know these. */
+export interface FormSigning {
+  reportingUnit: string
+  filledBy: string
+  /** 填表时间: the day the form is printed. */
+  filledOn: string
+}
+
+const byPinyin = new Intl.Collator('zh-CN')
+
+/** The order forms are handed up in: village, then post (书记 first), then name, both names in pinyin order. */
+export function candidateOrder(a: CandidateView, b: CandidateView): number {
+  return (
+    byPinyin.compare(a.villageName, b.villageName) ||
+    a.villageId - b.villageId ||
+    POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
+    byPinyin.compare(a.name, b.name) ||
+    a.id - b.id
+  )
+}
+
+/** A cadre form's "1998.09" as the ISO year-month the dossier holds. */
+const isoYearMonth = (ym: string): string | null => (ym ? ym.replace('.', '-') : null)
+
+/** One 简历 line as forms write it: "1998.09--2002.07  某某大学学生"; an open period leaves the end blank. */
+export const resumeText = (l: ResumeLine): string => `${l.start}--${l.end || '       '}  ${l.text}`
+
+const formDate = (iso: string | null): string => (iso ? iso.replaceAll('-', '.') : '')
+
+/** "通过（县委组织部，2026.03.10，文号）": a decided step with who, when and the document reference. */
+function stepText(s: Step, heading: string): string {
+  const by = [s.decider, formDate(s.date), s.docNo].filter(Boolean).join('，')
+  const note = s.note ? `。${s.note}` : ''
+  return `${heading}${s.state}${by ? `（${by}）` : ''}${note}`
+}
+
+const decided = (s: Step): boolean => s.state !== '当前' && s.state !== '未到' && s.state !== '不适用'
+
+/** A 考察报告 can run to pages; the form carries its opening and points to the report. */
+const INSPECTION_CHARS = 240
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…（详见考察报告）` : text)
+
+/**
+ * The one mapping from the register's 人选 record to the printed 人选登记表. What the register does not
+ * know is left blank for handwriting, as the office would; a step not yet decided prints nothing.
+ */
+export function dossierFromCandidate(d: Dossier, signing: FormSigning): DossierData {
+  const { person, profile } = d.record
+  const steps = d.candidate.progress.steps
+  const step = (stage: Stage) => steps.filter((s) => s.stage === stage && decided(s))
+  const review = [...step('资格初审').map((s) => stepText(s, '乡镇初审：')), ...step('县级联审').map((s) => stepText(s, '县级联审：'))]
+  if (d.candidate.progress.stopped?.stage === '负面清单') review.push(d.candidate.progress.stopped.reason)
+  const education = (e: typeof profile.fullTimeEducation) => ({ level: e.level ?? '', degree: e.degree, school: e.school })
+  return dossierOf({
+    name: person.name,
+    sex: person.sex ?? '',
+    birthDate: person.birthDate,
+    ethnicity: person.ethnicity,
+    nativePlace: profile.nativePlace,
+    birthPlace: profile.birthPlace,
+    partyJoinDate: isoYearMonth(profile.partyJoined),
+    workStartDate: isoYearMonth(profile.workStarted),
+    health: profile.health,
+    professionalTitle: profile.professionalTitle,
+    specialty: profile.specialty,
+    fullTime: education(profile.fullTimeEducation),
+    partTime: education(profile.inServiceEducation),
+    currentPost: profile.currentPosition,
+    proposedPost: d.proposedPost,
+    resume: d.record.resume.map(resumeText),
+    rewards: profile.rewards,
+    appraisal: profile.appraisals,
+    family: d.record.family.map((f) => ({
+      relation: f.relation,
+      name: f.name,
+      birthDate: isoYearMonth(f.birthYearMonth),
+      politicalStatus: f.politicalStatus,
+      workplace: f.workUnit
+    })),
+    reviewResult: review.join('\n'),
+    inspectionResult: step('考察')
+      .map((s) => clip(stepText(s, ''), INSPECTION_CHARS))
+      .join('\n'),
+    jointReviewResult: step('会审')
+      .map((s) => stepText(s, `${s.level}：`))
+      .join('\n'),
+    reportingUnit: d.village.township || signing.reportingUnit,
+    filledBy: signing.filledBy,
+    referenceDate: d.referenceDate,
+    filledOn: signing.filledOn,
+    village: d.village.name,
+    photo: d.photo ? `data:${d.photo.mime};base64,${d.photo.base64}` : null
+  })
+}
+
+/** The higher of the full-time and in-service 学历, as rosters list one. */
+function highestEducation(levels: (string | null)[]): string {
+  const rank = (l: string | null) => (l ? EDUCATION_LEVELS.indexOf(l as (typeof EDUCATION_LEVELS)[number]) : -1)
+  return levels.reduce<string | null>((best, l) => (rank(l) > rank(best) ? l : best), null) ?? ''
+}
+
+/** The candidate register as the three candidate tables see it. */
+export class CandidateExports {
+  readonly candidates: CandidateService
+
+  constructor(private readonly store: Store) {
+    this.candidates = new CandidateService(store)
+  }
+
+  /** The candidates of a scope in hand-up order; none is a failure the clerk can act on. */
+  list(scope: CandidateScope, what: string): CandidateView[] {
+    const list = this.candidates.list({ villageId: scope.villageId, stage: scope.stage }).sort(candidateOrder)
+    if (list.length === 0) {
+      const where = scope.villageId === null ? '' : `“${this.candidates.villages.require(scope.villageId).name}”`
+      throw failure('empty', `${where}${scope.stage ? `处于“${scope.stage}”环节的` : ''}还没有人选，没有可生成的${what}`)
+    }
+    return list
+  }
+
+  /** One candidate's form, or a scope's forms in order; each form is read when it is printed. */
+  dossier(candidateId: number, signing: FormSigning): DossierData {
+    return dossierFromCandidate(this.candidates.dossierData(candidateId), signing)
+  }
+
+  rosterRows(scope: CandidateScope): CandidateRosterRow[] {
+    const list = this.list(scope, '人选花名册')
+    const profiles = new Map(
+      (
+        this.store.db
+          .prepare(
+            `SELECT p.id, p.ethnicity, f.political_status, f.party_joined, f.current_position, f.full_time_education, f.in_service_education
+             FROM persons p LEFT JOIN person_profiles f ON f.person_id = p.id WHERE p.id IN (SELECT person_id FROM candidates)`
+          )
+          .all() as Record<string, string | null>[]
+      ).map((r) => [Number(r.id), r])
+    )
+    const level = (json: string | null | undefined) => (json ? ((JSON.parse(json) as { level: string | null }).level ?? null) : null)
+    return list.map((c) => {
+      const p = profiles.get(c.personId)
+      return {
+        name: c.name,
+        sex: c.sex ?? '',
+        ethnicity: p?.ethnicity ?? '',
+        birthDate: c.birthDate,
+        age: c.age,
+        education: highestEducation([level(p?.full_time_education), level(p?.in_service_education)]),
+        politicalStatus: p?.political_status ?? '',
+        partyJoinDate: isoYearMonth(p?.party_joined ?? ''),
+        currentPost: p?.current_position ?? '',
+        proposedPost: POST_LABELS[c.post],
+        village: c.villageName,
+        note: [c.incumbent ? '现任' : '', c.pool === '初步人选' ? '' : c.pool, c.progress.status === '进行中' ? '' : c.progress.status, c.note]
+          .filter(Boolean)
+          .join('；')
+      }
+    })
+  }
+
+  /** 资格联审表 rows and the departments of the setting, in its order. */
+  reviewRows(scope: CandidateScope): { departments: string[]; rows: ReviewRow[] } {
+    const list = this.list(scope, '资格联审表')
+    const departments = this.candidates.rules().departments
+    const verdicts = verdictsByCandidate(this.store.db)
+    const rows = list.map((c) => {
+      const answers: Record<string, ReviewVerdict> = {}
+      for (const v of verdicts.get(c.id) ?? []) {
+        if (v.verdict !== '待反馈') answers[v.department] = { verdict: v.verdict, reason: v.reason }
+      }
+      const step = c.progress.steps.find((s) => s.stage === '县级联审')
+      const sent = (verdicts.get(c.id) ?? []).length > 0
+      return {
+        village: c.villageName,
+        name: c.name,
+        sex: c.sex ?? '',
+        birthDate: c.birthDate,
+        proposedPost: POST_LABELS[c.post],
+        verdicts: answers,
+        overall: step?.state === '通过' || step?.state === '不通过' ? step.state : sent ? '待反馈' : '未送审'
+      }
+    })
+    return { departments, rows }
+  }
+}
