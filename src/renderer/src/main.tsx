@@ -4,6 +4,8 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+// Eagerly, so the browser-mode token is taken from the address before any navigation can drop it.
+import './api/client'
 import { AppShell } from './AppShell'
 import './styles.css'
 
