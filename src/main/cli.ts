@@ -18,19 +18,21 @@ import { TERMS, type Term } from '../shared/election'
 const USAGE = `换届工作台 命令行
 
 用法:
-  huanjie serve  [--db 文件] [--port 端口]      浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
-  huanjie backup [--db 文件] --out 备份文件     在线备份（SQLite 备份接口，数据库使用中也一致）
-  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称] [--term 本届|上届]
-                                              导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
-                                              --term 仅用于 members（两委成员名册），默认本届
-      --stage      人选花名册、资格联审表、人选登记表：只含处于该审查环节的人选（${STAGES.join('、')}）
-      --filled-by  人选登记表的填表人
+  huanjie serve  [--db 文件] [--port 端口]
+      浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
+  huanjie backup [--db 文件] --out 备份文件
+      在线备份（SQLite 备份接口，数据库使用中也一致）
   huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run]
-                                               导入 .xlsx / .csv 名册，全部成功或全部不导入
-      类型：villages 村社台账 | persons 人员 | voters 选民 | candidates 人选 | members 两委成员
+      导入 .xlsx / .csv 名册，全部成功或全部不导入
+      类型：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}
       --village    名册所属村社（选民名册必填；人员名册无“所在村”列时归入该村社）
       --dry-run    只检查并报告，不写入
       退出码：0 导入成功；1 有问题行，未导入；2 文件无法读取或参数错误
+  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名]
+      导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
+      --term       两委成员名册的届别，默认本届
+      --stage      人选花名册、资格联审表、人选登记表：只含处于该审查环节的人选（${STAGES.join('、')}）
+      --filled-by  人选登记表的填表人
 
 通用选项:
   --db 文件    数据库文件（默认：${defaultDbPath()}）
