@@ -160,6 +160,8 @@ describe('candidates', () => {
     await value(api.vetting.saveSetting({ key: 'unsatisfiedThreshold', value: 40 }))
     expect((await value(api.candidates.get({ id: c.id }))).progress.current).toBe('资格初审')
     expect((await refusal(api.vetting.saveSetting({ key: 'unsatisfiedThreshold', value: 140 }))).message).toContain('0–100')
+    const seven = ['纪委监委', '组织部', '政法委', '公安', '法院', '检察院', '信访局']
+    expect((await refusal(api.vetting.saveSetting({ key: 'reviewDepartments', value: seven }))).message).toContain('联审部门至少8个')
     const fresh = await propose((await person('李红', WOMAN)).id, v.id)
     expect((await refusal(api.evaluations.record({ ...votes, candidateId: fresh.id }))).message).toContain('无需测评')
   })

@@ -13,7 +13,8 @@ const names = (label: string, min: number, max: number) =>
 export const reviewDepartments = defineSetting({
   key: 'vetting.reviewDepartments',
   label: '县级联审部门',
-  schema: names('联审部门', 1, 30),
+  // Published practice: 8 to 16 departments take part in the county's joint review.
+  schema: names('联审部门', 8, 16),
   defaultValue: [
     '纪委监委', '组织部', '政法委', '统战部', '公安', '法院', '检察院', '司法局',
     '信访局', '民政局', '自然资源和规划', '生态环境', '农业农村', '卫健委', '市场监管', '税务'
