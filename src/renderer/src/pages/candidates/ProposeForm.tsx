@@ -1,4 +1,5 @@
-import { Alert, Col, DatePicker, Form, Input, Modal, Row, Select, Switch } from 'antd'
+import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd'
+import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { POOLS, POSTS, POST_LABELS, SOURCES, type CandidateInput } from '../../../../shared/candidate'
@@ -60,19 +61,7 @@ export function ProposeForm({
   const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: `${p.name}　${p.idNumber || '（无身份证号）'}` }))
   if (candidate && !personOptions.some((o) => o.value === candidate.personId)) personOptions.unshift({ value: candidate.personId, label: candidate.name })
   return (
-    <Modal
-      open={open}
-      title={candidate ? `修改提名：${candidate.name}` : '提名人选'}
-      width={720}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title={candidate ? `修改提名：${candidate.name}` : '提名人选'} width={720} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="提名信息">
         <Row gutter={16}>
           <Col span={14}>
@@ -124,6 +113,6 @@ export function ProposeForm({
         </Row>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

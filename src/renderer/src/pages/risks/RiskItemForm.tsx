@@ -1,4 +1,5 @@
-import { Alert, AutoComplete, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd'
+import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useOnOpen } from './useOnOpen'
 import { useState } from 'react'
@@ -50,19 +51,7 @@ export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open
     )
   })
   return (
-    <Modal
-      open={open}
-      width={760}
-      title={item ? '修改风险事项' : '登记风险事项'}
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title={item ? '修改风险事项' : '登记风险事项'} width={760} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="风险事项">
         <Row gutter={16}>
           <Col span={8}>
@@ -108,6 +97,6 @@ export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open
         </Row>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

@@ -1,4 +1,5 @@
-import { Alert, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd'
+import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd'
+import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { VILLAGE_GRADES, VILLAGE_KINDS, VILLAGE_LABELS as L, type Village, type VillageInput } from '../../../../shared/village'
@@ -102,19 +103,7 @@ export function VillageForm({
 
   const dateProps = { style: { width: '100%' }, format: 'YYYY-MM-DD', placeholder: '选择日期' }
   return (
-    <Modal
-      open={open}
-      title={village ? `编辑村社：${village.name}` : '新增村社'}
-      width={820}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title={village ? `编辑村社：${village.name}` : '新增村社'} width={820} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="村社信息">
         <Row gutter={16}>
           <Col span={8}>
@@ -192,6 +181,6 @@ export function VillageForm({
         </Row>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
