@@ -168,12 +168,15 @@ async function importFile(args: string[], out: Output): Promise<number> {
     }
     const imports = new ImportService(store)
     const showProgress = !out.json && process.stderr.isTTY
-    const { analysis, preview } = await imports.read(kind, { path: path.resolve(file) }, { villageId }, {
-      progress: (_done, _total, message) => {
+    const progress = {
+      progress: (_done: number, _total?: number | null, message?: string) => {
         if (showProgress && message) process.stderr.write(`\r${message}`)
       },
       throwIfCancelled: () => {}
-    })
+    }
+    const { preview, summary } = values['dry-run']
+      ? { preview: (await imports.read(kind, { path: path.resolve(file) }, { villageId }, progress)).preview, summary: null }
+      : await imports.readAndCommit(kind, { path: path.resolve(file) }, { villageId }, progress)
     if (showProgress) process.stderr.write('\n')
     const problems = [
       ...preview.missingFields.map((f) => ({ row: preview.headerRow, column: '', header: f, message: `缺少必需的列“${f}”` })),
@@ -190,9 +193,7 @@ async function importFile(args: string[], out: Output): Promise<number> {
       })
       return 1
     }
-    const counts = values['dry-run']
-      ? { added: preview.counts.added, updated: preview.counts.updated, unchanged: preview.counts.unchanged }
-      : imports.commit(analysis)
+    const counts = summary ?? preview.counts
     const verb = values['dry-run'] ? '检查通过（未写入）' : '导入完成'
     print(
       out,

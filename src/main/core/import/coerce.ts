@@ -1,7 +1,7 @@
 import { daysInMonth } from '../../../shared/dates'
 import { checkIdNumber } from '../../../shared/idcard'
 import { foldWidth, headerKey, type FieldDef } from '../../../shared/import'
-import type { Cell } from './source'
+import type { Cell } from './xlsx'
 
 /** A coerced value, or the reason in Chinese why the cell cannot be one. Empty cells are null. */
 export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string }

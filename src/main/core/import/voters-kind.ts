@@ -95,6 +95,7 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
     },
     identity: (r) => ({ field: 'idNumber', key: r.person.idNumber }),
     register: {
+      chunked: true,
       plan: (records) => {
         const people = persons.findManyByIdNumber(records.map((r) => r.person.idNumber))
         const ids = [...people.values()].map((p) => p.id)
