@@ -64,6 +64,11 @@ const sexOf = (id: string): Sex => (Number(id[16]) % 2 === 1 ? '男' : '女')
  * becomes a year older on 1 March in common years, as Chinese practice counts it.
  */
 export function ageOn(birthDate: string, onDate: string): number {
+  if (birthDate.length === 10 && onDate.length === 10) {
+    // Checked once per row of a large roster: zero-padded MM-DD compares as text, without splitting.
+    const age = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4))
+    return onDate.slice(4) < birthDate.slice(4) ? age - 1 : age
+  }
   const [by, bm, bd] = birthDate.split('-').map(Number)
   const [ty, tm, td] = onDate.split('-').map(Number)
   let age = ty - by

@@ -44,6 +44,12 @@ interface VillageFacts {
   published: boolean
 }
 
+/** What a plan made in the same transaction has already looked up for a row: the person with its ID, and where they are registered. */
+export interface KnownRegistration {
+  person: { id: number; name: string } | null
+  active: { id: number; villageId: number; villageName: string } | null
+}
+
 export interface VoterUpsertResult {
   voterId: number
   personId: number
@@ -94,7 +100,7 @@ export class VoterWriter {
     }
   }
 
-  upsert(d: VoterData): VoterUpsertResult {
+  upsert(d: VoterData, known?: KnownRegistration): VoterUpsertResult {
     const village = this.village(d.villageId)
     const id = checkIdNumber(d.idNumber, this.today)
     if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
@@ -106,14 +112,16 @@ export class VoterWriter {
     const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, village.electionDate, this.rules.voterMinAge)
     if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
 
-    const person = this.s.person.get(id.idNumber) as { id: number; name: string } | undefined
+    const person = known ? (known.person ?? undefined) : (this.s.person.get(id.idNumber) as { id: number; name: string } | undefined)
     if (person && person.name !== d.name) {
       const reason = nameMismatch(id.idNumber, person.name, d.name)
       throw failure('conflict', reason, { name: reason })
     }
-    const active = person
-      ? (this.s.active.get(person.id) as { id: number; villageId: number; villageName: string } | undefined)
-      : undefined
+    const active = known
+      ? (known.active ?? undefined)
+      : person
+        ? (this.s.active.get(person.id) as { id: number; villageId: number; villageName: string } | undefined)
+        : undefined
     if (active && active.villageId !== d.villageId) {
       const reason = registeredElsewhere(d.name, id.idNumber, active.villageName, village.name)
       throw failure('conflict', reason, { idNumber: reason })

@@ -123,18 +123,16 @@ export class ImportService {
     try {
       return await this.store.writeStreamed(async (audit) => {
         const actions: RowAction[] = []
-        let conflicts = 0
         const sink = (a: Analysis): void => {
           const plan = register.plan(a.records)
           for (const p of plan) actions.push(p.action)
           for (const p of registerProblems(a, plan)) addProblem(a, p)
-          conflicts = a.problemCount
           // Once anything is wrong the transaction will be rolled back: the rest is only checked.
-          if (conflicts === 0) register.write(a.records, plan)
+          if (a.problemCount === 0) register.write(a.records, plan)
         }
         const analysis = await analyze(this.store, adapter, input, { ...analyzeOptions, sink }, progress)
         const preview = previewWith(crypto.randomUUID(), analysis, adapter, actions)
-        if (preview.missingFields.length > 0 || analysis.problemCount > 0 || conflicts > 0) throw new Rejected(preview)
+        if (preview.missingFields.length > 0 || analysis.problemCount > 0) throw new Rejected(preview)
         progress.throwIfCancelled()
         return { preview, summary: this.audited(audit, analysis, adapter.def, countActions(actions)) }
       })
