@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { Cell, SourceRow } from './xlsx'
+import { READER_MODULE, type Cell, type SourceRow } from './xlsx'
 
 export type WorkerInput = { input: { path: string } | { bytes: Uint8Array }; batch: number; ahead: number }
 export type ToReader = 'more'
@@ -22,7 +22,9 @@ function startWorker(workerData: WorkerInput): Worker {
     if (fs.existsSync(built)) return new Worker(built, { workerData })
   }
   const load = (file: string) => `require(${JSON.stringify(file)});`
-  return new Worker(load(require.resolve('tsx/cjs')) + load(path.join(__dirname, 'xlsx-worker.ts')), { eval: true, workerData })
+  // The reader first, as plain JavaScript: through tsx's hook it loads half as fast again.
+  const code = [require.resolve(READER_MODULE), require.resolve('tsx/cjs'), path.join(__dirname, 'xlsx-worker.ts')].map(load).join('')
+  return new Worker(code, { eval: true, workerData })
 }
 
 /**
