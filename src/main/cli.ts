@@ -1,14 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildApi } from './api'
 import { defaultDbPath } from './core/paths'
 import { Store, StoreOpenError } from './core/store'
 import { AppFailure } from '../shared/result'
-import { startWebServer } from './web/server'
 import { STAGES, type Stage } from '../shared/candidate'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
-import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
 import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { ImportService } from './core/import/service'
@@ -57,6 +54,8 @@ async function serve(args: string[], out: Output): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口无效：${values.port}`)
   const store = openStore(values.db)
+  // Loaded by the commands that use them: an import need not hold the whole API and the PDF engine in memory.
+  const [{ buildApi }, { startWebServer }] = await Promise.all([import('./api'), import('./web/server')])
   const server = await startWebServer({
     api: buildApi(store),
     staticDir: rendererDir(),
@@ -129,6 +128,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
+    const { ExportService } = await import('./core/exports/service')
     const file = await new ExportService(store, new JobRunner()).file({
       table,
       format,

@@ -34,7 +34,7 @@ export interface AnalyzeOptions {
 /** Gets `a.records` (the records read since the last call, from record number `a.firstRecord` on). */
 export type RecordSink = (a: Analysis) => void
 
-const SINK_CHUNK = 2000
+const SINK_CHUNK = 500
 
 /** What a long read reports and how it is stopped (a JobContext, or the CLI's own). */
 export interface Progress {

@@ -13,7 +13,7 @@ type FromReader =
 
 /** Rows per message, and messages the reader may run ahead of the rows taken: enough to keep both threads busy. */
 const BATCH = 1000
-const AHEAD = 16
+const AHEAD = 6
 
 /** The built worker beside the bundle; from source (dev, tests), the TypeScript file through tsx's require hook. */
 function startWorker(workerData: WorkerInput): Worker {
