@@ -10,7 +10,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
-          cli: resolve(__dirname, 'src/main/cli.ts')
+          cli: resolve(__dirname, 'src/main/cli.ts'),
+          // Started by path on its own thread (import/xlsx-thread.ts), so it is an entry of its own.
+          'xlsx-worker': resolve(__dirname, 'src/main/core/import/xlsx-worker.ts')
         }
       }
     }

@@ -1,14 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildApi } from './api'
 import { defaultDbPath } from './core/paths'
 import { Store, StoreOpenError } from './core/store'
 import { AppFailure } from '../shared/result'
-import { startWebServer } from './web/server'
 import { STAGES, type Stage } from '../shared/candidate'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
-import { ExportService } from './core/exports/service'
 import { JobRunner } from './core/jobs'
 import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { ImportService } from './core/import/service'
@@ -59,6 +56,8 @@ async function serve(args: string[], out: Output): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口无效：${values.port}`)
   const store = openStore(values.db)
+  // Loaded by the commands that use them: an import need not hold the whole API and the PDF engine in memory.
+  const [{ buildApi }, { startWebServer }] = await Promise.all([import('./api'), import('./web/server')])
   const server = await startWebServer({
     api: buildApi(store),
     staticDir: rendererDir(),
@@ -131,6 +130,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
+    const { ExportService } = await import('./core/exports/service')
     const file = await new ExportService(store, new JobRunner()).file({
       table,
       format,
@@ -170,12 +170,15 @@ async function importFile(args: string[], out: Output): Promise<number> {
     }
     const imports = new ImportService(store)
     const showProgress = !out.json && process.stderr.isTTY
-    const { analysis, preview } = await imports.read(kind, { path: path.resolve(file) }, { villageId }, {
-      progress: (_done, _total, message) => {
+    const progress = {
+      progress: (_done: number, _total?: number | null, message?: string) => {
         if (showProgress && message) process.stderr.write(`\r${message}`)
       },
       throwIfCancelled: () => {}
-    })
+    }
+    const { preview, summary } = values['dry-run']
+      ? { preview: (await imports.read(kind, { path: path.resolve(file) }, { villageId }, progress)).preview, summary: null }
+      : await imports.readAndCommit(kind, { path: path.resolve(file) }, { villageId }, progress)
     if (showProgress) process.stderr.write('\n')
     const problems = [
       ...preview.missingFields.map((f) => ({ row: preview.headerRow, column: '', header: f, message: `缺少必需的列“${f}”` })),
@@ -192,9 +195,7 @@ async function importFile(args: string[], out: Output): Promise<number> {
       })
       return 1
     }
-    const counts = values['dry-run']
-      ? { added: preview.counts.added, updated: preview.counts.updated, unchanged: preview.counts.unchanged }
-      : imports.commit(analysis)
+    const counts = summary ?? preview.counts
     const verb = values['dry-run'] ? '检查通过（未写入）' : '导入完成'
     print(
       out,

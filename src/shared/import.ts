@@ -212,8 +212,12 @@ export function headerKey(text: string): string {
     .toUpperCase()
 }
 
+const WIDE = /[\uFF01-\uFF5E\u3000]/
+
 /** Full-width ASCII (Ｘ, １, ：) to half-width and the ideographic space to a space. */
 export function foldWidth(text: string): string {
+  // Most cells hold none: testing first spares a copy of every cell of a large roster.
+  if (!WIDE.test(text)) return text
   return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
 }
 

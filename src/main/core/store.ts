@@ -91,12 +91,51 @@ export class Store {
 
   /** Runs `fn` and the audit rows it records in one transaction; a throw undoes both. */
   write<T>(fn: (audit: (entry: AuditEntry) => void) => T): T {
+    if (this.streaming) throw new Error('a streamed write holds the connection')
+    const audit = this.auditor()
+    return this.db.transaction(() => fn(audit))()
+  }
+
+  private streaming = false
+
+  /**
+   * `write` for work that awaits inside its transaction (an import writing rows while the rest of the file is
+   * still being read). The transaction holds the write lock throughout, and anything else on this connection
+   * would join it, so only a process that does nothing else meanwhile may use it (the CLI).
+   */
+  async writeStreamed<T>(fn: (audit: (entry: AuditEntry) => void) => Promise<T>): Promise<T> {
+    if (this.streaming || this.db.inTransaction) throw new Error('writeStreamed cannot nest')
+    const audit = this.auditor()
+    this.db.exec('BEGIN IMMEDIATE')
+    this.streaming = true
+    try {
+      const result = await fn(audit)
+      this.db.exec('COMMIT')
+      return result
+    } catch (e) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw e
+    } finally {
+      this.streaming = false
+    }
+  }
+
+  /**
+   * Changes with every write to the file, by this connection (its change count) or by another (data_version):
+   * equal marks mean the register is as it was. Read it inside a transaction to compare against now.
+   */
+  changeMark(): string {
+    const own = this.db.prepare('SELECT total_changes()').pluck().get() as number
+    return `${this.db.pragma('data_version', { simple: true }) as number}:${own}`
+  }
+
+  private auditor(): (entry: AuditEntry) => void {
     const insert = this.db.prepare(
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const at = nowStamp()
-    const audit = (e: AuditEntry): void => {
+    return (e: AuditEntry): void => {
       insert.run(
         at,
         this.actor,
@@ -108,7 +147,6 @@ export class Store {
         e.after === undefined ? null : JSON.stringify(e.after)
       )
     }
-    return this.db.transaction(() => fn(audit))()
   }
 
   /** A consistent copy of the open database, safe while it is in use (SQLite online backup). */

@@ -32,6 +32,11 @@ export interface Register<R, P extends Planned = Planned> {
   plan(records: R[]): P[]
   /** Gets the plan made in the same transaction, with whatever the kind looked up for it. */
   write(records: R[], plan: P[]): void
+  /**
+   * Each record meets the register alone (no two records of a file touch the same row, no record's plan
+   * depends on another's write): the records may be planned and written a chunk at a time.
+   */
+  chunked?: boolean
 }
 
 /**

@@ -1,7 +1,7 @@
 import { daysInMonth } from '../../../shared/dates'
 import { checkIdNumber } from '../../../shared/idcard'
 import { foldWidth, headerKey, type FieldDef } from '../../../shared/import'
-import type { Cell } from './source'
+import type { Cell } from './xlsx'
 
 /** A coerced value, or the reason in Chinese why the cell cannot be one. Empty cells are null. */
 export type Coerced = { ok: true; value: unknown } | { ok: false; reason: string }
@@ -10,7 +10,12 @@ const ok = (value: unknown): Coerced => ({ ok: true, value })
 const bad = (reason: string): Coerced => ({ ok: false, reason })
 
 export function isEmptyCell(cell: Cell): boolean {
-  return cell === null || (typeof cell === 'string' && foldWidth(cell).trim() === '')
+  if (cell === null) return true
+  if (typeof cell !== 'string') return false
+  // Nearly every cell starts with a printable ASCII or CJK character: not empty, without copying it.
+  const first = cell.charCodeAt(0)
+  if ((first > 0x20 && first < 0x7f) || (first >= 0x4e00 && first <= 0x9fff)) return false
+  return foldWidth(cell).trim() === ''
 }
 
 /** What a cell shows, as text, for messages and the preview table. */
@@ -81,7 +86,9 @@ function coerceChoice(cell: Cell, field: FieldDef & { type: 'choice' }): Coerced
     index = new Map([...Object.entries(field.aliases ?? {}).map(([a, v]) => [headerKey(a), v] as const), ...field.values.map((v) => [headerKey(v), v] as const)])
     choiceIndexes.set(field, index)
   }
-  const hit = index.get(headerKey(cellText(cell)))
+  // A value as the list writes it needs no folding: headerKey of a key is the key itself.
+  const text = cellText(cell)
+  const hit = index.get(text) ?? index.get(headerKey(text))
   if (hit) return ok(hit)
   return bad(`${field.label}应为${field.values.map((v) => `“${v}”`).join('、')}之一，现为“${cellText(cell)}”`)
 }

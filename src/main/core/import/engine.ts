@@ -24,7 +24,17 @@ export interface AnalyzeOptions {
   remembered: Map<string, string | null>
   /** Read this sheet only (the one an earlier preview chose); otherwise the first that holds the data. */
   sheet?: string | null
+  /**
+   * Takes the records while the file is still being read, a chunk at a time, and keeps them: the analysis
+   * then holds only the records not yet taken. Without it every record stays in the analysis.
+   */
+  sink?: RecordSink
 }
+
+/** Gets `a.records` (the records read since the last call, from record number `a.firstRecord` on). */
+export type RecordSink = (a: Analysis) => void
+
+const SINK_CHUNK = 500
 
 /** What a long read reports and how it is stopped (a JobContext, or the CLI's own). */
 export interface Progress {
@@ -48,6 +58,8 @@ export interface Analysis {
   records: unknown[]
   /** The sheet row of each record. */
   recordRows: number[]
+  /** The number, in the file, of `records[0]`: records a sink has taken are gone from the analysis. */
+  firstRecord: number
   problems: ImportProblem[]
   problemCount: number
   /** Data rows read (blank, title, header and footer rows not counted). */
@@ -102,6 +114,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       villageId: options.villageId,
       records: [],
       recordRows: [],
+      firstRecord: 0,
       problems: [],
       problemCount: 0,
       rowCount: 0,
@@ -113,7 +126,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       continue
     }
     result = base
-    const reader = new RowReader(adapter, ctx, base, headerCells, today)
+    const reader = new RowReader(adapter, ctx, base, headerCells, today, options.sink)
     for (const r of head.slice(found.rowIndex + 1)) reader.read(r)
     for (;;) {
       const next = await rows.next()
@@ -125,6 +138,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
         await yieldToEventLoop()
       }
     }
+    reader.flush()
     progress.progress(source.size, source.size, `已读取 ${base.rowCount} 行`)
   }
   progress.throwIfCancelled()
@@ -163,7 +177,8 @@ class RowReader {
     private readonly ctx: BuildContext,
     private readonly out: Analysis,
     private readonly headerCells: SourceRow['cells'],
-    private readonly today: string
+    private readonly today: string,
+    private readonly sink?: RecordSink
   ) {
     this.mapped = out.columns.filter((c) => c.field)
     for (const c of this.mapped) this.columnOf.set(c.field!, c)
@@ -205,9 +220,10 @@ class RowReader {
           problems.push(this.problem(r.row, { field: id.field, message: `与第${first}行重复（${label}相同）` }))
         } else {
           if (id) this.seen.set(id.key, r.row)
-          recordIndex = this.out.records.length
+          recordIndex = this.out.firstRecord + this.out.records.length
           this.out.records.push(built.record)
           this.out.recordRows.push(r.row)
+          if (this.sink && this.out.records.length >= SINK_CHUNK) this.flush()
         }
       } else {
         for (const p of built.problems) problems.push(this.problem(r.row, p))
@@ -221,13 +237,21 @@ class RowReader {
     }
   }
 
+  flush(): void {
+    if (!this.sink || this.out.records.length === 0) return
+    this.sink(this.out)
+    this.out.firstRecord += this.out.records.length
+    this.out.records = []
+    this.out.recordRows = []
+  }
+
   problem(row: number, p: FieldProblem): ImportProblem {
     const c = this.columnOf.get(p.field)
     return { row, column: c?.letter ?? '', header: c?.header ?? this.fieldDefs.get(p.field)?.label ?? '', message: p.message }
   }
 }
 
-function addProblem(a: Analysis, p: ImportProblem): void {
+export function addProblem(a: Analysis, p: ImportProblem): void {
   a.problemCount++
   if (a.problems.length < MAX_LISTED_PROBLEMS) a.problems.push(p)
 }
@@ -243,19 +267,22 @@ export function registerProblems(a: Analysis, plan: Planned[]): ImportProblem[] 
   return out
 }
 
-export function countActions(plan: Planned[]): Record<RowAction, number> {
+export function countActions(actions: readonly RowAction[]): Record<RowAction, number> {
   const counts = { added: 0, updated: 0, unchanged: 0 }
-  for (const p of plan) counts[p.action]++
+  for (const action of actions) counts[action]++
   return counts
 }
 
 /** The preview shown before anything is written: the plan against the register as it is now. */
-export function previewOf(id: string, a: Analysis, adapter: KindAdapter): ImportPreview {
-  const plan = adapter.register.plan(a.records)
-  const conflicts = registerProblems(a, plan)
-  for (const p of conflicts) addProblem(a, p)
+export function previewOf(id: string, a: Analysis, adapter: KindAdapter, plan: Planned[] = adapter.register.plan(a.records)): ImportPreview {
+  for (const p of registerProblems(a, plan)) addProblem(a, p)
+  return previewWith(id, a, adapter, plan.map((p) => p.action))
+}
+
+/** The preview of an analysis whose register conflicts are already among its problems; `actions` by record number. */
+export function previewWith(id: string, a: Analysis, adapter: KindAdapter, actions: RowAction[]): ImportPreview {
   a.problems.sort((x, y) => x.row - y.row)
-  const counts = countActions(plan)
+  const counts = countActions(actions)
   const problemRows = new Set(a.problems.map((p) => p.row))
   return {
     id,
@@ -274,7 +301,7 @@ export function previewOf(id: string, a: Analysis, adapter: KindAdapter): Import
     problems: a.problems,
     rows: a.sample.map((s) => ({
       row: s.row,
-      action: s.record === null || problemRows.has(s.row) ? 'error' : plan[s.record].action,
+      action: s.record === null || problemRows.has(s.row) ? 'error' : actions[s.record],
       values: s.values
     }))
   }

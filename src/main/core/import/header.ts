@@ -1,6 +1,6 @@
 import { columnLetter, headerKey, IGNORED_HEADERS, type FieldDef, type ImportColumn, type KindDef } from '../../../shared/import'
 import { cellText } from './coerce'
-import type { Cell, SourceRow } from './source'
+import type { Cell, SourceRow } from './xlsx'
 
 /** Rows a title block may take above the header. */
 export const HEADER_SEARCH_ROWS = 30

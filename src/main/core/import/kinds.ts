@@ -31,6 +31,7 @@ export function personsAdapter(store: Store): KindAdapter<PersonPart, PersonPlan
     build: personPart,
     identity: (r) => ({ field: 'idNumber', key: r.idNumber }),
     register: {
+      chunked: true,
       plan: (records) => persons.plan(records, true),
       write: (records, plan) => {
         persons.write(records, plan)

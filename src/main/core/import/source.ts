@@ -1,20 +1,12 @@
-import ExcelJS from 'exceljs'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { Readable, Transform } from 'node:stream'
 import { failure } from '../../../shared/result'
 import { decodeText, parseCsv } from './csv'
+import type { SourceRow } from './xlsx'
+import { xlsxSheetsOnThread } from './xlsx-thread'
 
-/** A cell as the importer sees it, whatever wrote the file. */
-export type Cell = string | number | boolean | Date | null
-
-export interface SourceRow {
-  /** The sheet's own row number (1-based, as Excel shows it; for CSV the record's line). */
-  row: number
-  /** 0-based by column. */
-  cells: Cell[]
-}
+export type { Cell, SourceRow } from './xlsx'
 
 export interface SourceSheet {
   name: string
@@ -76,20 +68,11 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
   if (startsWith(head, MAGIC.pdf)) throw refuse(`“${fileName}”是 PDF 文件，不能导入。请提供 .xlsx 或 .csv 格式的表格。`)
 
   let consumed = 0
-  const counting = () =>
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        consumed += chunk.length
-        done(null, chunk)
-      }
-    })
 
   if (startsWith(head, MAGIC.zip)) {
     if (!zipHasWorkbook(head, 'bytes' in input ? input.bytes : null)) {
       throw refuse(`“${fileName}”是压缩包，不是 Excel 工作簿。请解压后选择其中的 .xlsx 或 .csv 文件。`)
     }
-    const stream = () =>
-      ('bytes' in input ? Readable.from([input.bytes]) : fs.createReadStream(input.path, { highWaterMark: 1 << 20 })).pipe(counting())
     return {
       format: 'xlsx',
       encoding: null,
@@ -97,7 +80,13 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
       size,
       sha256,
       bytesRead: () => consumed,
-      sheets: () => xlsxSheets(stream(), fileName)
+      sheets: () =>
+        xlsxSheetsOnThread(
+          'bytes' in input ? { bytes: input.bytes } : { path: input.path },
+          (bytes) => (consumed = bytes),
+          (message) =>
+            refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
+        )
     }
   }
 
@@ -168,56 +157,4 @@ function sha256OfFile(file: string): Promise<string> {
       .on('end', () => resolve(hash.digest('hex')))
       .on('error', reject)
   })
-}
-
-interface ReaderInternals {
-  model?: { sheets?: { name: string; rId: string }[] }
-  workbookRels?: { Id: string; Target: string }[]
-}
-
-async function* xlsxSheets(stream: Readable, fileName: string): AsyncIterable<SourceSheet> {
-  // sharedStrings 'cache' resolves text cells; styles 'cache' is what tells a date serial from a number.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore'
-  })
-  try {
-    for await (const ws of reader) {
-      const sheet = ws as unknown as { id: number | string; name: string } & AsyncIterable<ExcelJS.Row>
-      yield { name: sheetName(reader as unknown as ReaderInternals, sheet), rows: xlsxRows(sheet) }
-    }
-  } catch (e) {
-    if ((e as { code?: string }).code === 'unreadable_file') throw e
-    throw refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${(e as Error).message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
-  }
-}
-
-function sheetName(reader: ReaderInternals, sheet: { id: number | string; name: string }): string {
-  const rel = reader.workbookRels?.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${sheet.id}.xml`)
-  return reader.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? sheet.name
-}
-
-async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncIterable<SourceRow> {
-  for await (const row of sheet) {
-    const values = row.values as unknown[]
-    const cells: Cell[] = []
-    // row.values is 1-based and sparse.
-    for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
-    yield { row: row.number, cells }
-  }
-}
-
-/** Rich text, formulas, hyperlinks and errors reduced to what the cell shows. */
-export function plainCell(v: unknown): Cell {
-  if (v === undefined || v === null) return null
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v
-  const o = v as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string }
-  if (o.richText) return o.richText.map((r) => r.text).join('')
-  if ('result' in o || o.formula !== undefined) return plainCell(o.result)
-  if (o.text !== undefined) return plainCell(o.text)
-  if (o.error) return null
-  return String(v)
 }

@@ -12,7 +12,7 @@ import {
 import { allByKeys } from '../batched'
 import { PersonService } from '../persons'
 import type { Store } from '../store'
-import { VoterService } from '../voters'
+import { VoterService, type KnownRegistration, type VoterWriter } from '../voters'
 import type { BuildContext, FieldProblem, KindAdapter, Planned } from './adapter'
 import { personPart, type PersonPart } from './person-rows'
 
@@ -44,6 +44,7 @@ interface Registered {
 
 interface VoterPlan extends Planned {
   data: VoterData
+  known: KnownRegistration
 }
 
 /**
@@ -54,6 +55,7 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
   const voters = new VoterService(store)
   const persons = new PersonService(store)
   const minAge = voters.rules().voterMinAge
+  let writer: VoterWriter | undefined
   const villageFacts = store.db.prepare('SELECT name, committee_election_date AS electionDate FROM villages WHERE id = ?')
   const facts = new Map<number, { name: string; electionDate: string | null }>()
   const village = (id: number) => {
@@ -95,6 +97,7 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
     },
     identity: (r) => ({ field: 'idNumber', key: r.person.idNumber }),
     register: {
+      chunked: true,
       plan: (records) => {
         const people = persons.findManyByIdNumber(records.map((r) => r.person.idNumber))
         const ids = [...people.values()].map((p) => p.id)
@@ -103,7 +106,8 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
           const person = people.get(r.person.idNumber)
           const before = person ? byPerson.get(person.id) : undefined
           const data = voterData(r, before)
-          const plan = (action: Planned['action'], problem?: FieldProblem): VoterPlan => ({ action, targetId: before?.id ?? null, data, problem })
+          const known = { person: person ?? null, active: before ?? null }
+          const plan = (action: Planned['action'], problem?: FieldProblem): VoterPlan => ({ action, targetId: before?.id ?? null, data, known, problem })
           if (person && person.name !== r.person.name) return plan('updated', { field: 'name', message: nameMismatch(r.person.idNumber, person.name, r.person.name) })
           if (before && before.villageId !== r.villageId) {
             return plan('updated', { field: 'idNumber', message: registeredElsewhere(r.person.name, r.person.idNumber, before.villageName, village(r.villageId).name) })
@@ -123,10 +127,9 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
         })
       },
       write: (_records, plan) => {
-        const writer = voters.writer()
-        plan.forEach((p) => {
-          if (p.action !== 'unchanged') writer.upsert(p.data)
-        })
+        // One writer for every chunk: it keeps the search keys of the names it has met.
+        writer ??= voters.writer()
+        for (const p of plan) if (p.action !== 'unchanged') writer.upsert(p.data, p.known)
       }
     }
   }
