@@ -4,7 +4,7 @@ import path from 'node:path'
 import { failure } from '../../../shared/result'
 import { decodeText, parseCsv } from './csv'
 import type { SourceRow } from './xlsx'
-import { xlsxSheetsOnThread } from './xlsx-thread'
+import { insideAsar, xlsxSheetsInProcess, xlsxSheetsOnThread } from './xlsx-thread'
 
 export type { Cell, SourceRow } from './xlsx'
 
@@ -81,7 +81,7 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
       sha256,
       bytesRead: () => consumed,
       sheets: () =>
-        xlsxSheetsOnThread(
+        (insideAsar() ? xlsxSheetsInProcess : xlsxSheetsOnThread)(
           'bytes' in input ? { bytes: input.bytes } : { path: input.path },
           (bytes) => (consumed = bytes),
           (message) =>

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { Worker } from 'node:worker_threads'
-import { READER_MODULE, type Cell, type SourceRow } from './xlsx'
+import { READER_MODULE, readXlsx, type Cell, type SourceRow } from './xlsx'
 
 export type WorkerInput = { input: { path: string } | { bytes: Uint8Array }; batch: number; ahead: number }
 export type ToReader = 'more'
@@ -85,3 +86,26 @@ export async function* xlsxSheetsOnThread(
     void worker.terminate()
   }
 }
+
+/**
+ * The same sheets read on this thread. A packaged Electron app keeps its code inside app.asar, where a
+ * worker thread cannot be started from a file; it reads here instead, more slowly but the same.
+ */
+export async function* xlsxSheetsInProcess(
+  input: { path: string } | { bytes: Buffer },
+  onBytes: (bytes: number) => void,
+  fail: (message: string) => Error
+): AsyncIterable<{ name: string; rows: AsyncIterable<SourceRow> }> {
+  const stream = 'bytes' in input ? Readable.from([input.bytes]) : fs.createReadStream(input.path)
+  let bytes = 0
+  stream.on('data', (c: Buffer) => onBytes((bytes += c.length)))
+  try {
+    yield* readXlsx(stream)
+  } catch (e) {
+    throw fail((e as Error).message)
+  } finally {
+    stream.destroy()
+  }
+}
+
+export const insideAsar = (dir: string = __dirname): boolean => dir.split(path.sep).some((part) => part.endsWith('.asar'))
