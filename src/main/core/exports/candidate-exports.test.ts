@@ -186,23 +186,28 @@ describe('人选花名册 and 资格联审表 from the candidate register', () =
   })
 
   it('writes the 资格联审表 with the departments of the setting in its order and each verdict', async () => {
-    new CandidateService(store).settings.set(reviewDepartments, ['公安', '纪委监委', '法院'])
+    const departments = ['公安', '纪委监委', '法院', '检察院', '司法局', '信访局', '民政局', '税务']
+    new CandidateService(store).settings.set(reviewDepartments, departments)
     const pending = addCandidate(store, { name: '孙二', villageId: west, post: '村委会委员' })
     const { file } = await written({ table: 'review', format: 'xlsx' }, 'review.xlsx')
     const ws = await sheet(file)
     expect(ws.getCell('A1').value).toContain('候选人资格联审表')
     expect(ws.getCell('C3').value).toBe('姓名')
-    expect(['G4', 'H4', 'I4', 'J3'].map((c) => ws.getCell(c).value)).toEqual(['公安', '纪委监委', '法院', '联审结果'])
+    const columns = ['G', 'H', 'I', 'J', 'K', 'L', 'M', 'N']
+    expect(columns.map((c) => ws.getCell(`${c}4`).value)).toEqual(departments)
+    expect(ws.getCell('O3').value).toBe('联审结果')
     expect([5, 6, 7, 8].map((r) => ws.getCell(`C${r}`).value)).toEqual(['王建国', '赵一', '李红', '孙二'])
-    const verdicts = (r: number) => ['G', 'H', 'I', 'J'].map((c) => ws.getCell(`${c}${r}`).value)
-    expect(verdicts(5)).toEqual(['通过', '通过', '通过', '通过'])
-    expect(verdicts(7)).toEqual(['不通过：有行政拘留记录', '通过', '通过', '不通过'])
-    expect(verdicts(8)).toEqual(['未反馈', '未反馈', '未反馈', '未送审'])
+    const verdicts = (r: number) => [...columns, 'O'].map((c) => ws.getCell(`${c}${r}`).value)
+    const passed = Array(8).fill('通过')
+    const unanswered = Array(8).fill('未反馈')
+    expect(verdicts(5)).toEqual([...passed, '通过'])
+    expect(verdicts(7)).toEqual(['不通过：有行政拘留记录', ...passed.slice(1), '不通过'])
+    expect(verdicts(8)).toEqual([...unanswered, '未送审'])
     expect(pending).toBeGreaterThan(0)
 
     const pdf = await written({ table: 'review', format: 'pdf' }, 'review.pdf')
     expect(pdfInfo(pdf.file).width).toBeGreaterThan(pdfInfo(pdf.file).height)
     // A long verdict wraps inside its cell: its two lines sit beside the neighbouring cells' text.
-    expect(flat(pdfText(pdf.file))).toMatch(/李红.*不通过：有行政.*拘留记录/)
+    expect(flat(pdfText(pdf.file))).toMatch(/李红.*不通过：.*拘留记录/)
   })
 })
