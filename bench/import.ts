@@ -1,28 +1,9 @@
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { measure, type Measured } from './measure-client'
 import { VILLAGES, writeVillages, writeVoterRoster } from './roster'
 
 const DATA = path.join(__dirname, '.data')
-const TSX = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx')
-
-interface Measured {
-  ms: number
-  maxRssMb: number
-  code?: number
-  out: string
-}
-
-function measure(...args: string[]): Measured {
-  const r = spawnSync(TSX, [path.join(__dirname, 'measure.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
-  const lines = r.stdout.trim().split('\n')
-  const last = lines.pop() ?? ''
-  try {
-    return { ...(JSON.parse(last) as Measured), out: lines.join('\n').trim() }
-  } catch {
-    throw new Error(`measure ${args.join(' ')} failed: ${r.stderr || r.stdout}`)
-  }
-}
 
 function freshDb(name: string, villagesFile: string): string {
   const db = path.join(DATA, name)

@@ -1,9 +1,11 @@
+import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { main } from '../src/main/cli'
 
 /**
  * Runs one measured step in a fresh process, so each gets its own peak memory:
  *   measure.ts baseline FILE          the bare exceljs streaming read
+ *   measure.ts plain-sheet DB OUT     the 选民名单's rows from the database through exceljs's streaming writer, unstyled
  *   measure.ts cli ARGS…              the CLI, in-process, exactly as `huanjie ARGS…`
  * Prints its result as the last line: {"ms":…,"maxRssMb":…,"rows"?:…,"code"?:…}
  */
@@ -22,6 +24,20 @@ async function run(): Promise<void> {
       }
     }
     extra = { rows, cells }
+  } else if (mode === 'plain-sheet') {
+    const db = new Database(args[0], { readonly: true })
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: args[1], useStyles: false, useSharedStrings: false })
+    const ws = wb.addWorksheet('选民名单')
+    const select = db.prepare(
+      `SELECT g.name AS village, v.group_name, p.name, p.sex, p.birth_date, v.category, v.note FROM voters v
+       JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id ORDER BY v.village_id, v.group_name, v.id`
+    )
+    let rows = 0
+    for (const r of select.iterate() as Iterable<Record<string, unknown>>) ws.addRow([++rows, ...Object.values(r)]).commit()
+    ws.commit()
+    await wb.commit()
+    db.close()
+    extra = { rows }
   } else {
     extra = { code: await main(args) }
   }
