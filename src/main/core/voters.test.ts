@@ -140,6 +140,21 @@ describe('listing and searching', () => {
     expect([...voters.iterate(east)].map((r) => r.name)).toEqual(['李四', '张三'])
     expect([...voters.iterate(east, false)]).toHaveLength(3)
   })
+
+  it('gives the posted list the same voters, order and printed fields as the full rows, across pages', () => {
+    // More than one page of 2,000, with voters deprived of political rights mixed in.
+    for (let i = 0; i < 2300; i++) {
+      const birth = `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`
+      add({ idNumber: makeIdNumber(birth, i % 2 ? '男' : '女', 100 + i), name: `选民${i}`, category: ((i % 2) + 1) as 1 | 2, groupName: `${(i % 7) + 1}组`, deprived: i % 211 === 0 })
+    }
+    const full = [...voters.iterate(east)].map((r) => ({
+      villageName: r.villageName, groupName: r.groupName, name: r.name, sex: r.sex, birthDate: r.birthDate,
+      ageOnElectionDay: r.ageOnElectionDay, category: r.category, note: r.note
+    }))
+    expect(full.length).toBeGreaterThan(2000)
+    expect(full.length).toBeLessThan(2300)
+    expect([...voters.listed(east)]).toEqual(full)
+  })
 })
 
 describe('publication, changes and objections', () => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { todayIso } from '../../shared/dates'
-import { checkIdNumber } from '../../shared/idcard'
+import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
 import { failure } from '../../shared/result'
 import {
@@ -20,6 +20,7 @@ import {
   type VoterCounts,
   type VoterData,
   type VoterQuery,
+  type VoterCategory,
   type VoterRow
 } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
@@ -247,6 +248,38 @@ export class VoterService {
       if (rows.length < ITERATE_PAGE) return
       const last = rows[rows.length - 1]
       after = { group: last.group_name as string, id: last.id as number }
+    }
+  }
+
+  /**
+   * The posted list (选民名单) of a village: only what it prints, read as plain arrays a page at a time
+   * (no cursor stays open, so clerks can save while a long list is written). The same voters, in the
+   * same order, as `iterate(villageId)`.
+   */
+  *listed(villageId: number): IterableIterator<VoterListEntry> {
+    const minAge = this.rules().voterMinAge
+    const village = this.store.db.prepare('SELECT name, committee_election_date FROM villages WHERE id = ?').raw().get(villageId) as
+      | [string, string | null]
+      | undefined
+    if (!village) return
+    const [villageName, electionDate] = village
+    const page = this.store.db
+      .prepare(
+        `SELECT v.group_name, v.id, p.name, p.sex, p.birth_date, v.category, v.note FROM voters v JOIN persons p ON p.id = v.person_id
+         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND (v.group_name, v.id) > (@group, @id)
+         ORDER BY v.group_name, v.id LIMIT ${ITERATE_PAGE}`
+      )
+      .raw()
+    let after = { group: '', id: 0 }
+    for (;;) {
+      const rows = page.all({ villageId, ...after }) as [string, number, string, Sex | null, string | null, VoterCategory, string][]
+      for (const [groupName, , name, sex, birthDate, category, note] of rows) {
+        const e = voterEligibility({ birthDate, deprived: false }, electionDate, minAge)
+        if (e.eligible) yield { villageName, groupName, name, sex, birthDate, ageOnElectionDay: e.age, category, note }
+      }
+      if (rows.length < ITERATE_PAGE) return
+      const last = rows[rows.length - 1]
+      after = { group: last[0], id: last[1] }
     }
   }
 
@@ -496,6 +529,9 @@ export class VoterService {
     })
   }
 }
+
+/** One line of the posted list. */
+export type VoterListEntry = Pick<VoterRow, 'villageName' | 'groupName' | 'name' | 'sex' | 'birthDate' | 'ageOnElectionDay' | 'category' | 'note'>
 
 function toVoterRow(r: Record<string, unknown>, minAge: number): VoterRow {
   // Filled in place: exports map 100,000 rows, and two object copies per row were most of the cost.

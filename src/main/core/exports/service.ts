@@ -197,14 +197,14 @@ export class ExportService {
       })
       const voters = this.voters
       function* rows(): Generator<VoterListRow> {
-        for (const v of scope) yield* voters.iterate(v.id)
+        for (const v of scope) yield* voters.listed(v.id)
       }
       const spec = votersSpec({ ...h, village: village?.name ?? null, objectionDays })
       await streamOfficialSheet(spec, rows(), { stream: out }, ctx && { ctx, total })
       await ended
       return Buffer.concat(chunks)
     }
-    const parts = scope.map((v) => tableDocument(votersSpec({ ...h, village: v.name, objectionDays }), this.voters.iterate(v.id)))
+    const parts = scope.map((v) => tableDocument(votersSpec({ ...h, village: v.name, objectionDays }), this.voters.listed(v.id)))
     if (parts.length === 1) return renderPdf(parts[0], pdfFonts())
     const { content: _c, footer: _f, ...base } = parts[0]
     const pdf = new IncrementalPdf(pdfFonts(), { ...base, info: { ...base.info, title: `${h.unit}选民名单` } })
