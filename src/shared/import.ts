@@ -261,10 +261,9 @@ export interface PreviewRow {
   values: Record<string, string>
 }
 
-export interface ImportPreview {
-  id: string
+/** What reading a file found out about it: shared by the kept analysis and the preview shown to the user. */
+export interface ReadFile {
   kind: ImportKind
-  kindLabel: string
   fileName: string
   sha256: string
   format: 'xlsx' | 'csv'
@@ -276,6 +275,11 @@ export interface ImportPreview {
   columns: ImportColumn[]
   /** Fields the user must map before the file can be read (their labels). */
   missingFields: string[]
+}
+
+export interface ImportPreview extends ReadFile {
+  id: string
+  kindLabel: string
   counts: { rows: number; added: number; updated: number; unchanged: number; problems: number }
   problems: ImportProblem[]
   /** The first rows, with what will happen to each. */

@@ -3,9 +3,9 @@ import {
   MAX_LISTED_PROBLEMS,
   PREVIEW_ROWS,
   type ImportColumn,
-  type ImportKind,
   type ImportPreview,
   type ImportProblem,
+  type ReadFile,
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
@@ -43,17 +43,7 @@ export interface Progress {
 }
 
 /** A file read and checked, kept between preview and commit. */
-export interface Analysis {
-  kind: ImportKind
-  fileName: string
-  sha256: string
-  format: 'xlsx' | 'csv'
-  encoding: string | null
-  sheet: string
-  sheets: string[]
-  headerRow: number
-  columns: ImportColumn[]
-  missingFields: string[]
+export interface Analysis extends ReadFile {
   villageId: number | null
   records: unknown[]
   /** The sheet row of each record. */

@@ -8,7 +8,8 @@ export function FormModal({
   title,
   width,
   form,
-  saving,
+  saving = false,
+  okText = '保存',
   problem,
   onClose,
   children
@@ -17,7 +18,8 @@ export function FormModal({
   title: string
   width?: number
   form: FormInstance
-  saving: boolean
+  saving?: boolean
+  okText?: string
   problem: string | null
   onClose: () => void
   children: ReactNode
@@ -27,7 +29,7 @@ export function FormModal({
       open={open}
       title={title}
       width={width}
-      okText="保存"
+      okText={okText}
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => form.submit()}

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, type TableColumnsType } from 'antd'
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd'
+import { FormModal } from '../../components/FormModal'
 import dayjs from 'dayjs'
 import { useOnOpen } from './useOnOpen'
 import { useState, type ReactNode } from 'react'
@@ -204,16 +205,7 @@ function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef
     form.setFieldsValue(row === 'new' ? def.defaults() : { ...row, ...Object.fromEntries(dates.map((d) => [d, fromIso(row[d] as string)])) })
   })
   return (
-    <Modal
-      open={row !== null}
-      title={`${row === 'new' ? '新增' : '修改'}${def.title.replace(/表$/, '')}`}
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={row !== null} title={`${row === 'new' ? '新增' : '修改'}${def.title.replace(/表$/, '')}`} form={form} problem={problem} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -237,6 +229,6 @@ function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef
         ))}
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

@@ -1,5 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Radio, Select, Space, Table, Tag, Timeline } from 'antd'
+import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, Radio, Select, Space, Table, Tag, Timeline } from 'antd'
+import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useOnOpen } from './useOnOpen'
@@ -189,16 +190,7 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
     form.setFieldsValue({ on: dayjs(), evidence: '', by: item.responsibleCadre, note: '' })
   })
   return (
-    <Modal
-      open={action !== null}
-      title={action ? `${action.title}：${item.villageName}·${item.type}` : ''}
-      okText="确定"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={action !== null} title={action ? `${action.title}：${item.villageName}·${item.type}` : ''} form={form} okText="确定" problem={problem} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -230,7 +222,7 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
         </Form.Item>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
 
@@ -242,16 +234,7 @@ function TalkModal({ open, item, onClose, onSaved }: { open: boolean; item: Risk
     form.setFieldsValue({ personId: item.keyPersons[0]?.personId, kind: '谈心谈话', talkedOn: dayjs(), talkedBy: item.responsibleLeader, summary: '' })
   })
   return (
-    <Modal
-      open={open}
-      title="记录谈话"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title="记录谈话" form={form} problem={problem} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -282,6 +265,6 @@ function TalkModal({ open, item, onClose, onSaved }: { open: boolean; item: Risk
         </Form.Item>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }

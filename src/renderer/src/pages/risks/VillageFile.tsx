@@ -1,5 +1,6 @@
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Popover, Select, Space, Table, Tabs, Tag, Timeline } from 'antd'
+import { App, Alert, Button, Card, Descriptions, Empty, Form, Input, Popover, Select, Space, Table, Tabs, Tag, Timeline } from 'antd'
+import { FormModal } from '../../components/FormModal'
 import { useState } from 'react'
 import { VILLAGE_GRADES, type VillageGrade } from '../../../../shared/village'
 import { api, unwrap } from '../../api/client'
@@ -169,17 +170,7 @@ function GradeModal({ open, villageId, current, onClose, onSaved }: { open: bool
     form.setFieldsValue({ grade: current, reason: '' })
   })
   return (
-    <Modal
-      open={open}
-      title="调整村社分级"
-      okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title="调整村社分级" form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -206,6 +197,6 @@ function GradeModal({ open, villageId, current, onClose, onSaved }: { open: bool
         <Space style={{ color: '#888' }}>分级变更会记入分级记录和操作记录。</Space>
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
