@@ -1,9 +1,10 @@
-import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd'
+import { DatePicker, Form, Input, Radio } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { VERDICTS, type Verdict } from '../../../../shared/candidate'
 import { api, unwrap } from '../../api/client'
 import { showFormErrors } from '../../components/formErrors'
+import { FormModal } from '../../components/FormModal'
 import { dateText } from './vetting-ui'
 
 export interface VerdictTarget {
@@ -22,15 +23,17 @@ export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarge
   const [problem, setProblem] = useState<string | null>(null)
   const verdict = Form.useWatch('verdict', form)
 
-  useEffect(() => {
-    if (!target) return
-    setProblem(null)
-    form.setFieldsValue({
-      verdict: target.verdict === '待反馈' ? '通过' : target.verdict,
-      reason: target.reason,
-      decidedOn: target.decidedOn ? dayjs(target.decidedOn) : dayjs()
-    })
-  }, [target, form])
+  // Values come in at the form's mount (initialValues), so a click made as the dialog opens is never
+  // overwritten, and a parent re-render with an equal target leaves the clerk's choice alone.
+  const targetKey = target ? `${target.candidateId}:${target.department}` : ''
+  useEffect(() => setProblem(null), [targetKey])
+  const initial = target
+    ? {
+        verdict: target.verdict === '待反馈' ? ('通过' as const) : target.verdict,
+        reason: target.reason,
+        decidedOn: target.decidedOn ? dayjs(target.decidedOn) : dayjs()
+      }
+    : undefined
 
   const submit = async (v: { verdict: Verdict; reason: string; decidedOn: Dayjs | null }) => {
     if (!target) return
@@ -46,18 +49,15 @@ export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarge
   }
 
   return (
-    <Modal
+    <FormModal
       open={target !== null}
       title={target ? `联审意见：${target.department} — ${target.name}` : ''}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={saving}
+      problem={problem}
+      onClose={onClose}
     >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="联审意见">
+      <Form key={targetKey} form={form} initialValues={initial} layout="vertical" onFinish={submit} aria-label="联审意见">
         <Form.Item name="verdict" label="意见">
           <Radio.Group options={VERDICTS.map((v) => ({ value: v, label: v }))} optionType="button" />
         </Form.Item>
@@ -71,6 +71,6 @@ export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarge
         )}
         <button type="submit" hidden aria-hidden />
       </Form>
-    </Modal>
+    </FormModal>
   )
 }
