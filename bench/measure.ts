@@ -1,16 +1,22 @@
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
-import { main } from '../src/main/cli'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/** The CLI as `huanjie` runs it: the build, with its bundled reader thread (npm run bench builds first). */
+const BUILT_CLI = path.join(__dirname, '..', 'out', 'main', 'cli.js')
 
 /**
  * Runs one measured step in a fresh process, so each gets its own peak memory:
  *   measure.ts baseline FILE          the bare exceljs streaming read
  *   measure.ts plain-sheet DB OUT     the 选民名单's rows from the database through exceljs's streaming writer, unstyled
- *   measure.ts cli ARGS…              the CLI, in-process, exactly as `huanjie ARGS…`
+ *   measure.ts cli ARGS…              the built CLI, in-process, exactly as `huanjie ARGS…`
  * Prints its result as the last line: {"ms":…,"maxRssMb":…,"rows"?:…,"code"?:…}
  */
 async function run(): Promise<void> {
   const [mode, ...args] = process.argv.slice(2)
+  if (mode === 'cli' && !fs.existsSync(BUILT_CLI)) throw new Error('命令行尚未构建，请先运行 npm run build')
+  const cli = mode === 'cli' ? (require(BUILT_CLI) as typeof import('../src/main/cli')) : null
   const start = performance.now()
   let extra: Record<string, unknown> = {}
   if (mode === 'baseline') {
@@ -39,7 +45,7 @@ async function run(): Promise<void> {
     db.close()
     extra = { rows }
   } else {
-    extra = { code: await main(args) }
+    extra = { code: await cli!.main(args) }
   }
   const ms = performance.now() - start
   process.stdout.write(`\n${JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, ...extra })}\n`)

@@ -6,6 +6,8 @@ import { BODIES } from './election-rules'
 import { VILLAGE_GRADES, VILLAGE_KINDS } from './village'
 import { APPROVAL_MEETINGS, categoryAliases, CATEGORY_NUMBERS, VOTER_CATEGORIES } from './voter'
 
+export { columnLetter, foldWidth, headerKey, IGNORED_HEADERS, PREVIEW_ROWS } from './import-reading'
+
 /**
  * What the importer knows about each kind of roster: its columns, the header words offices use for them,
  * and how a cell becomes a value. Pure data, shared with the renderer for the column-mapping screen.
@@ -197,42 +199,6 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
   }
 }
 
-/** Header texts that mark a column the importer ignores on purpose. */
-export const IGNORED_HEADERS = ['序号', '编号', '序', 'NO', 'NO.', '行号']
-
-/**
- * A header or a choice value as compared: full-width folded, spaces, line breaks and required-marks (*) gone,
- * parentheses unified, upper-case Latin. "公民身份号码 \n（必填）*" and "公民身份号码(必填)" meet here.
- */
-export function headerKey(text: string): string {
-  return foldWidth(text)
-    .replace(/[\s*＊]/g, '')
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')')
-    .toUpperCase()
-}
-
-const WIDE = /[\uFF01-\uFF5E\u3000]/
-
-/** Full-width ASCII (Ｘ, １, ：) to half-width and the ideographic space to a space. */
-export function foldWidth(text: string): string {
-  // Most cells hold none: testing first spares a copy of every cell of a large roster.
-  if (!WIDE.test(text)) return text
-  return text.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ')
-}
-
-/** Column letters as Excel shows them: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1
-  let s = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    s = String.fromCharCode(65 + r) + s
-    n = Math.floor((n - 1) / 26)
-  }
-  return s
-}
-
 export interface ImportProblem {
   /** The sheet's own row number, as Excel shows it; 0 for problems of the whole file. */
   row: number
@@ -296,7 +262,6 @@ export interface ImportSummary {
 }
 
 export const MAX_LISTED_PROBLEMS = 1000
-export const PREVIEW_ROWS = 200
 
 export const importPreviewInput = z.object({
   kind: z.enum(IMPORT_KINDS, { error: '请选择导入的数据类型' }),

@@ -1,6 +1,7 @@
 import { daysInMonth } from '../../../shared/dates'
 import { checkIdNumber } from '../../../shared/idcard'
-import { foldWidth, headerKey, type FieldDef } from '../../../shared/import'
+import type { FieldDef } from '../../../shared/import'
+import { foldWidth, headerKey } from '../../../shared/import-reading'
 import type { Cell } from './xlsx'
 
 /** A coerced value, or the reason in Chinese why the cell cannot be one. Empty cells are null. */

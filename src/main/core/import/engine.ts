@@ -12,9 +12,9 @@ import { failure } from '../../../shared/result'
 import { yieldToEventLoop } from '../jobs'
 import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
-import { cellText, coerceCell, isEmptyCell } from './coerce'
-import { findHeader, HEADER_SEARCH_ROWS, isFooterRow, isRepeatedHeader, mapColumns, missingRequired } from './header'
-import { openSource, type FileInput, type SourceRow } from './source'
+import { HEADER_SEARCH_ROWS } from './header'
+import { mappedColumns, type PreparedRow } from './prepare'
+import { openSource, type FileInput } from './source'
 
 export interface AnalyzeOptions {
   villageId: number | null
@@ -71,25 +71,17 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
   const sheets: string[] = []
   let fallback: Analysis | null = null
   let result: Analysis | null = null
+  const prepared = source.prepared({
+    def,
+    mapping: options.mapping,
+    remembered: [...options.remembered],
+    sheet: options.sheet ?? null,
+    today
+  })
 
-  for await (const sheet of source.sheets()) {
+  for await (const sheet of prepared) {
     sheets.push(sheet.name)
-    if (result || (options.sheet && sheet.name !== options.sheet)) continue
-    const rows = sheet.rows[Symbol.asyncIterator]()
-    const head: SourceRow[] = []
-    while (head.length < HEADER_SEARCH_ROWS) {
-      const next = await rows.next()
-      if (next.done) break
-      if (!next.value.cells.every(isEmptyCell)) head.push(next.value)
-    }
-    const found = findHeader(head, def)
-    if (!found) {
-      await rows.return?.()
-      continue
-    }
-    const headerCells = head[found.rowIndex].cells
-    const columns = mapColumns(headerCells, def, options.remembered, options.mapping)
-    const missing = missingRequired(columns, def, new Set())
+    if (!sheet.head) continue
     const base: Analysis = {
       kind: def.kind,
       fileName: source.fileName,
@@ -98,9 +90,9 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       encoding: source.encoding,
       sheet: sheet.name,
       sheets,
-      headerRow: found.row,
-      columns,
-      missingFields: missing.map((f) => f.label),
+      headerRow: sheet.head.headerRow,
+      columns: sheet.head.columns,
+      missingFields: sheet.head.missing,
       villageId: options.villageId,
       records: [],
       recordRows: [],
@@ -110,19 +102,17 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       rowCount: 0,
       sample: []
     }
-    if (missing.length > 0) {
-      await rows.return?.()
-      if (!fallback || found.score > fallback.columns.filter((c) => c.field).length) fallback = base
+    if (!sheet.rows) {
+      if (!fallback || sheet.head.score > fallback.columns.filter((c) => c.field).length) fallback = base
       continue
     }
     result = base
-    const reader = new RowReader(adapter, ctx, base, headerCells, today, options.sink)
-    for (const r of head.slice(found.rowIndex + 1)) reader.read(r)
-    for (;;) {
-      const next = await rows.next()
-      if (next.done) break
-      reader.read(next.value)
-      if (base.rowCount % PROGRESS_EVERY === 0 && base.rowCount > 0) {
+    const reader = new RowReader(adapter, ctx, base, options.sink)
+    let reported = 0
+    for await (const batch of sheet.rows) {
+      for (const r of batch) reader.read(r)
+      if (base.rowCount - reported >= PROGRESS_EVERY) {
+        reported = base.rowCount
         progress.throwIfCancelled()
         progress.progress(source.bytesRead(), source.size, `已读取 ${base.rowCount} 行`)
         await yieldToEventLoop()
@@ -155,46 +145,36 @@ function villageLookup(store: Store): (name: string) => number | null {
   }
 }
 
+/** Builds the kind's records from prepared rows, and checks what needs the whole file (duplicates) or the register. */
 class RowReader {
   private readonly mapped: ImportColumn[]
+  private readonly fields: string[]
   private readonly columnOf = new Map<string, ImportColumn>()
   private readonly required: string[]
   private readonly seen = new Map<string, number>()
-  private readonly fieldDefs
+  private readonly labels
 
   constructor(
     private readonly adapter: KindAdapter,
     private readonly ctx: BuildContext,
     private readonly out: Analysis,
-    private readonly headerCells: SourceRow['cells'],
-    private readonly today: string,
     private readonly sink?: RecordSink
   ) {
-    this.mapped = out.columns.filter((c) => c.field)
+    this.mapped = mappedColumns(out.columns)
+    this.fields = this.mapped.map((c) => c.field!)
     for (const c of this.mapped) this.columnOf.set(c.field!, c)
-    this.fieldDefs = new Map(adapter.def.fields.map((f) => [f.key, f]))
+    this.labels = new Map(adapter.def.fields.map((f) => [f.key, f.label]))
     this.required = adapter.def.fields.filter((f) => f.required).map((f) => f.key)
   }
 
-  read(r: SourceRow): void {
-    const cells = r.cells
-    if (cells.every(isEmptyCell) || isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) return
+  read(r: PreparedRow): void {
     const values: Values = {}
     const problems: ImportProblem[] = []
-    let any = false
-    for (const c of this.mapped) {
-      const cell = cells[c.index] ?? null
-      const v = coerceCell(cell, this.fieldDefs.get(c.field!)!, this.today)
-      if (v.ok) {
-        values[c.field!] = v.value
-        if (v.value !== null) any = true
-      } else {
-        any = true
-        problems.push(this.problem(r.row, { field: c.field!, message: v.reason }))
-      }
+    for (let i = 0; i < this.fields.length; i++) {
+      const v = r.values[i]
+      if (v !== undefined) values[this.fields[i]] = v
     }
-    // A numbered but otherwise empty row (序号 filled down a blank form) is a blank row.
-    if (!any) return
+    if (r.problems) for (const [i, message] of r.problems) problems.push(this.problem(r.row, { field: this.fields[i], message }))
     this.out.rowCount++
     for (const f of this.required) {
       if (values[f] === null) problems.push(this.problem(r.row, { field: f, message: '必填项为空' }))
@@ -206,8 +186,7 @@ class RowReader {
         const id = this.adapter.identity(built.record)
         const first = id ? this.seen.get(id.key) : undefined
         if (id && first !== undefined) {
-          const label = this.adapter.def.fields.find((f) => f.key === id.field)?.label ?? ''
-          problems.push(this.problem(r.row, { field: id.field, message: `与第${first}行重复（${label}相同）` }))
+          problems.push(this.problem(r.row, { field: id.field, message: `与第${first}行重复（${this.labels.get(id.field) ?? ''}相同）` }))
         } else {
           if (id) this.seen.set(id.key, r.row)
           recordIndex = this.out.firstRecord + this.out.records.length
@@ -220,9 +199,9 @@ class RowReader {
       }
     }
     for (const p of problems) addProblem(this.out, p)
-    if (this.out.sample.length < PREVIEW_ROWS) {
+    if (r.shown && this.out.sample.length < PREVIEW_ROWS) {
       const shown: Record<string, string> = {}
-      for (const c of this.mapped) shown[c.field!] = cellText(cells[c.index] ?? null)
+      this.fields.forEach((f, i) => (shown[f] = r.shown![i]))
       this.out.sample.push({ row: r.row, record: recordIndex, values: shown })
     }
   }
@@ -237,7 +216,7 @@ class RowReader {
 
   problem(row: number, p: FieldProblem): ImportProblem {
     const c = this.columnOf.get(p.field)
-    return { row, column: c?.letter ?? '', header: c?.header ?? this.fieldDefs.get(p.field)?.label ?? '', message: p.message }
+    return { row, column: c?.letter ?? '', header: c?.header ?? this.labels.get(p.field) ?? '', message: p.message }
   }
 }
 

@@ -1,4 +1,5 @@
-import { columnLetter, headerKey, IGNORED_HEADERS, type FieldDef, type ImportColumn, type KindDef } from '../../../shared/import'
+import type { FieldDef, ImportColumn, KindDef } from '../../../shared/import'
+import { columnLetter, headerKey, IGNORED_HEADERS } from '../../../shared/import-reading'
 import { cellText } from './coerce'
 import type { Cell, SourceRow } from './xlsx'
 

@@ -3,15 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { failure } from '../../../shared/result'
 import { decodeText, parseCsv } from './csv'
-import type { SourceRow } from './xlsx'
-import { insideAsar, xlsxSheetsInProcess, xlsxSheetsOnThread } from './xlsx-thread'
+import { prepareSheets, type PreparedSheet, type PrepareOptions } from './prepare'
+import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
 
 export type { Cell, SourceRow } from './xlsx'
-
-export interface SourceSheet {
-  name: string
-  rows: AsyncIterable<SourceRow>
-}
 
 /** Where the bytes come from: a path (CLI, streamed) or bytes already in memory (the UI's upload). */
 export type FileInput = { path: string; name?: string } | { bytes: Buffer; name: string }
@@ -24,7 +19,8 @@ export interface OpenedSource {
   sha256: string
   /** Bytes consumed so far, for a progress bar that does not need a row count in advance. */
   bytesRead(): number
-  sheets(): AsyncIterable<SourceSheet>
+  /** Its sheets with the header found and the rows prepared (see prepareSheets), read once. */
+  prepared(options: PrepareOptions): AsyncIterable<PreparedSheet>
 }
 
 const MAGIC = {
@@ -32,6 +28,9 @@ const MAGIC = {
   cfb: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
   pdf: Buffer.from('%PDF')
 }
+
+/** CSV records handed on at a time, as a workbook's rows come a chunk at a time. */
+const CSV_BATCH = 1000
 
 const refuse = (message: string) => failure('unreadable_file', message)
 
@@ -80,9 +79,10 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
       size,
       sha256,
       bytesRead: () => consumed,
-      sheets: () =>
-        (insideAsar() ? xlsxSheetsInProcess : xlsxSheetsOnThread)(
+      prepared: (options) =>
+        (insideAsar() ? xlsxPreparedInProcess : xlsxPreparedOnThread)(
           'bytes' in input ? { bytes: input.bytes } : { path: input.path },
+          options,
           (bytes) => (consumed = bytes),
           (message) =>
             refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
@@ -102,18 +102,16 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
     size,
     sha256,
     bytesRead: () => consumed,
-    sheets: async function* () {
+    prepared: (options) => {
       const records = parseCsv(text)
-      const total = records.length
-      yield {
-        name: path.basename(fileName, path.extname(fileName)),
-        rows: (async function* () {
-          for (let i = 0; i < total; i++) {
-            consumed = Math.floor((size * (i + 1)) / total)
-            yield { row: i + 1, cells: records[i] }
-          }
-        })()
-      }
+      const rows = (async function* () {
+        for (let start = 0; start < records.length; start += CSV_BATCH) {
+          const end = Math.min(start + CSV_BATCH, records.length)
+          consumed = Math.floor((size * end) / records.length)
+          yield records.slice(start, end).map((cells, i) => ({ row: start + i + 1, cells }))
+        }
+      })()
+      return prepareSheets([{ name: path.basename(fileName, path.extname(fileName)), rows }], options)
     }
   }
 }

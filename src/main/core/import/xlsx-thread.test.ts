@@ -1,39 +1,69 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { makeIdNumber } from '../../../../tests/fixtures/ids'
 import { xlsxBuffer } from '../../../../tests/fixtures/rosters'
-import type { SourceRow } from './xlsx'
-import { insideAsar, xlsxSheetsInProcess, xlsxSheetsOnThread } from './xlsx-thread'
+import { KIND_DEFS } from '../../../shared/import'
+import type { PreparedRow, PrepareOptions, SheetHead } from './prepare'
+import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
 
-type Reader = typeof xlsxSheetsOnThread
+type Reader = typeof xlsxPreparedOnThread
 
-async function readAll(read: Reader, bytes: Buffer) {
-  const seen: { name: string; rows: SourceRow[] }[] = []
+const ID = makeIdNumber('1950-01-01', '男', 1)
+const persons: PrepareOptions = { def: KIND_DEFS.persons, mapping: {}, remembered: [], sheet: null, today: '2026-03-01' }
+
+async function readAll(read: Reader, bytes: Buffer, options = persons) {
+  const seen: { name: string; head: SheetHead | null; rows: PreparedRow[] | null }[] = []
   let lastBytes = 0
-  for await (const sheet of read({ bytes }, (b) => (lastBytes = b), (m) => new Error(`坏文件：${m}`))) {
-    const rows: SourceRow[] = []
-    for await (const r of sheet.rows) rows.push(r)
-    seen.push({ name: sheet.name, rows })
+  for await (const sheet of read({ bytes }, options, (b) => (lastBytes = b), (m) => new Error(`坏文件：${m}`))) {
+    let rows: PreparedRow[] | null = null
+    if (sheet.rows) {
+      rows = []
+      for await (const batch of sheet.rows) rows.push(...batch)
+    }
+    seen.push({ name: sheet.name, head: sheet.head, rows })
   }
   return { seen, lastBytes }
 }
 
-describe('reading a workbook on a worker thread or on this one', () => {
-  it('gives the same sheets, rows and cells either way', async () => {
-    const bytes = await xlsxBuffer([
-      { name: '说明', rows: [['本表为选民名册']] },
-      { name: '名册', rows: [['龙山村选民名册'], ['序号', '姓名', '户数'], [1, '王建国', 4], [], [2, '李秀英', 3]] }
+describe('reading and preparing a workbook on a worker thread or on this one', () => {
+  const workbook = () =>
+    xlsxBuffer([
+      { name: '说明', rows: [['本表为人员名册'], ['姓名', '备注']] },
+      {
+        name: '名册',
+        rows: [['龙山村人员名册'], ['序号', '姓名', '公民身份号码', '性别'], [1, '王建国', ID, '男'], [], [2, ' 李秀英 ', '123', '女'], ['填表人：王芳']]
+      },
+      { name: '另一册', rows: [['姓名', '公民身份号码'], ['张三', ID]] }
     ])
-    const onThread = await readAll(xlsxSheetsOnThread, bytes)
-    const here = await readAll(xlsxSheetsInProcess, bytes)
+
+  it('gives the same sheets, headers and prepared rows either way', async () => {
+    const bytes = await workbook()
+    const onThread = await readAll(xlsxPreparedOnThread, bytes)
+    const here = await readAll(xlsxPreparedInProcess, bytes)
     expect(here.seen).toEqual(onThread.seen)
-    expect(here.seen.map((s) => s.name)).toEqual(['说明', '名册'])
-    expect(here.seen[1].rows.find((r) => r.row === 5)?.cells).toEqual([2, '李秀英', 3])
+    expect(here.seen.map((s) => s.name)).toEqual(['说明', '名册', '另一册'])
+    // The first sheet names a column but not the required ones; the third comes after the one taken.
+    expect(here.seen[0]).toMatchObject({ head: { headerRow: 2, missing: expect.arrayContaining(['公民身份号码']) }, rows: null })
+    expect(here.seen[2]).toEqual({ name: '另一册', head: null, rows: null })
+    const taken = here.seen[1]
+    expect(taken.head?.headerRow).toBe(2)
+    expect(taken.rows?.map((r) => r.row)).toEqual([3, 5])
+    expect(taken.rows?.[0].values.slice(0, 2)).toEqual(['王建国', ID])
+    expect(taken.rows?.[1].values[0]).toBe('李秀英')
+    expect(taken.rows?.[1].problems).toEqual([[1, expect.stringContaining('18位')]])
+    expect(taken.rows?.[1].shown?.slice(0, 2)).toEqual(['李秀英', '123'])
     expect(here.lastBytes).toBe(bytes.length)
   })
 
-  it('words a damaged workbook through the caller on this thread too', async () => {
+  it('takes the sheet an earlier preview chose', async () => {
+    const { seen } = await readAll(xlsxPreparedOnThread, await workbook(), { ...persons, sheet: '另一册' })
+    expect(seen.map((s) => [s.name, s.rows?.length ?? null])).toEqual([['说明', null], ['名册', null], ['另一册', 1]])
+  })
+
+  it('words a damaged workbook through the caller on either thread', async () => {
     const bytes = (await xlsxBuffer([{ name: 'a', rows: [['x']] }])).subarray(0, 300)
-    await expect(readAll(xlsxSheetsInProcess, bytes)).rejects.toThrow(/^坏文件：/)
+    await expect(readAll(xlsxPreparedInProcess, bytes)).rejects.toThrow(/^坏文件：/)
+    await expect(readAll(xlsxPreparedOnThread, bytes)).rejects.toThrow(/^坏文件：/)
   })
 
   it('knows when the code runs from inside an asar archive', () => {

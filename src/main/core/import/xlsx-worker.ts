@@ -1,14 +1,16 @@
 /**
- * Reads a workbook on its own thread, so that parsing the XML overlaps the checking and writing of the rows
- * already read. Speaks the protocol of xlsx-thread.ts; imports nothing but the reader, to start quickly.
+ * Reads a workbook on its own thread and prepares its rows there (header, mapping, coerced cells), so that
+ * parsing and coercing overlap the checking and writing of the rows already sent. Speaks the protocol of
+ * xlsx-thread.ts; imports only the reader and the pure preparing code, to start quickly.
  */
-import fs from 'node:fs'
-import { Readable, Transform } from 'node:stream'
+import { Transform } from 'node:stream'
 import { parentPort, workerData } from 'node:worker_threads'
+import { prepareSheets, type PreparedRow } from './prepare'
 import type { ToReader, WorkerInput } from './xlsx-thread'
-import { readXlsx, type Cell } from './xlsx'
+import { readXlsx } from './xlsx'
+import { workbookStream } from './zip-order'
 
-const { input, batch, ahead } = workerData as WorkerInput
+const { input, batch, ahead, prepare } = workerData as WorkerInput
 const port = parentPort!
 let credit = ahead
 let resume: (() => void) | null = null
@@ -24,30 +26,28 @@ const counting = new Transform({
     done(null, chunk)
   }
 })
-const source = 'bytes' in input ? Readable.from([Buffer.from(input.bytes)]) : fs.createReadStream(input.path, { highWaterMark: 1 << 20 })
 
-async function send(numbers: number[], cells: Cell[][]): Promise<void> {
+async function send(rows: PreparedRow[]): Promise<void> {
   while (credit === 0) await new Promise<void>((r) => (resume = r))
   credit--
-  port.postMessage({ t: 'rows', numbers, cells, bytes: consumed })
+  port.postMessage({ t: 'rows', rows, bytes: consumed })
 }
 
 async function run(): Promise<void> {
   try {
-    for await (const sheet of readXlsx(source.pipe(counting))) {
-      port.postMessage({ t: 'sheet', name: sheet.name })
-      let numbers: number[] = []
-      let cells: Cell[][] = []
-      for await (const r of sheet.rows) {
-        numbers.push(r.row)
-        cells.push(r.cells)
-        if (numbers.length === batch) {
-          await send(numbers, cells)
-          numbers = []
-          cells = []
+    for await (const sheet of prepareSheets(readXlsx(workbookStream(input).pipe(counting)), prepare)) {
+      port.postMessage({ t: 'sheet', name: sheet.name, head: sheet.head, rows: sheet.rows !== null })
+      if (!sheet.rows) continue
+      let rows: PreparedRow[] = []
+      for await (const prepared of sheet.rows) {
+        for (const r of prepared) rows.push(r)
+        if (rows.length >= batch) {
+          await send(rows)
+          rows = []
         }
       }
-      if (numbers.length) await send(numbers, cells)
+      if (rows.length) await send(rows)
+      port.postMessage({ t: 'sheetEnd' })
     }
     port.postMessage({ t: 'end', bytes: consumed })
   } catch (e) {

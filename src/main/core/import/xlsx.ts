@@ -21,11 +21,17 @@ interface ReaderInternals {
   workbookRels?: { Id: string; Target: string }[]
 }
 
+/** A sheet as the importer reads any source: its rows in order, a batch at a time. */
+export interface SourceSheet {
+  name: string
+  rows: AsyncIterable<SourceRow[]>
+}
+
 /**
  * The sheets of a workbook and their rows, read with exceljs's streaming reader. Errors are exceljs's own;
  * the caller words them for the user.
  */
-export async function* readXlsx(stream: Readable): AsyncIterable<{ name: string; rows: AsyncIterable<SourceRow> }> {
+export async function* readXlsx(stream: Readable): AsyncIterable<SourceSheet> {
   // sharedStrings 'cache' resolves text cells; styles 'cache' is what tells a date serial from a number.
   const reader = new WorkbookReader(stream, {
     sharedStrings: 'cache',
@@ -35,9 +41,17 @@ export async function* readXlsx(stream: Readable): AsyncIterable<{ name: string;
     entries: 'ignore'
   })
   for await (const ws of reader) {
-    const sheet = ws as unknown as { id: number | string; name: string } & AsyncIterable<ExcelJS.Row>
+    const sheet = ws as unknown as { id: number | string; name: string } & SheetEvents
     yield { name: sheetName(reader as unknown as ReaderInternals, sheet), rows: xlsxRows(sheet) }
   }
+}
+
+/**
+ * The worksheet reader's own event batches (what its row iterator is built on): one batch per chunk of the
+ * inflated sheet, so that the rows cross no promise each, only each chunk does.
+ */
+interface SheetEvents {
+  parse(): AsyncIterable<{ eventType: string; value: unknown }[]>
 }
 
 function sheetName(reader: ReaderInternals, sheet: { id: number | string; name: string }): string {
@@ -45,13 +59,19 @@ function sheetName(reader: ReaderInternals, sheet: { id: number | string; name: 
   return reader.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? sheet.name
 }
 
-async function* xlsxRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncIterable<SourceRow> {
-  for await (const row of sheet) {
-    const values = row.values as unknown[]
-    const cells: Cell[] = []
-    // row.values is 1-based and sparse.
-    for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
-    yield { row: row.number, cells }
+async function* xlsxRows(sheet: SheetEvents): AsyncIterable<SourceRow[]> {
+  for await (const events of sheet.parse()) {
+    const rows: SourceRow[] = []
+    for (const { eventType, value } of events) {
+      if (eventType !== 'row') continue
+      const row = value as ExcelJS.Row
+      const values = row.values as unknown[]
+      const cells: Cell[] = []
+      // row.values is 1-based and sparse.
+      for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
+      rows.push({ row: row.number, cells })
+    }
+    if (rows.length) yield rows
   }
 }
 

@@ -1,0 +1,162 @@
+import type { FieldDef, ImportColumn, KindDef } from '../../../shared/import'
+import { PREVIEW_ROWS } from '../../../shared/import-reading'
+import { cellText, coerceCell, isEmptyCell } from './coerce'
+import { findHeader, HEADER_SEARCH_ROWS, isFooterRow, isRepeatedHeader, mapColumns, missingRequired } from './header'
+import type { Cell, SourceRow, SourceSheet } from './xlsx'
+
+/**
+ * Everything the reading side needs to find the header and coerce the cells, known before the file is opened,
+ * so that this work runs on the reading thread, beside the parsing, while the register is written on the other.
+ */
+export interface PrepareOptions {
+  /** The kind's columns, handed over as data: the reading thread loads no more of the domain than it needs. */
+  def: KindDef
+  /** Column letter → field (or null), chosen by the user for this file. */
+  mapping: Record<string, string | null>
+  /** Header text (normalised) → field, remembered from earlier imports. */
+  remembered: [string, string | null][]
+  /** Read this sheet only (the one an earlier preview chose); otherwise the first that holds the data. */
+  sheet: string | null
+  today: string
+}
+
+export interface SheetHead {
+  headerRow: number
+  /** Known columns the header names. */
+  score: number
+  columns: ImportColumn[]
+  /** Labels of the required fields no column fills. */
+  missing: string[]
+}
+
+/** A data row with its mapped cells coerced: `values[i]` fills the i-th mapped column's field. */
+export interface PreparedRow {
+  row: number
+  /** Undefined where the cell could not be coerced (see `problems`); null where it is empty. */
+  values: unknown[]
+  /** [mapped column, reason] for the cells that could not be coerced. */
+  problems: [number, string][] | null
+  /** The mapped cells as they show, for the first rows, which the preview lists. */
+  shown?: string[]
+}
+
+export interface PreparedSheet {
+  name: string
+  /** Null when the sheet was not searched (another sheet was chosen) or holds no header. */
+  head: SheetHead | null
+  /** The rows, a batch at a time, of the one sheet the import takes: the first whose header fills every required field. */
+  rows: AsyncIterable<PreparedRow[]> | null
+}
+
+export const mappedColumns = (columns: ImportColumn[]): ImportColumn[] => columns.filter((c) => c.field)
+
+/**
+ * Finds the sheet, its header row and the columns' fields, and coerces every data row's mapped cells.
+ * Blank rows, footers (填表人/日期) and headers repeated on each printed page are left out.
+ */
+export async function* prepareSheets(sheets: AsyncIterable<SourceSheet> | Iterable<SourceSheet>, o: PrepareOptions): AsyncIterable<PreparedSheet> {
+  const def = o.def
+  const remembered = new Map(o.remembered)
+  let taken = false
+  for await (const sheet of sheets) {
+    const batches = sheet.rows[Symbol.asyncIterator]()
+    if (taken || (o.sheet && sheet.name !== o.sheet)) {
+      await drain(batches)
+      yield { name: sheet.name, head: null, rows: null }
+      continue
+    }
+    const head: SourceRow[] = []
+    // The rows of the last batch read beyond the head.
+    let rest: SourceRow[] = []
+    while (head.length < HEADER_SEARCH_ROWS) {
+      const next = await batches.next()
+      if (next.done) break
+      let i = 0
+      for (; i < next.value.length && head.length < HEADER_SEARCH_ROWS; i++) if (!next.value[i].cells.every(isEmptyCell)) head.push(next.value[i])
+      rest = next.value.slice(i)
+    }
+    const found = findHeader(head, def)
+    if (!found) {
+      await drain(batches)
+      yield { name: sheet.name, head: null, rows: null }
+      continue
+    }
+    const headerCells = head[found.rowIndex].cells
+    const columns = mapColumns(headerCells, def, remembered, o.mapping)
+    const missing = missingRequired(columns, def, new Set()).map((f) => f.label)
+    const sheetHead: SheetHead = { headerRow: found.row, score: found.score, columns, missing }
+    if (missing.length > 0) {
+      await drain(batches)
+      yield { name: sheet.name, head: sheetHead, rows: null }
+      continue
+    }
+    taken = true
+    const preparer = new RowPreparer(def.fields, columns, headerCells, o.today)
+    const prepared = async function* (): AsyncIterable<PreparedRow[]> {
+      const first = preparer.prepare([...head.slice(found.rowIndex + 1), ...rest])
+      if (first.length) yield first
+      for (;;) {
+        const next = await batches.next()
+        if (next.done) return
+        const out = preparer.prepare(next.value)
+        if (out.length) yield out
+      }
+    }
+    yield { name: sheet.name, head: sheetHead, rows: prepared() }
+  }
+}
+
+async function drain(batches: AsyncIterator<unknown>): Promise<void> {
+  while (!(await batches.next()).done);
+}
+
+class RowPreparer {
+  private readonly mapped: ImportColumn[]
+  private readonly fields: FieldDef[]
+  private shownLeft = PREVIEW_ROWS
+
+  constructor(
+    defs: readonly FieldDef[],
+    columns: ImportColumn[],
+    private readonly headerCells: Cell[],
+    private readonly today: string
+  ) {
+    this.mapped = mappedColumns(columns)
+    this.fields = this.mapped.map((c) => defs.find((f) => f.key === c.field)!)
+  }
+
+  prepare(rows: SourceRow[]): PreparedRow[] {
+    const out: PreparedRow[] = []
+    for (const r of rows) {
+      const p = this.prepareRow(r)
+      if (p) out.push(p)
+    }
+    return out
+  }
+
+  private prepareRow(r: SourceRow): PreparedRow | null {
+    const cells = r.cells
+    if (cells.every(isEmptyCell) || isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) return null
+    const values: unknown[] = new Array(this.mapped.length)
+    let problems: [number, string][] | null = null
+    let any = false
+    for (let i = 0; i < this.mapped.length; i++) {
+      const v = coerceCell(cells[this.mapped[i].index] ?? null, this.fields[i], this.today)
+      if (v.ok) {
+        values[i] = v.value
+        if (v.value !== null) any = true
+      } else {
+        any = true
+        ;(problems ??= []).push([i, v.reason])
+      }
+    }
+    // A numbered but otherwise empty row (序号 filled down a blank form) is a blank row.
+    if (!any) return null
+    const out: PreparedRow = { row: r.row, values, problems }
+    if (this.shownLeft > 0) {
+      this.shownLeft--
+      out.shown = this.mapped.map((c) => cellText(cells[c.index] ?? null))
+    }
+    return out
+  }
+}
