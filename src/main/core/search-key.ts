@@ -8,9 +8,20 @@ import { pinyin } from 'pinyin-pro'
 export function searchKey(...parts: (string | null | undefined)[]): string {
   const text = parts.filter(Boolean).join(' ').trim()
   if (!text) return ''
-  const full = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')
-  const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('')
-  return `${text} ${full} ${initials}`.toLowerCase().replace(/\s+/g, ' ')
+  // One conversion gives both: a Chinese character becomes its syllable, other text stays as it is, whole.
+  const items = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+  let initials = ''
+  let at = 0
+  for (const item of items) {
+    if (text.startsWith(item, at)) {
+      initials += item
+      at += item.length
+    } else {
+      initials += item[0] ?? ''
+      at += text.codePointAt(at)! > 0xffff ? 2 : 1
+    }
+  }
+  return `${text} ${items.join('')} ${initials}`.toLowerCase().replace(/\s+/g, ' ')
 }
 
 /** The user's query in the same form, safe for LIKE with ESCAPE '\\'. */

@@ -13,7 +13,7 @@ import { yieldToEventLoop } from '../jobs'
 import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
 import { HEADER_SEARCH_ROWS } from './header'
-import { mappedColumns, type PreparedRow } from './prepare'
+import { mappedColumns, type PreparedBatch } from './prepare'
 import { openSource, type FileInput } from './source'
 
 export interface AnalyzeOptions {
@@ -110,7 +110,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
     const reader = new RowReader(adapter, ctx, base, options.sink)
     let reported = 0
     for await (const batch of sheet.rows) {
-      for (const r of batch) reader.read(r)
+      reader.read(batch)
       if (base.rowCount - reported >= PROGRESS_EVERY) {
         reported = base.rowCount
         progress.throwIfCancelled()
@@ -167,17 +167,38 @@ class RowReader {
     this.required = adapter.def.fields.filter((f) => f.required).map((f) => f.key)
   }
 
-  read(r: PreparedRow): void {
-    const values: Values = {}
-    const problems: ImportProblem[] = []
-    for (let i = 0; i < this.fields.length; i++) {
-      const v = r.values[i]
-      if (v !== undefined) values[this.fields[i]] = v
+  read(batch: PreparedBatch): void {
+    const width = this.fields.length
+    let p = 0
+    let s = 0
+    for (let i = 0; i < batch.rows.length; i++) {
+      const row = batch.rows[i]
+      const values: Values = {}
+      const problems: ImportProblem[] = []
+      for (let j = 0; j < width; j++) {
+        const v = batch.values[i * width + j]
+        if (v !== undefined) values[this.fields[j]] = v
+      }
+      for (; p < batch.problems.length && batch.problems[p][0] === i; p++) {
+        problems.push(this.problem(row, { field: this.fields[batch.problems[p][1]], message: batch.problems[p][2] }))
+      }
+      const recordIndex = this.readRow(row, values, problems)
+      if (s < batch.shown.length && batch.shown[s][0] === i) {
+        const texts = batch.shown[s++][1]
+        if (this.out.sample.length < PREVIEW_ROWS) {
+          const shown: Record<string, string> = {}
+          this.fields.forEach((f, k) => (shown[f] = texts[k]))
+          this.out.sample.push({ row, record: recordIndex, values: shown })
+        }
+      }
     }
-    if (r.problems) for (const [i, message] of r.problems) problems.push(this.problem(r.row, { field: this.fields[i], message }))
+  }
+
+  /** Checks and builds one row; the number of its record, when it makes one. */
+  private readRow(row: number, values: Values, problems: ImportProblem[]): number | null {
     this.out.rowCount++
     for (const f of this.required) {
-      if (values[f] === null) problems.push(this.problem(r.row, { field: f, message: '必填项为空' }))
+      if (values[f] === null) problems.push(this.problem(row, { field: f, message: '必填项为空' }))
     }
     let recordIndex: number | null = null
     if (problems.length === 0) {
@@ -186,24 +207,20 @@ class RowReader {
         const id = this.adapter.identity(built.record)
         const first = id ? this.seen.get(id.key) : undefined
         if (id && first !== undefined) {
-          problems.push(this.problem(r.row, { field: id.field, message: `与第${first}行重复（${this.labels.get(id.field) ?? ''}相同）` }))
+          problems.push(this.problem(row, { field: id.field, message: `与第${first}行重复（${this.labels.get(id.field) ?? ''}相同）` }))
         } else {
-          if (id) this.seen.set(id.key, r.row)
+          if (id) this.seen.set(id.key, row)
           recordIndex = this.out.firstRecord + this.out.records.length
           this.out.records.push(built.record)
-          this.out.recordRows.push(r.row)
+          this.out.recordRows.push(row)
           if (this.sink && this.out.records.length >= SINK_CHUNK) this.flush()
         }
       } else {
-        for (const p of built.problems) problems.push(this.problem(r.row, p))
+        for (const p of built.problems) problems.push(this.problem(row, p))
       }
     }
     for (const p of problems) addProblem(this.out, p)
-    if (r.shown && this.out.sample.length < PREVIEW_ROWS) {
-      const shown: Record<string, string> = {}
-      this.fields.forEach((f, i) => (shown[f] = r.shown![i]))
-      this.out.sample.push({ row: r.row, record: recordIndex, values: shown })
-    }
+    return recordIndex
   }
 
   flush(): void {

@@ -29,15 +29,30 @@ export interface SheetHead {
   missing: string[]
 }
 
-/** A data row with its mapped cells coerced: `values[i]` fills the i-th mapped column's field. */
-export interface PreparedRow {
-  row: number
-  /** Undefined where the cell could not be coerced (see `problems`); null where it is empty. */
+/**
+ * Data rows with their mapped cells coerced, a batch at a time, laid out by column so that a batch crosses
+ * between threads as a few flat arrays rather than an object per row.
+ */
+export interface PreparedBatch {
+  /** The sheet's own row numbers. */
+  rows: number[]
+  /** Row after row, one value per mapped column: null where the cell is empty, undefined where it could not be coerced. */
   values: unknown[]
-  /** [mapped column, reason] for the cells that could not be coerced. */
-  problems: [number, string][] | null
-  /** The mapped cells as they show, for the first rows, which the preview lists. */
-  shown?: string[]
+  /** [row in the batch, mapped column, reason] for each cell that could not be coerced, in row order. */
+  problems: [number, number, string][]
+  /** [row in the batch, its mapped cells as they show] for the first rows, which the preview lists. */
+  shown: [number, string[]][]
+}
+
+export const emptyBatch = (): PreparedBatch => ({ rows: [], values: [], problems: [], shown: [] })
+
+/** Adds `more` to the end of `into`. */
+export function appendBatch(into: PreparedBatch, more: PreparedBatch): void {
+  const offset = into.rows.length
+  for (const r of more.rows) into.rows.push(r)
+  for (const v of more.values) into.values.push(v)
+  for (const [i, column, reason] of more.problems) into.problems.push([i + offset, column, reason])
+  for (const [i, texts] of more.shown) into.shown.push([i + offset, texts])
 }
 
 export interface PreparedSheet {
@@ -45,7 +60,7 @@ export interface PreparedSheet {
   /** Null when the sheet was not searched (another sheet was chosen) or holds no header. */
   head: SheetHead | null
   /** The rows, a batch at a time, of the one sheet the import takes: the first whose header fills every required field. */
-  rows: AsyncIterable<PreparedRow[]> | null
+  rows: AsyncIterable<PreparedBatch> | null
 }
 
 export const mappedColumns = (columns: ImportColumn[]): ImportColumn[] => columns.filter((c) => c.field)
@@ -92,14 +107,14 @@ export async function* prepareSheets(sheets: AsyncIterable<SourceSheet> | Iterab
     }
     taken = true
     const preparer = new RowPreparer(def.fields, columns, headerCells, o.today)
-    const prepared = async function* (): AsyncIterable<PreparedRow[]> {
+    const prepared = async function* (): AsyncIterable<PreparedBatch> {
       const first = preparer.prepare([...head.slice(found.rowIndex + 1), ...rest])
-      if (first.length) yield first
+      if (first.rows.length) yield first
       for (;;) {
         const next = await batches.next()
         if (next.done) return
         const out = preparer.prepare(next.value)
-        if (out.length) yield out
+        if (out.rows.length) yield out
       }
     }
     yield { name: sheet.name, head: sheetHead, rows: prepared() }
@@ -125,37 +140,36 @@ class RowPreparer {
     this.fields = this.mapped.map((c) => defs.find((f) => f.key === c.field)!)
   }
 
-  prepare(rows: SourceRow[]): PreparedRow[] {
-    const out: PreparedRow[] = []
+  prepare(rows: SourceRow[]): PreparedBatch {
+    const out = emptyBatch()
+    const width = this.mapped.length
     for (const r of rows) {
-      const p = this.prepareRow(r)
-      if (p) out.push(p)
-    }
-    return out
-  }
-
-  private prepareRow(r: SourceRow): PreparedRow | null {
-    const cells = r.cells
-    if (cells.every(isEmptyCell) || isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) return null
-    const values: unknown[] = new Array(this.mapped.length)
-    let problems: [number, string][] | null = null
-    let any = false
-    for (let i = 0; i < this.mapped.length; i++) {
-      const v = coerceCell(cells[this.mapped[i].index] ?? null, this.fields[i], this.today)
-      if (v.ok) {
-        values[i] = v.value
-        if (v.value !== null) any = true
-      } else {
-        any = true
-        ;(problems ??= []).push([i, v.reason])
+      const cells = r.cells
+      if (cells.every(isEmptyCell) || isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) continue
+      const at = out.rows.length
+      const start = out.values.length
+      let any = false
+      for (let i = 0; i < width; i++) {
+        const v = coerceCell(cells[this.mapped[i].index] ?? null, this.fields[i], this.today)
+        if (v.ok) {
+          out.values.push(v.value)
+          if (v.value !== null) any = true
+        } else {
+          out.values.push(undefined)
+          out.problems.push([at, i, v.reason])
+          any = true
+        }
       }
-    }
-    // A numbered but otherwise empty row (序号 filled down a blank form) is a blank row.
-    if (!any) return null
-    const out: PreparedRow = { row: r.row, values, problems }
-    if (this.shownLeft > 0) {
-      this.shownLeft--
-      out.shown = this.mapped.map((c) => cellText(cells[c.index] ?? null))
+      // A numbered but otherwise empty row (序号 filled down a blank form) is a blank row.
+      if (!any) {
+        out.values.length = start
+        continue
+      }
+      out.rows.push(r.row)
+      if (this.shownLeft > 0) {
+        this.shownLeft--
+        out.shown.push([at, this.mapped.map((c) => cellText(cells[c.index] ?? null))])
+      }
     }
     return out
   }

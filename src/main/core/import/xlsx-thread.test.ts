@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../../tests/fixtures/ids'
 import { xlsxBuffer } from '../../../../tests/fixtures/rosters'
 import { KIND_DEFS } from '../../../shared/import'
-import type { PreparedRow, PrepareOptions, SheetHead } from './prepare'
+import { appendBatch, emptyBatch, type PreparedBatch, type PrepareOptions, type SheetHead } from './prepare'
 import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
 
 type Reader = typeof xlsxPreparedOnThread
@@ -12,13 +12,13 @@ const ID = makeIdNumber('1950-01-01', '男', 1)
 const persons: PrepareOptions = { def: KIND_DEFS.persons, mapping: {}, remembered: [], sheet: null, today: '2026-03-01' }
 
 async function readAll(read: Reader, bytes: Buffer, options = persons) {
-  const seen: { name: string; head: SheetHead | null; rows: PreparedRow[] | null }[] = []
+  const seen: { name: string; head: SheetHead | null; rows: PreparedBatch | null }[] = []
   let lastBytes = 0
   for await (const sheet of read({ bytes }, options, (b) => (lastBytes = b), (m) => new Error(`坏文件：${m}`))) {
-    let rows: PreparedRow[] | null = null
+    let rows: PreparedBatch | null = null
     if (sheet.rows) {
-      rows = []
-      for await (const batch of sheet.rows) rows.push(...batch)
+      rows = emptyBatch()
+      for await (const batch of sheet.rows) appendBatch(rows, batch)
     }
     seen.push({ name: sheet.name, head: sheet.head, rows })
   }
@@ -47,17 +47,19 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
     expect(here.seen[2]).toEqual({ name: '另一册', head: null, rows: null })
     const taken = here.seen[1]
     expect(taken.head?.headerRow).toBe(2)
-    expect(taken.rows?.map((r) => r.row)).toEqual([3, 5])
-    expect(taken.rows?.[0].values.slice(0, 2)).toEqual(['王建国', ID])
-    expect(taken.rows?.[1].values[0]).toBe('李秀英')
-    expect(taken.rows?.[1].problems).toEqual([[1, expect.stringContaining('18位')]])
-    expect(taken.rows?.[1].shown?.slice(0, 2)).toEqual(['李秀英', '123'])
+    const width = taken.head!.columns.filter((c) => c.field).length
+    expect(taken.rows?.rows).toEqual([3, 5])
+    expect(taken.rows?.values.slice(0, 2)).toEqual(['王建国', ID])
+    expect(taken.rows?.values[width]).toBe('李秀英')
+    expect(taken.rows?.values[width + 1]).toBeUndefined()
+    expect(taken.rows?.problems).toEqual([[1, 1, expect.stringContaining('18位')]])
+    expect(taken.rows?.shown[1]).toEqual([1, ['李秀英', '123', '女']])
     expect(here.lastBytes).toBe(bytes.length)
   })
 
   it('takes the sheet an earlier preview chose', async () => {
     const { seen } = await readAll(xlsxPreparedOnThread, await workbook(), { ...persons, sheet: '另一册' })
-    expect(seen.map((s) => [s.name, s.rows?.length ?? null])).toEqual([['说明', null], ['名册', null], ['另一册', 1]])
+    expect(seen.map((s) => [s.name, s.rows?.rows.length ?? null])).toEqual([['说明', null], ['名册', null], ['另一册', 1]])
   })
 
   it('words a damaged workbook through the caller on either thread', async () => {

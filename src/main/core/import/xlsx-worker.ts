@@ -5,7 +5,7 @@
  */
 import { Transform } from 'node:stream'
 import { parentPort, workerData } from 'node:worker_threads'
-import { prepareSheets, type PreparedRow } from './prepare'
+import { appendBatch, emptyBatch, prepareSheets, type PreparedBatch } from './prepare'
 import type { ToReader, WorkerInput } from './xlsx-thread'
 import { readXlsx } from './xlsx'
 import { workbookStream } from './zip-order'
@@ -27,7 +27,7 @@ const counting = new Transform({
   }
 })
 
-async function send(rows: PreparedRow[]): Promise<void> {
+async function send(rows: PreparedBatch): Promise<void> {
   while (credit === 0) await new Promise<void>((r) => (resume = r))
   credit--
   port.postMessage({ t: 'rows', rows, bytes: consumed })
@@ -38,15 +38,15 @@ async function run(): Promise<void> {
     for await (const sheet of prepareSheets(readXlsx(workbookStream(input).pipe(counting)), prepare)) {
       port.postMessage({ t: 'sheet', name: sheet.name, head: sheet.head, rows: sheet.rows !== null })
       if (!sheet.rows) continue
-      let rows: PreparedRow[] = []
+      let rows = emptyBatch()
       for await (const prepared of sheet.rows) {
-        for (const r of prepared) rows.push(r)
-        if (rows.length >= batch) {
+        appendBatch(rows, prepared)
+        if (rows.rows.length >= batch) {
           await send(rows)
-          rows = []
+          rows = emptyBatch()
         }
       }
-      if (rows.length) await send(rows)
+      if (rows.rows.length) await send(rows)
       port.postMessage({ t: 'sheetEnd' })
     }
     port.postMessage({ t: 'end', bytes: consumed })
