@@ -4,10 +4,13 @@ import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   main: {
-    // Dependencies (better-sqlite3 above all, a native module) stay external and load from node_modules.
-    plugins: [externalizeDepsPlugin()],
+    // Dependencies (better-sqlite3 above all, a native module) stay external and load from node_modules; exceljs
+    // is bundled, so that the import's reading thread loads its reader as one file rather than a hundred.
+    plugins: [externalizeDepsPlugin({ exclude: ['exceljs'] })],
     build: {
       rollupOptions: {
+        // exceljs whole (the exports) stays external; only the streaming reader is bundled.
+        external: ['exceljs'],
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),

@@ -45,10 +45,15 @@ interface VillageFacts {
   published: boolean
 }
 
-/** What a plan made in the same transaction has already looked up for a row: the person with its ID, and where they are registered. */
+/**
+ * What a plan made in the same transaction has already looked up for a row: the person with its ID, and where
+ * they are registered; and, when the row was checked with this register's rules (a valid ID, of age on the
+ * village's election day), what the ID says.
+ */
 export interface KnownRegistration {
   person: { id: number; name: string } | null
   active: { id: number; villageId: number; villageName: string } | null
+  checked?: { sex: Sex; birthDate: string }
 }
 
 export interface VoterUpsertResult {
@@ -103,15 +108,12 @@ export class VoterWriter {
 
   upsert(d: VoterData, known?: KnownRegistration): VoterUpsertResult {
     const village = this.village(d.villageId)
-    const id = checkIdNumber(d.idNumber, this.today)
-    if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
     if (!village.electionDate) {
       throw failure('validation', noElectionDay(village.name), {
         villageId: '该村尚未确定选举日'
       })
     }
-    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, village.electionDate, this.rules.voterMinAge)
-    if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
+    const id = known?.checked ? { idNumber: d.idNumber, ...known.checked } : this.checked(d, village.electionDate)
 
     const person = known ? (known.person ?? undefined) : (this.s.person.get(id.idNumber) as { id: number; name: string } | undefined)
     if (person && person.name !== d.name) {
@@ -148,6 +150,14 @@ export class VoterWriter {
     const voterId = Number(info.lastInsertRowid)
     if (village.published) this.s.change.run(d.villageId, voterId, '补登', `名单公布后补登（${categoryLabel(d.category)}）`, this.today, now)
     return { voterId, personId, created: true }
+  }
+
+  private checked(d: VoterData, electionDate: string): { idNumber: string; sex: Sex; birthDate: string } {
+    const id = checkIdNumber(d.idNumber, this.today)
+    if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
+    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, electionDate, this.rules.voterMinAge)
+    if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
+    return id
   }
 
   // Names repeat across a township; the pinyin key is the costly part of adding a person.

@@ -106,7 +106,8 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
           const person = people.get(r.person.idNumber)
           const before = person ? byPerson.get(person.id) : undefined
           const data = voterData(r, before)
-          const known = { person: person ?? null, active: before ?? null }
+          // build() checked the ID and the age with the register's own rules.
+          const known: KnownRegistration = { person: person ?? null, active: before ?? null, checked: { sex: r.person.sex, birthDate: r.person.birthDate } }
           const plan = (action: Planned['action'], problem?: FieldProblem): VoterPlan => ({ action, targetId: before?.id ?? null, data, known, problem })
           if (person && person.name !== r.person.name) return plan('updated', { field: 'name', message: nameMismatch(r.person.idNumber, person.name, r.person.name) })
           if (before && before.villageId !== r.villageId) {
