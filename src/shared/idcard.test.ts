@@ -30,6 +30,8 @@ describe('checkIdNumber', () => {
   it('refuses impossible dates, unknown provinces, wrong lengths, and Excel scientific notation', () => {
     expect(checkIdNumber(valid('33030219810229001'))).toMatchObject({ ok: false, reason: expect.stringContaining('19810229') })
     expect(checkIdNumber(valid('33030219801301001'))).toMatchObject({ ok: false })
+    expect(checkIdNumber(valid('33030219800500001'))).toMatchObject({ ok: false, reason: expect.stringContaining('19800500') })
+    expect(checkIdNumber(valid('33030219800431001'))).toMatchObject({ ok: false, reason: expect.stringContaining('不存在') })
     expect(checkIdNumber(valid('99030219800501001'))).toMatchObject({ ok: false, reason: expect.stringContaining('省级地区代码') })
     expect(checkIdNumber('3303021980050100')).toMatchObject({ ok: false, reason: '身份证号应为18位，现为16位' })
     expect(checkIdNumber('3.30302E+17')).toMatchObject({ ok: false, reason: expect.stringContaining('科学计数法') })

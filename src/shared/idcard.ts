@@ -1,4 +1,4 @@
-import { isIsoDate } from './dates'
+import { daysInMonth } from './dates'
 
 /** GB 11643: ISO 7064 MOD 11-2 over the first 17 digits. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -19,7 +19,7 @@ export type IdCheck =
 
 export function checkCharacter(first17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]
   return CHECK_CHARS[sum % 11]
 }
 
@@ -47,13 +47,22 @@ export function checkIdNumber(raw: string, today?: string): IdCheck {
   }
   if (!PROVINCES.has(id.slice(0, 2))) return { ok: false, reason: `身份证号前两位“${id.slice(0, 2)}”不是有效的省级地区代码` }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
-  if (!isIsoDate(birthDate) || Number(id.slice(6, 10)) < 1900) {
+  if (!realDate(id) || Number(id.slice(6, 10)) < 1900) {
     return { ok: false, reason: `身份证号中的出生日期“${id.slice(6, 14)}”不存在` }
   }
   if (today && birthDate > today) return { ok: false, reason: `身份证号中的出生日期${birthDate}晚于今天` }
   const expected = checkCharacter(id.slice(0, 17))
   if (id[17] !== expected) return { ok: false, reason: '身份证号校验位错误，请核对是否有数字填错' }
   return { ok: true, idNumber: id, birthDate, sex: sexOf(id) }
+}
+
+/** Whether the YYYYMMDD at 6–13 of a number of digits is a day of the calendar. */
+function realDate(id: string): boolean {
+  const digit = (i: number) => id.charCodeAt(i) - 48
+  const year = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)
+  const month = digit(10) * 10 + digit(11)
+  const day = digit(12) * 10 + digit(13)
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 }
 
 /** Birth date and sex of a number that has passed checkIdNumber. */
