@@ -4,7 +4,7 @@ import { measure, type Measured } from './measure-client'
 import { VILLAGES, writeVillages, writeVoterRoster } from './roster'
 
 const DATA = path.join(__dirname, '.data')
-const ROUNDS = 3
+const ROUNDS = 5
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
