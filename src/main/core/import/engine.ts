@@ -13,7 +13,7 @@ import { yieldToEventLoop } from '../jobs'
 import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
 import { HEADER_SEARCH_ROWS } from './header'
-import { mappedColumns, type PreparedBatch } from './prepare'
+import { mappedColumns, rowPreparer, type PreparedBatch, type RowPreparer } from './prepare'
 import { openSource, type FileInput } from './source'
 
 export interface AnalyzeOptions {
@@ -109,8 +109,9 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
     result = base
     const reader = new RowReader(adapter, ctx, base, options.sink)
     let reported = 0
+    let preparer: RowPreparer | undefined
     for await (const batch of sheet.rows) {
-      reader.read(batch)
+      reader.read('raw' in batch ? (preparer ??= rowPreparer(def, sheet.head, today)).prepare(batch.raw) : batch)
       if (base.rowCount - reported >= PROGRESS_EVERY) {
         reported = base.rowCount
         progress.throwIfCancelled()

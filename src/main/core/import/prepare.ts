@@ -22,6 +22,8 @@ export interface PrepareOptions {
 
 export interface SheetHead {
   headerRow: number
+  /** The header row's cells: a page's repeated header is told by them. */
+  headerCells: Cell[]
   /** Known columns the header names. */
   score: number
   columns: ImportColumn[]
@@ -59,8 +61,16 @@ export interface PreparedSheet {
   name: string
   /** Null when the sheet was not searched (another sheet was chosen) or holds no header. */
   head: SheetHead | null
-  /** The rows, a batch at a time, of the one sheet the import takes: the first whose header fills every required field. */
-  rows: AsyncIterable<PreparedBatch> | null
+  /**
+   * The rows, a batch at a time, of the one sheet the import takes: the first whose header fills every required
+   * field. A batch passed on as read (RawBatch) is for the taker to prepare (see rowPreparer).
+   */
+  rows: AsyncIterable<PreparedBatch | RawBatch> | null
+}
+
+/** Rows passed on as they were read: the side that takes them prepares them, when the reading side is the busier. */
+export interface RawBatch {
+  raw: SourceRow[]
 }
 
 export const mappedColumns = (columns: ImportColumn[]): ImportColumn[] => columns.filter((c) => c.field)
@@ -69,7 +79,12 @@ export const mappedColumns = (columns: ImportColumn[]): ImportColumn[] => column
  * Finds the sheet, its header row and the columns' fields, and coerces every data row's mapped cells.
  * Blank rows, footers (填表人/日期) and headers repeated on each printed page are left out.
  */
-export async function* prepareSheets(sheets: AsyncIterable<SourceSheet> | Iterable<SourceSheet>, o: PrepareOptions): AsyncIterable<PreparedSheet> {
+export async function* prepareSheets(
+  sheets: AsyncIterable<SourceSheet> | Iterable<SourceSheet>,
+  o: PrepareOptions,
+  /** Asked before each batch, once the preview's rows are prepared: true passes the batch on as read. */
+  passOn?: () => boolean
+): AsyncIterable<PreparedSheet> {
   const def = o.def
   const remembered = new Map(o.remembered)
   let taken = false
@@ -99,20 +114,24 @@ export async function* prepareSheets(sheets: AsyncIterable<SourceSheet> | Iterab
     const headerCells = head[found.rowIndex].cells
     const columns = mapColumns(headerCells, def, remembered, o.mapping)
     const missing = missingRequired(columns, def, new Set()).map((f) => f.label)
-    const sheetHead: SheetHead = { headerRow: found.row, score: found.score, columns, missing }
+    const sheetHead: SheetHead = { headerRow: found.row, headerCells, score: found.score, columns, missing }
     if (missing.length > 0) {
       await drain(batches)
       yield { name: sheet.name, head: sheetHead, rows: null }
       continue
     }
     taken = true
-    const preparer = new RowPreparer(def.fields, columns, headerCells, o.today)
-    const prepared = async function* (): AsyncIterable<PreparedBatch> {
+    const preparer = new RowPreparer(def.fields, columns, headerCells, o.today, PREVIEW_ROWS)
+    const prepared = async function* (): AsyncIterable<PreparedBatch | RawBatch> {
       const first = preparer.prepare([...head.slice(found.rowIndex + 1), ...rest])
       if (first.rows.length) yield first
       for (;;) {
         const next = await batches.next()
         if (next.done) return
+        if (preparer.shownAll() && passOn?.()) {
+          yield { raw: next.value }
+          continue
+        }
         const out = preparer.prepare(next.value)
         if (out.rows.length) yield out
       }
@@ -125,19 +144,28 @@ async function drain(batches: AsyncIterator<unknown>): Promise<void> {
   while (!(await batches.next()).done);
 }
 
-class RowPreparer {
+/** Prepares, on the taking side, the rows of a sheet passed on as read; the preview's rows never come that way. */
+export function rowPreparer(def: KindDef, head: SheetHead, today: string): RowPreparer {
+  return new RowPreparer(def.fields, head.columns, head.headerCells, today, 0)
+}
+
+export class RowPreparer {
   private readonly mapped: ImportColumn[]
   private readonly fields: FieldDef[]
-  private shownLeft = PREVIEW_ROWS
 
   constructor(
     defs: readonly FieldDef[],
     columns: ImportColumn[],
     private readonly headerCells: Cell[],
-    private readonly today: string
+    private readonly today: string,
+    private shownLeft: number
   ) {
     this.mapped = mappedColumns(columns)
     this.fields = this.mapped.map((c) => defs.find((f) => f.key === c.field)!)
+  }
+
+  shownAll(): boolean {
+    return this.shownLeft === 0
   }
 
   prepare(rows: SourceRow[]): PreparedBatch {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../../tests/fixtures/ids'
 import { xlsxBuffer } from '../../../../tests/fixtures/rosters'
 import { KIND_DEFS } from '../../../shared/import'
-import { appendBatch, emptyBatch, type PreparedBatch, type PrepareOptions, type SheetHead } from './prepare'
+import { appendBatch, emptyBatch, rowPreparer, type PreparedBatch, type PrepareOptions, type SheetHead } from './prepare'
 import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
 
 type Reader = typeof xlsxPreparedOnThread
@@ -14,15 +14,20 @@ const persons: PrepareOptions = { def: KIND_DEFS.persons, mapping: {}, remembere
 async function readAll(read: Reader, bytes: Buffer, options = persons) {
   const seen: { name: string; head: SheetHead | null; rows: PreparedBatch | null }[] = []
   let lastBytes = 0
+  let raws = 0
   for await (const sheet of read({ bytes }, options, (b) => (lastBytes = b), (m) => new Error(`坏文件：${m}`))) {
     let rows: PreparedBatch | null = null
     if (sheet.rows) {
       rows = emptyBatch()
-      for await (const batch of sheet.rows) appendBatch(rows, batch)
+      // A batch passed on as read is prepared here, as the importer does.
+      for await (const batch of sheet.rows) {
+        if ('raw' in batch) raws++
+        appendBatch(rows, 'raw' in batch ? rowPreparer(options.def, sheet.head!, options.today).prepare(batch.raw) : batch)
+      }
     }
     seen.push({ name: sheet.name, head: sheet.head, rows })
   }
-  return { seen, lastBytes }
+  return { seen, lastBytes, raws }
 }
 
 describe('reading and preparing a workbook on a worker thread or on this one', () => {
@@ -55,6 +60,21 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
     expect(taken.rows?.problems).toEqual([[1, 1, expect.stringContaining('18位')]])
     expect(taken.rows?.shown[1]).toEqual([1, ['李秀英', '123', '女']])
     expect(here.lastBytes).toBe(bytes.length)
+  })
+
+  it('gives the same rows when the reading thread passes some on as read, for the taker to prepare', async () => {
+    const rows: (string | number)[][] = [['序号', '姓名', '公民身份号码', '性别']]
+    for (let i = 0; i < 4000; i++) rows.push([i + 1, `王${i}`, i % 500 === 7 ? '123' : makeIdNumber('1960-01-01', '男', i), '男'])
+    const bytes = await xlsxBuffer([{ name: '名册', rows }])
+    const onThread = await readAll(xlsxPreparedOnThread, bytes)
+    const here = await readAll(xlsxPreparedInProcess, bytes)
+    expect(onThread.seen).toEqual(here.seen)
+    expect(here.seen[0].rows?.rows.length).toBe(4000)
+    expect(here.seen[0].rows?.problems.length).toBe(8)
+    expect(here.seen[0].rows?.shown.length).toBe(200)
+    // This side took every batch at once, so the reading thread passed batches on.
+    expect(onThread.raws).toBeGreaterThan(0)
+    expect(here.raws).toBe(0)
   })
 
   it('takes the sheet an earlier preview chose', async () => {
