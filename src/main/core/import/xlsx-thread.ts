@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { prepareSheets, type PreparedBatch, type PreparedSheet, type PrepareOptions, type SheetHead } from './prepare'
+import { prepareSheets, type PreparedBatch,
+  type RawBatch, type PreparedSheet, type PrepareOptions, type SheetHead } from './prepare'
 import { READER_MODULE, readXlsx } from './xlsx'
 import { workbookStream } from './zip-order'
 
@@ -9,7 +10,7 @@ export type WorkerInput = { input: { path: string } | { bytes: Uint8Array }; bat
 export type ToReader = 'more'
 type FromReader =
   | { t: 'sheet'; name: string; head: SheetHead | null; rows: boolean }
-  | { t: 'rows'; rows: PreparedBatch; bytes: number }
+  | { t: 'rows'; rows: PreparedBatch | RawBatch; bytes: number }
   | { t: 'sheetEnd' }
   | { t: 'end'; bytes: number }
   | { t: 'error'; message: string }
@@ -76,7 +77,7 @@ export async function* xlsxPreparedOnThread(
         continue
       }
       let ended = false
-      const rows = async function* (): AsyncIterable<PreparedBatch> {
+      const rows = async function* (): AsyncIterable<PreparedBatch | RawBatch> {
         for (let r = await next(); r.t === 'rows'; r = await next()) yield r.rows
         ended = true
       }

@@ -5,7 +5,7 @@
  */
 import { Transform } from 'node:stream'
 import { parentPort, workerData } from 'node:worker_threads'
-import { appendBatch, emptyBatch, prepareSheets, type PreparedBatch } from './prepare'
+import { appendBatch, emptyBatch, prepareSheets, type PreparedBatch, type RawBatch } from './prepare'
 import type { ToReader, WorkerInput } from './xlsx-thread'
 import { readXlsx } from './xlsx'
 import { workbookStream } from './zip-order'
@@ -27,7 +27,7 @@ const counting = new Transform({
   }
 })
 
-async function send(rows: PreparedBatch): Promise<void> {
+async function send(rows: PreparedBatch | RawBatch): Promise<void> {
   while (credit === 0) await new Promise<void>((r) => (resume = r))
   credit--
   port.postMessage({ t: 'rows', rows, bytes: consumed })
@@ -35,11 +35,19 @@ async function send(rows: PreparedBatch): Promise<void> {
 
 async function run(): Promise<void> {
   try {
-    for await (const sheet of prepareSheets(readXlsx(workbookStream(input).pipe(counting)), prepare)) {
+    // The other thread has taken every batch sent, and waits or soon will: it prepares the next one itself.
+    const otherSideIdle = () => credit === ahead
+    for await (const sheet of prepareSheets(readXlsx(workbookStream(input).pipe(counting)), prepare, otherSideIdle)) {
       port.postMessage({ t: 'sheet', name: sheet.name, head: sheet.head, rows: sheet.rows !== null })
       if (!sheet.rows) continue
       let rows = emptyBatch()
       for await (const prepared of sheet.rows) {
+        if ('raw' in prepared) {
+          if (rows.rows.length) await send(rows)
+          rows = emptyBatch()
+          await send(prepared)
+          continue
+        }
         appendBatch(rows, prepared)
         if (rows.rows.length >= batch) {
           await send(rows)
