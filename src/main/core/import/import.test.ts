@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import iconv from 'iconv-lite'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { badCheckId, idNumber, nthId, personRows, rich, xlsxBuffer } from '../../../../tests/fixtures/rosters'
-import { main } from '../../cli'
+import { runCli } from '../../../../tests/fixtures/run-cli'
 import { AuditService } from '../audit'
 import { JobRunner } from '../jobs'
 import { PersonService } from '../persons'
@@ -264,31 +264,17 @@ describe('files that are not rosters', () => {
 })
 
 describe('CLI import', () => {
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = ''
-    let err = ''
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true))
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true))
-    try {
-      const code = await main(args)
-      return { code, out, err }
-    } finally {
-      o.mockRestore()
-      e.mockRestore()
-    }
-  }
-
   it('exits 0 with the counts, 1 with row errors and nothing changed, 2 for an unreadable file or a village without election day', async () => {
     store.close()
     const db = path.join(dir, 'office.db')
     const good = await file('good.xlsx', await xlsxBuffer([{ name: 'S', rows: personRows([{ name: '张三', id: ZHANG }, { name: '李四', id: LI }]) }]))
     const bad = await file('bad.xlsx', await xlsxBuffer([{ name: 'S', rows: personRows([{ name: '王五', id: WANG }, { name: '钱七', id: badCheckId('19800501', 40, '男') }]) }]))
 
-    const dry = await run('import', 'persons', good, '--db', db, '--dry-run', '--json')
+    const dry = await runCli('import', 'persons', good, '--db', db, '--dry-run', '--json')
     expect(dry.code).toBe(0)
     expect(JSON.parse(dry.out)).toMatchObject({ ok: true, dryRun: true, added: 2 })
 
-    const failed = await run('import', 'persons', bad, '--db', db, '--json')
+    const failed = await runCli('import', 'persons', bad, '--db', db, '--json')
     expect(failed.code).toBe(1)
     expect(JSON.parse(failed.out)).toEqual({
       ok: false,
@@ -296,17 +282,17 @@ describe('CLI import', () => {
       errors: [{ row: 5, column: 'D', header: '身份证号码', message: '身份证号校验位错误，请核对是否有数字填错' }]
     })
 
-    const done = await run('import', 'persons', good, '--db', db, '--village', '龙山村')
+    const done = await runCli('import', 'persons', good, '--db', db, '--village', '龙山村')
     expect(done.code).toBe(0)
     expect(done.out).toContain('新增 2，更新 0，未变 0')
-    expect(JSON.parse((await run('import', 'persons', good, '--db', db, '--village', '龙山村', '--json')).out)).toMatchObject({ added: 0, updated: 0, unchanged: 2 })
+    expect(JSON.parse((await runCli('import', 'persons', good, '--db', db, '--village', '龙山村', '--json')).out)).toMatchObject({ added: 0, updated: 0, unchanged: 2 })
 
     const pdf = await file('x.xlsx', Buffer.from('%PDF-1.4'))
-    const unreadable = await run('import', 'persons', pdf, '--db', db)
+    const unreadable = await runCli('import', 'persons', pdf, '--db', db)
     expect(unreadable).toMatchObject({ code: 2, out: '' })
     expect(unreadable.err.trim().split('\n')).toHaveLength(1)
 
-    const voters = await run('import', 'voters', good, '--db', db, '--village', '龙山村')
+    const voters = await runCli('import', 'voters', good, '--db', db, '--village', '龙山村')
     expect(voters).toMatchObject({ code: 2, out: '' })
     expect(voters.err).toBe('请先在村社台账中填写“龙山村”的村委会选举日期：选民年龄按选举日计算\n')
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { badCheckId, idNumber, nthId, voterRows, xlsxBuffer, type FixtureCell } from '../../../../tests/fixtures/rosters'
+import { runCli } from '../../../../tests/fixtures/run-cli'
 import { villageInput } from '../../../shared/village'
 import { voterInput } from '../../../shared/voter'
-import { main } from '../../cli'
 import { AuditService } from '../audit'
 import { CandidateService } from '../candidates'
 import { MemberService } from '../members'
@@ -143,19 +143,6 @@ describe('voters', () => {
 })
 
 describe('CLI import voters', () => {
-  async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = ''
-    let err = ''
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((out += String(c)), true))
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((err += String(c)), true))
-    try {
-      return { code: await main(args), out, err }
-    } finally {
-      o.mockRestore()
-      e.mockRestore()
-    }
-  }
-
   it('exits 0 with the counts, and 1 with the row naming both villages and nothing changed', async () => {
     new VoterService(store).create(voterInput.parse({ villageId: fenghuang, idNumber: WANG, name: '王五', category: 1 }))
     store.close()
@@ -164,14 +151,14 @@ describe('CLI import voters', () => {
     const bad = path.join(dir, 'bad.xlsx')
     fs.writeFileSync(bad, await sheet(voterRows([{ name: '孙七', id: idNumber('19750101', 66, '女'), category: '二类' }, roster[2]])))
 
-    const done = await run('import', 'voters', good, '--db', dbFile, '--village', '龙山村', '--json')
+    const done = await runCli('import', 'voters', good, '--db', dbFile, '--village', '龙山村', '--json')
     expect(done.code).toBe(0)
     expect(JSON.parse(done.out)).toMatchObject({ ok: true, kind: 'voters', added: 2, updated: 0, unchanged: 0 })
-    const again = await run('import', 'voters', good, '--db', dbFile, '--village', '龙山村')
+    const again = await runCli('import', 'voters', good, '--db', dbFile, '--village', '龙山村')
     expect(again.code).toBe(0)
     expect(again.out).toContain('新增 0，更新 0，未变 2')
 
-    const failed = await run('import', 'voters', bad, '--db', dbFile, '--village', '龙山村', '--json')
+    const failed = await runCli('import', 'voters', bad, '--db', dbFile, '--village', '龙山村', '--json')
     expect(failed.code).toBe(1)
     expect(JSON.parse(failed.out)).toEqual({
       ok: false,
