@@ -252,9 +252,14 @@ describe('files that are not rosters', () => {
     await expect(imports.read('persons', { bytes, name })).rejects.toThrow(message)
   })
 
-  it('refuses a damaged workbook', async () => {
+  it('refuses a damaged workbook, and one cut short, which the reader would otherwise wait on for ever', async () => {
     const bytes = await xlsxBuffer([{ name: 'Sheet1', rows: personRows([{ name: '张三', id: ZHANG }]) }])
-    await expect(imports.read('persons', { bytes: bytes.subarray(0, bytes.length - 200), name: '坏.xlsx' })).rejects.toThrow('不是有效的 Excel 工作簿')
+    const damaged = Buffer.from(bytes)
+    const sheet = damaged.indexOf('xl/worksheets/sheet1.xml')
+    damaged.fill(0x41, sheet + 60, sheet + 160)
+    await expect(imports.read('persons', { bytes: damaged, name: '坏.xlsx' })).rejects.toThrow('不是有效的 Excel 工作簿')
+    await expect(imports.read('persons', { bytes: bytes.subarray(0, bytes.length - 200), name: '断.xlsx' })).rejects.toThrow('“断.xlsx”不完整')
+    expect(new PersonService(store).list().length).toBe(0)
   })
 
   it('refuses a sheet without a recognisable header', async () => {

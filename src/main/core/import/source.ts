@@ -5,6 +5,7 @@ import { failure } from '../../../shared/result'
 import { decodeText, parseCsv } from './csv'
 import { prepareSheets, type PreparedSheet, type PrepareOptions } from './prepare'
 import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
+import { zipIsWhole } from './zip-order'
 
 export type { Cell, SourceRow } from './xlsx'
 
@@ -71,6 +72,9 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
   if (startsWith(head, MAGIC.zip)) {
     if (!zipHasWorkbook(head, 'bytes' in input ? input.bytes : null)) {
       throw refuse(`“${fileName}”是压缩包，不是 Excel 工作簿。请解压后选择其中的 .xlsx 或 .csv 文件。`)
+    }
+    if (!zipIsWhole(input)) {
+      throw refuse(`“${fileName}”不完整（文件在末尾被截断，可能是复制或下载没有完成）。请重新获取完整的文件后再导入。`)
     }
     return {
       format: 'xlsx',

@@ -56,7 +56,7 @@ export async function* xlsxPreparedOnThread(
   }
   worker.on('message', push)
   worker.on('error', (e) => push({ t: 'error', message: e.message }))
-  worker.on('exit', () => push({ t: 'error', message: '读取线程意外退出' }))
+  worker.on('exit', () => push({ t: 'error', message: '读取在文件结束前中断' }))
   const next = async (): Promise<FromReader> => {
     while (queue.length === 0) await new Promise<void>((r) => (wake = r))
     wake = null

@@ -18,6 +18,10 @@ port.on('message', (m: ToReader) => {
   if (m === 'more') credit++
   resume?.()
 })
+// The port keeps the thread alive only while it waits for the other side. A workbook damaged or cut short can
+// leave the reader waiting for bytes that never come, with nothing else pending: the thread then ends, and the
+// other side reports the file as unreadable instead of waiting for ever.
+port.unref()
 
 let consumed = 0
 const counting = new Transform({
@@ -28,7 +32,11 @@ const counting = new Transform({
 })
 
 async function send(rows: PreparedBatch | RawBatch): Promise<void> {
-  while (credit === 0) await new Promise<void>((r) => (resume = r))
+  if (credit === 0) {
+    port.ref()
+    while (credit === 0) await new Promise<void>((r) => (resume = r))
+    port.unref()
+  }
   credit--
   port.postMessage({ t: 'rows', rows, bytes: consumed })
 }

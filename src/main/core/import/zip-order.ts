@@ -13,6 +13,42 @@ const LOCAL = 0x04034b50
 const EOCD_SIZE = 22
 const MAX_COMMENT = 0xffff
 
+type ReadAt = (start: number, length: number) => Buffer
+
+/** The zip's end-of-central-directory record, which every whole archive ends with, and the tail that holds it. */
+function endRecord(size: number, readAt: ReadAt): { tail: Buffer; at: number } | null {
+  const tailLength = Math.min(size, EOCD_SIZE + MAX_COMMENT)
+  const tail = readAt(size - tailLength, tailLength)
+  for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+    if (tail.readUInt32LE(i) === EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) return { tail, at: i }
+  }
+  return null
+}
+
+/**
+ * Whether the archive is whole: a workbook cut short (a copy or download that stopped) has no end record, and
+ * exceljs's streaming reader would wait for the rest of it for ever.
+ */
+export function zipIsWhole(input: { path: string } | { bytes: Uint8Array }): boolean {
+  return withReader(input, (size, readAt) => endRecord(size, readAt) !== null)
+}
+
+function withReader<T>(input: { path: string } | { bytes: Uint8Array }, use: (size: number, readAt: ReadAt) => T): T {
+  if ('bytes' in input) {
+    const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
+    return use(bytes.length, (start, length) => bytes.subarray(start, start + length))
+  }
+  const fd = fs.openSync(input.path, 'r')
+  try {
+    return use(fs.fstatSync(fd).size, (start, length) => {
+      const buf = Buffer.alloc(length)
+      return buf.subarray(0, fs.readSync(fd, buf, 0, length, start))
+    })
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
 
 /**
@@ -26,17 +62,10 @@ const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(nam
  * the order is already workable, or when the archive is anything but a plain single-disk zip (the reader then
  * gets the file as it is).
  */
-export function workbookOrder(size: number, readAt: (start: number, length: number) => Buffer): ByteRange[] | null {
-  const tailLength = Math.min(size, EOCD_SIZE + MAX_COMMENT)
-  const tail = readAt(size - tailLength, tailLength)
-  let eocd = -1
-  for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD && i + EOCD_SIZE + tail.readUInt16LE(i + 20) === tail.length) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) return null
+export function workbookOrder(size: number, readAt: ReadAt): ByteRange[] | null {
+  const end = endRecord(size, readAt)
+  if (!end) return null
+  const { tail, at: eocd } = end
   const disk = tail.readUInt16LE(eocd + 4)
   const entries = tail.readUInt16LE(eocd + 10)
   const cdSize = tail.readUInt32LE(eocd + 12)
@@ -70,21 +99,10 @@ const CHUNK = 1 << 20
 
 /** The workbook's bytes as exceljs's streaming reader reads them best (see workbookOrder). */
 export function workbookStream(input: { path: string } | { bytes: Uint8Array }): Readable {
+  const order = withReader(input, workbookOrder)
   if ('bytes' in input) {
     const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength)
-    const order = workbookOrder(bytes.length, (start, length) => bytes.subarray(start, start + length))
     return Readable.from(order ? order.map((r) => bytes.subarray(r.start, r.end)) : [bytes], { objectMode: false })
-  }
-  const fd = fs.openSync(input.path, 'r')
-  let order: ByteRange[] | null
-  try {
-    const size = fs.fstatSync(fd).size
-    order = workbookOrder(size, (start, length) => {
-      const buf = Buffer.alloc(length)
-      return buf.subarray(0, fs.readSync(fd, buf, 0, length, start))
-    })
-  } finally {
-    fs.closeSync(fd)
   }
   if (!order) return fs.createReadStream(input.path, { highWaterMark: CHUNK })
   return Readable.from(rangesOf(input.path, order), { objectMode: false })
