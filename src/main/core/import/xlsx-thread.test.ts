@@ -90,6 +90,16 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
     await expect(readAll(xlsxPreparedOnThread, bytes)).rejects.toThrow(/^坏文件：/)
   })
 
+  it('stops, on either thread, when a damaged entry leaves the reader waiting for bytes that never come', async () => {
+    const bytes = await workbook()
+    const damaged = Buffer.from(bytes)
+    const sheet = damaged.indexOf('xl/worksheets/sheet1.xml')
+    damaged.fill(0x41, sheet + 60, sheet + 160)
+    const stop = /^坏文件：读取在文件结束前中断/
+    await expect(readAll((i, o, b, f) => xlsxPreparedInProcess(i, o, b, f, 200), damaged)).rejects.toThrow(stop)
+    await expect(readAll(xlsxPreparedOnThread, damaged)).rejects.toThrow(stop)
+  })
+
   it('knows when the code runs from inside an asar archive', () => {
     expect(insideAsar(path.join('C:', 'Program Files', '换届工作台', 'resources', 'app.asar', 'out', 'main'))).toBe(true)
     expect(insideAsar(path.join('/work', 'main', 'out', 'main'))).toBe(false)

@@ -15,6 +15,10 @@ type FromReader =
   | { t: 'end'; bytes: number }
   | { t: 'error'; message: string }
 
+const STOPPED = '读取在文件结束前中断'
+/** Once the whole file is read, the time the reader may go without giving anything before it counts as stuck. */
+const STALL_MS = 5000
+
 /** Rows per message (at least), and messages the reader may run ahead of the rows taken: enough to keep both threads busy. */
 const BATCH = 1000
 const AHEAD = 6
@@ -56,7 +60,7 @@ export async function* xlsxPreparedOnThread(
   }
   worker.on('message', push)
   worker.on('error', (e) => push({ t: 'error', message: e.message }))
-  worker.on('exit', () => push({ t: 'error', message: '读取在文件结束前中断' }))
+  worker.on('exit', () => push({ t: 'error', message: STOPPED }))
   const next = async (): Promise<FromReader> => {
     while (queue.length === 0) await new Promise<void>((r) => (wake = r))
     wake = null
@@ -98,14 +102,33 @@ export async function* xlsxPreparedInProcess(
   input: { path: string } | { bytes: Buffer },
   prepare: PrepareOptions,
   onBytes: (bytes: number) => void,
-  fail: (message: string) => Error
+  fail: (message: string) => Error,
+  stallMs = STALL_MS
 ): AsyncIterable<PreparedSheet> {
   const stream = workbookStream(input)
   let bytes = 0
+  let endedAt: number | null = null
+  let waitingSince: number | null = null
   stream.on('data', (c: Buffer) => onBytes((bytes += c.length)))
+  stream.on('end', () => (endedAt = Date.now()))
+  // A damaged workbook can leave the reader waiting for bytes that never come; here nothing else would notice.
+  let watch: NodeJS.Timeout | undefined
+  const stalled = new Promise<never>((_, reject) => {
+    watch = setInterval(() => {
+      if (endedAt !== null && waitingSince !== null && Date.now() - Math.max(endedAt, waitingSince) > stallMs) reject(new Error(STOPPED))
+    }, Math.min(1000, stallMs))
+  })
+  stalled.catch(() => {})
   async function* worded<T>(items: AsyncIterable<T>): AsyncIterable<T> {
+    const it = items[Symbol.asyncIterator]()
     try {
-      yield* items
+      for (;;) {
+        waitingSince = Date.now()
+        const next = await Promise.race([it.next(), stalled])
+        waitingSince = null
+        if (next.done) return
+        yield next.value
+      }
     } catch (e) {
       throw fail((e as Error).message)
     }
@@ -113,6 +136,7 @@ export async function* xlsxPreparedInProcess(
   try {
     for await (const sheet of worded(prepareSheets(readXlsx(stream), prepare))) yield { ...sheet, rows: sheet.rows && worded(sheet.rows) }
   } finally {
+    clearInterval(watch)
     stream.destroy()
   }
 }
