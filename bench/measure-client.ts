@@ -5,6 +5,8 @@ const TSX = path.join(__dirname, '..', 'node_modules', '.bin', 'tsx')
 
 export interface Measured {
   ms: number
+  /** CPU time of all the process's threads. */
+  cpuMs: number
   maxRssMb: number
   code?: number
   out: string
