@@ -1,12 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { measure, type Measured } from './measure-client'
+import { measure, median, type Measured } from './measure-client'
 import { VILLAGES, writeVillages, writeVoterRoster } from './roster'
 
 const DATA = path.join(__dirname, '.data')
 const ROUNDS = 7
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 function freshDb(name: string, villagesFile: string): string {
   const db = path.join(DATA, name)

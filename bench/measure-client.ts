@@ -24,3 +24,5 @@ export function measure(...args: string[]): Measured {
   }
 }
 
+
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
