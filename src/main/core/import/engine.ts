@@ -12,6 +12,7 @@ import { failure } from '../../../shared/result'
 import { yieldToEventLoop } from '../jobs'
 import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
+import { warmSearchKeys } from '../search-key'
 import { HEADER_SEARCH_ROWS } from './header'
 import { mappedColumns, rowPreparer, type PreparedBatch, type RowPreparer } from './prepare'
 import { openSource, type FileInput } from './source'
@@ -79,6 +80,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
     today
   })
 
+  // Runs once the reader has started and this thread only waits for its first rows.
+  setTimeout(warmSearchKeys, 0)
   for await (const sheet of prepared) {
     sheets.push(sheet.name)
     if (!sheet.head) continue
