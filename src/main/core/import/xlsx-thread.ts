@@ -24,9 +24,9 @@ const BATCH = 1000
 const AHEAD = 6
 /**
  * The reader allocates a few small objects per cell and keeps none: a young generation larger than V8's
- * default collects them in fewer, cheaper passes.
+ * default collects them in fewer, cheaper passes. Beyond 48 MB it only costs memory (96 MB: as fast, 30 MB more).
  */
-const YOUNG_GENERATION_MB = 96
+const YOUNG_GENERATION_MB = 48
 
 /** The built worker beside the bundle; from source (dev, tests), the TypeScript file through tsx's require hook. */
 function startWorker(workerData: WorkerInput): Worker {
