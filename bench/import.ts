@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
   const peak = (ms: Measured[]) => Math.max(...ms.map((m) => m.maxRssMb)).toFixed(0)
   console.log(`  基准（exceljs 流式读取，sharedStrings/styles 'cache'）：中位数 ${s(base)}（${runs(bases)}），CPU ${cpu(bases)}，峰值内存 ${peak(bases)} MB`)
   console.log(
-    `  完整导入（CLI import voters --village 龙山村，写入选民登记，新库）：中位数 ${s(full)}（${runs(fulls)}），CPU ${cpu(fulls)}（两个线程合计），峰值内存 ${peak(fulls)} MB，新增 ${fulls[0].added}`
+    `  完整导入（CLI import voters --village 龙山村，写入选民登记，新库）：中位数 ${s(full)}（${runs(fulls)}），CPU ${cpu(fulls)}（进程内全部线程），峰值内存 ${peak(fulls)} MB，新增 ${fulls[0].added}`
   )
   console.log(
     `  比值 ${(full / base).toFixed(2)}×（两侧交替各 ${ROUNDS} 次，中位数之比）；逐轮之比中位数 ${median(pairs).toFixed(2)}×（${pairs.map((r) => r.toFixed(2)).join('、')}）；目标 ≤ 1.5×，峰值内存目标 ≤ 400 MB`
