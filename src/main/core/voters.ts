@@ -37,6 +37,7 @@ const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_
   FROM voters v JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id`
 
 const ITERATE_PAGE = 2000
+const KEY_CACHE_NAMES = 50_000
 
 interface VillageFacts {
   id: number
@@ -160,11 +161,15 @@ export class VoterWriter {
     return id
   }
 
-  // Names repeat across a township; the pinyin key is the costly part of adding a person.
+  // Names repeat across a township (one in five in a large roster); the pinyin key is the costly part of adding
+  // a person. Bounded, so that a roster of any length keeps the memory of a village's.
   private readonly keys = new Map<string, string>()
   private keyOf(name: string): string {
     let k = this.keys.get(name)
-    if (k === undefined) this.keys.set(name, (k = searchKey(name)))
+    if (k === undefined) {
+      if (this.keys.size >= KEY_CACHE_NAMES) this.keys.clear()
+      this.keys.set(name, (k = searchKey(name)))
+    }
     return k
   }
 
