@@ -24,5 +24,5 @@ export function measure(...args: string[]): Measured {
   }
 }
 
-
+/** The middle value (the upper of the two middle ones for an even count). */
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]

@@ -47,7 +47,7 @@ export function checkIdNumber(raw: string, today?: string): IdCheck {
   }
   if (!PROVINCES.has(id.slice(0, 2))) return { ok: false, reason: `身份证号前两位“${id.slice(0, 2)}”不是有效的省级地区代码` }
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`
-  if (!realDate(id) || Number(id.slice(6, 10)) < 1900) {
+  if (!realDate(id)) {
     return { ok: false, reason: `身份证号中的出生日期“${id.slice(6, 14)}”不存在` }
   }
   if (today && birthDate > today) return { ok: false, reason: `身份证号中的出生日期${birthDate}晚于今天` }
@@ -56,13 +56,13 @@ export function checkIdNumber(raw: string, today?: string): IdCheck {
   return { ok: true, idNumber: id, birthDate, sex: sexOf(id) }
 }
 
-/** Whether the YYYYMMDD at 6–13 of a number of digits is a day of the calendar. */
+/** Whether the YYYYMMDD at 6–13 of a number of digits is a day of the calendar, from 1900 on. */
 function realDate(id: string): boolean {
   const digit = (i: number) => id.charCodeAt(i) - 48
   const year = digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)
   const month = digit(10) * 10 + digit(11)
   const day = digit(12) * 10 + digit(13)
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
 }
 
 /** Birth date and sex of a number that has passed checkIdNumber. */

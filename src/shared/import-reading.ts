@@ -41,4 +41,3 @@ export function columnLetter(index: number): string {
   }
   return s
 }
-

@@ -253,16 +253,12 @@ export class VoterService {
       `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND (v.group_name, v.id) > (@group, @id)
        ORDER BY v.group_name, v.id LIMIT ${ITERATE_PAGE}`
     )
-    let after = { group: '', id: 0 }
-    for (;;) {
-      const rows = page.all({ villageId, ...after }) as Record<string, unknown>[]
+    const pages = inListOrder(page, villageId, (r: Record<string, unknown>) => ({ group: r.group_name as string, id: r.id as number }))
+    for (const rows of pages) {
       for (const r of rows) {
         const row = toVoterRow(r, minAge)
         if (!eligibleOnly || row.eligible) yield row
       }
-      if (rows.length < ITERATE_PAGE) return
-      const last = rows[rows.length - 1]
-      after = { group: last.group_name as string, id: last.id as number }
     }
   }
 
@@ -285,16 +281,12 @@ export class VoterService {
          ORDER BY v.group_name, v.id LIMIT ${ITERATE_PAGE}`
       )
       .raw()
-    let after = { group: '', id: 0 }
-    for (;;) {
-      const rows = page.all({ villageId, ...after }) as [string, number, string, Sex | null, string | null, VoterCategory, string][]
+    type Listed = [string, number, string, Sex | null, string | null, VoterCategory, string]
+    for (const rows of inListOrder(page, villageId, (r: Listed) => ({ group: r[0], id: r[1] }))) {
       for (const [groupName, , name, sex, birthDate, category, note] of rows) {
         const e = voterEligibility({ birthDate, deprived: false }, electionDate, minAge)
         if (e.eligible) yield { villageName, groupName, name, sex, birthDate, ageOnElectionDay: e.age, category, note }
       }
-      if (rows.length < ITERATE_PAGE) return
-      const last = rows[rows.length - 1]
-      after = { group: last[0], id: last[1] }
     }
   }
 
@@ -542,6 +534,20 @@ export class VoterService {
       this.store.db.prepare('DELETE FROM voter_proxies WHERE id = ?').run(id)
       audit({ action: 'delete', entity: 'voter_proxy', entityId: id, summary: '撤销委托投票', before })
     })
+  }
+}
+
+/**
+ * A village's voters by 村民小组 and id, a page at a time from `page` (whose parameters are @villageId and the
+ * last @group and @id read): keyset paging, so no cursor stays open between pages.
+ */
+function* inListOrder<R>(page: Database.Statement, villageId: number, keyOf: (row: R) => { group: string; id: number }): IterableIterator<R[]> {
+  let after = { group: '', id: 0 }
+  for (;;) {
+    const rows = page.all({ villageId, ...after }) as R[]
+    if (rows.length > 0) yield rows
+    if (rows.length < ITERATE_PAGE) return
+    after = keyOf(rows[rows.length - 1])
   }
 }
 
