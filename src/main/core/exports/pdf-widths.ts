@@ -1,8 +1,11 @@
 import fs from 'node:fs'
 import type { FontFile } from './fonts'
 
+type Fontkit = { create(b: Buffer, postscriptName?: string): FontMetrics }
+// Loaded on the first PDF table, as pdfmake is.
+let loaded: Fontkit | undefined
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const fontkit: { create(b: Buffer, postscriptName?: string): FontMetrics } = require('fontkit')
+const fontkit = (): Fontkit => (loaded ??= require('fontkit'))
 
 interface FontMetrics {
   unitsPerEm: number
@@ -15,7 +18,7 @@ class Advances {
   private readonly cache = new Map<number, number>()
 
   constructor(f: FontFile) {
-    this.font = fontkit.create(fs.readFileSync(f.file), f.face)
+    this.font = fontkit().create(fs.readFileSync(f.file), f.face)
   }
 
   em(text: string): number {

@@ -9,13 +9,10 @@ import { electionInput, memberInput, type ElectionInput } from '../../../shared/
 import type { ExportedFile, ExportInput } from '../../../shared/exports'
 import { villageInput } from '../../../shared/village'
 import { voterInput } from '../../../shared/voter'
-import { ElectionService } from '../elections'
 import { JobRunner, type JobStatus } from '../jobs'
-import { MemberService } from '../members'
 import { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
 import { pdfInfo, pdfText, tempDir } from './testing/files'
+import { testServices } from '../test-support'
 import { wordBoxes } from './testing/pdf-boxes'
 
 const ZHANG = makeIdNumber('1980-06-01', '男', 1)
@@ -37,7 +34,7 @@ beforeEach(() => {
   dir = tempDir()
   store = Store.fileStore(path.join(dir, 'office.db'))
   jobs = new JobRunner()
-  const villages = new VillageService(store)
+  const villages = testServices(store).villages
   const village = (name: string, kind: '村' | '社区') =>
     villages.create(
       villageInput.parse({ name, kind, township: '青山镇', committeeElectionDate: '2026-03-01', partyElectionDate: '2026-02-20', committeeSeats: 3 })
@@ -45,7 +42,7 @@ beforeEach(() => {
   east = village('东岭村', '村')
   west = village('西坡社区', '社区')
 
-  const voters = new VoterService(store)
+  const voters = testServices(store).voters
   const voter = (villageId: number, name: string, idNumber: string, groupName: string, over: Record<string, unknown> = {}) =>
     voters.create(voterInput.parse({ villageId, name, idNumber, groupName, category: 1, ...over }))
   voter(east, '张三', makeIdNumber('2008-02-28', '男', 11), '二组', { category: 2 })
@@ -53,7 +50,7 @@ beforeEach(() => {
   voter(east, '王五', makeIdNumber('1970-01-01', '男', 13), '一组', { deprived: true })
   voter(west, '赵六', makeIdNumber('1985-09-09', '男', 14), '一组')
 
-  const elections = new ElectionService(store)
+  const elections = testServices(store).elections
   const election = (villageId: number, e: Partial<ElectionInput>) =>
     elections.create(electionInput.parse({ villageId, body: '村委会', heldOn: '2026-03-01', ...ballots, races: [], ...e }))
   election(east, {
@@ -83,7 +80,7 @@ beforeEach(() => {
   })
   // Exactly half of the votes cast: not elected, the seat stays open and the committee has no woman.
   election(west, { races: [{ post: '主任', seats: 1, candidates: [{ name: '钱七', idNumber: QIAN, votes: 300 }] }] })
-  new MemberService(store).create(memberInput.parse({ villageId: east, term: '上届', body: '党组织', post: '书记', name: '王强', idNumber: WANG }))
+  testServices(store).members.create(memberInput.parse({ villageId: east, term: '上届', body: '党组织', post: '书记', name: '王强', idNumber: WANG }))
 })
 
 afterEach(() => {
@@ -111,7 +108,7 @@ async function workbook(input: ExportInput): Promise<ExcelJS.Workbook> {
 
 /** One written 委托投票 in the village: the first voter of the list gives it to the second. */
 function registerProxy(villageId: number): void {
-  const voters = new VoterService(store)
+  const voters = testServices(store).voters
   const [a, b] = [...voters.iterate(villageId)]
   voters.addProxy({ principalId: a.id, holderId: b.id, relation: '配偶', written: true, signedOn: '2026-02-10' })
 }
@@ -137,7 +134,7 @@ const allText = (ws: ExcelJS.Worksheet): string => {
 
 describe('选民名单', () => {
   it('one village as xlsx: the voters who may vote in list order, ages as numbers, no ID number', async () => {
-    new VoterService(store).publish(east, '2026-02-05', '')
+    testServices(store).voters.publish(east, '2026-02-05', '')
     const ws = await sheet({ table: 'voters', format: 'xlsx', villageId: east })
     expect(ws.getCell('A1').value).toBe('东岭村2026年村民委员会选举选民名单')
     expect([ws.getCell('A2').value, ws.getCell('F2').value]).toEqual(['选举日：2026年3月1日', '公布日期：2026年2月5日'])
@@ -282,7 +279,7 @@ describe('选举结果报告单', () => {
   })
 
   it('counts a Party 委员 elected 书记 once', async () => {
-    const elections = new ElectionService(store)
+    const elections = testServices(store).elections
     const race = (post: '书记' | '委员', seats: number, names: [string, string, number][]) => ({
       post, seats, candidates: names.map(([name, idNumber, votes]) => ({ name, idNumber, votes }))
     })
@@ -322,7 +319,7 @@ describe('选举结果报告单', () => {
   })
 
   it('says so when a village has no results yet', async () => {
-    const other = new VillageService(store).create(villageInput.parse({ name: '南湾村', kind: '村', township: '青山镇' })).id
+    const other = testServices(store).villages.create(villageInput.parse({ name: '南湾村', kind: '村', township: '青山镇' })).id
     expect(await buildApi(store).exports.file({ table: 'election-report', format: 'pdf', villageId: other })).toMatchObject({
       ok: false,
       error: { code: 'empty', message: '“南湾村”还没有录入选举结果，无法生成选举结果报告单' }
@@ -332,7 +329,7 @@ describe('选举结果报告单', () => {
 
 describe('村社台账 and the round’s year', () => {
   it('sums the villages in a bold 合计 line; titles carry the year of the round’s election days, not the export date’s', async () => {
-    const villages = new VillageService(store)
+    const villages = testServices(store).villages
     for (const [name, households] of [['南湾村', 120], ['北山村', 80], ['中和社区', 50]] as const) {
       villages.create(
         villageInput.parse({ name, kind: name.endsWith('社区') ? '社区' : '村', township: '青山镇', households, partyElectionDate: '2027-03-10', committeeElectionDate: '2027-04-10' })

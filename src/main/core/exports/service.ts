@@ -1,22 +1,22 @@
 import { PassThrough } from 'node:stream'
 import type { Content } from 'pdfmake/interfaces'
 import type { Stage } from '../../../shared/candidate'
-import { todayIso } from '../../../shared/dates'
 import type { Term } from '../../../shared/election'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
-import { ElectionService } from '../elections'
+import type { Clock } from '../clock'
+import type { ElectionService } from '../elections'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
-import { MemberService } from '../members'
-import { RiskBoardService } from '../risk-board'
-import { StatisticsService } from '../statistics'
+import type { MemberService } from '../members'
+import type { RiskBoardService } from '../risk-board'
+import type { StatisticsService } from '../statistics'
 import type { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
-import { CandidateExports, type CandidateScope, type FormSigning } from './candidate-exports'
+import type { VillageService } from '../villages'
+import type { VoterService } from '../voters'
+import type { CandidateExports, CandidateScope, FormSigning } from './candidate-exports'
 import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
@@ -59,6 +59,17 @@ interface PlainTable {
 
 const plain = <R>(spec: TableSpec<R>, rows: R[]): PlainTable => ({ spec: spec as TableSpec<unknown>, rows })
 
+/** The registers the tables are read from. */
+export interface ExportSources {
+  villages: VillageService
+  riskBoard: RiskBoardService
+  voters: VoterService
+  members: MemberService
+  statistics: StatisticsService
+  elections: ElectionService
+  candidateExports: CandidateExports
+}
+
 /**
  * Turns the register into the files the office hands up. Small tables come back at once; a batch of
  * forms runs as a job with progress and cancel.
@@ -71,12 +82,14 @@ export class ExportService {
 
   constructor(
     private readonly store: Store,
-    private readonly jobs: JobRunner
+    private readonly clock: Clock,
+    private readonly jobs: JobRunner,
+    private readonly registers: ExportSources
   ) {
-    this.villages = new VillageService(store)
-    this.board = new RiskBoardService(store)
-    this.voters = new VoterService(store)
-    this.candidates = new CandidateExports(store)
+    this.villages = registers.villages
+    this.board = registers.riskBoard
+    this.voters = registers.voters
+    this.candidates = registers.candidateExports
   }
 
   tables(): TableInfo[] {
@@ -92,7 +105,7 @@ export class ExportService {
    * the year most of the scope's election days fall in (a December export for a March round is the
    * next year's table).
    */
-  heading(today = todayIso(), villageId: number | null = null): TableHeading {
+  heading(villageId: number | null = null): TableHeading {
     const row = this.store.db
       .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
       .get() as { township: string } | undefined
@@ -104,7 +117,7 @@ export class ExportService {
          WHERE d IS NOT NULL GROUP BY year ORDER BY count(*) DESC, year DESC LIMIT 1`
       )
       .get({ v: villageId }) as { year: string } | undefined
-    return { unit: row?.township ?? '', date: today, ...(year ? { roundYear: year.year } : {}) }
+    return { unit: row?.township ?? '', date: this.clock.today(), ...(year ? { roundYear: year.year } : {}) }
   }
 
   private check(req: ExportRequest): { label: string; village: Village | null } {
@@ -126,7 +139,7 @@ export class ExportService {
   /** One table at once; the 选民名单 streams through the same writer a job uses. */
   async file(req: ExportRequest, ctx?: JobContext): Promise<ExportedFile> {
     const { label, village } = this.check(req)
-    const h = this.heading(todayIso(), village?.id ?? null)
+    const h = this.heading(village?.id ?? null)
     if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
     const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
@@ -152,12 +165,12 @@ export class ExportService {
       }
       case 'members': {
         const term = req.term ?? '本届'
-        const lines = memberLines(new MemberService(this.store).roster({ term, villageId }))
+        const lines = memberLines(this.registers.members.roster({ term, villageId }))
         if (lines.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有${term}“两委”成员，请先录入选举结果或登记成员`)
         return plain(membersSpec({ ...h, term }), lines)
       }
       case 'structure': {
-        const { villages, township } = new StatisticsService(this.store).structure()
+        const { villages, township } = this.registers.statistics.structure()
         const rows = village ? villages.filter((v) => v.villageId === village.id) : [...villages, township]
         if (rows.length === 0 || rows.every((r) => r.incoming.members + r.outgoing.members === 0)) {
           throw failure('empty', `${village ? `“${village.name}”` : ''}还没有“两委”成员，无法生成换届结构统计表`)
@@ -165,14 +178,14 @@ export class ExportService {
         return plain(structureSpec({ ...h, withPrevious: rows.some((r) => r.outgoing.members > 0) }), rows)
       }
       case 'risks':
-        return plain(risksSpec(h), this.board.ledgerRows(h.date, villageId))
+        return plain(risksSpec(h), this.board.ledgerRows(villageId))
       case 'focus-villages':
         return plain(
           focusVillagesSpec({ ...h, talkIntervalDays: this.board.riskSettings().talkIntervalDays }),
-          this.board.focusVillageRows(h.date, villageId)
+          this.board.focusVillageRows(villageId)
         )
       case 'timeline': {
-        const t = this.board.plans.timeline(h.date)
+        const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
       default:
@@ -185,8 +198,8 @@ export class ExportService {
    * then every village's forms that have results.
    */
   private electionReport(village: Village | null, h: TableHeading): PlainTable[] {
-    const elections = new ElectionService(this.store)
-    const seats = new MemberService(this.store).roster({ term: '本届', villageId: village?.id ?? null })
+    const elections = this.registers.elections
+    const seats = this.registers.members.roster({ term: '本届', villageId: village?.id ?? null })
     const proxies = this.store.db.prepare('SELECT count(*) FROM voter_proxies WHERE village_id = ?').pluck()
     const scope = (village ? [village] : this.villages.list()).map((v) => ({
       report: elections.villageReport(v.id),
