@@ -25,6 +25,8 @@ function tokens(paragraph: string): string[] {
 /** Lines a text takes in a cell `points` wide, wrapping greedily at word and character boundaries. */
 export function wrappedLines(text: string, points: number, size: number, bold = false): number {
   const scale = bold ? 1.06 : 1
+  // No character is wider than 1 em: a short text fits without measuring (most cells of a long roster).
+  if (text.length * size * scale <= points && !text.includes('\n')) return 1
   let lines = 0
   for (const paragraph of text.split(/\r?\n/)) {
     lines++
