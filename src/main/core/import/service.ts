@@ -9,6 +9,7 @@ import {
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
+import type { JobResults } from '../../../shared/jobs'
 import type { JobRunner, JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
 import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
@@ -174,11 +175,11 @@ export class ImportService {
     return summary
   }
 
-  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus {
+  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus<JobResults['import-preview']> {
     return this.runner().start('import-preview', `正在检查“${input.name ?? ''}”`, async (ctx) => (await this.read(kind, input, options, ctx)).preview)
   }
 
-  startCommit(previewId: string): JobStatus {
+  startCommit(previewId: string): JobStatus<JobResults['import-commit']> {
     const analysis = this.analyses.get(previewId)
     if (!analysis) throw failure('not_found', '预览已过期，请重新选择文件')
     return this.runner().start('import-commit', `正在导入“${analysis.fileName}”`, async (ctx) => {
