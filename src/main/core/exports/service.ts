@@ -102,9 +102,9 @@ export class ExportService {
 
   /** 填报单位: the township the villages belong to (the most common one), and today. */
   heading(): TableHeading {
-    const row = this.store.db
-      .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
-      .get() as { township: string } | undefined
+    const row = this.store.one<{ township: string }>(
+      `SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`
+    )
     return { unit: row?.township ?? '', date: this.clock.today() }
   }
 
