@@ -8,6 +8,7 @@ import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
 import type { ElectionService } from '../elections'
+import type { JobResults } from '../../../shared/jobs'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
 import type { MemberService } from '../members'
@@ -106,17 +107,16 @@ export class ExportService {
    * next year's table).
    */
   heading(villageId: number | null = null): TableHeading {
-    const row = this.store.db
-      .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
-      .get() as { township: string } | undefined
-    const year = this.store.db
-      .prepare(
-        `SELECT substr(d, 1, 4) AS year FROM (
-           SELECT committee_election_date AS d FROM villages WHERE @v IS NULL OR id = @v
-           UNION ALL SELECT party_election_date FROM villages WHERE @v IS NULL OR id = @v)
-         WHERE d IS NOT NULL GROUP BY year ORDER BY count(*) DESC, year DESC LIMIT 1`
-      )
-      .get({ v: villageId }) as { year: string } | undefined
+    const row = this.store.one<{ township: string }>(
+      `SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`
+    )
+    const year = this.store.one<{ year: string }>(
+      `SELECT substr(d, 1, 4) AS year FROM (
+         SELECT committee_election_date AS d FROM villages WHERE @v IS NULL OR id = @v
+         UNION ALL SELECT party_election_date FROM villages WHERE @v IS NULL OR id = @v)
+       WHERE d IS NOT NULL GROUP BY year ORDER BY count(*) DESC, year DESC LIMIT 1`,
+      { v: villageId }
+    )
     return { unit: row?.township ?? '', date: this.clock.today(), ...(year ? { roundYear: year.year } : {}) }
   }
 
@@ -148,7 +148,7 @@ export class ExportService {
   }
 
   /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */
-  start(req: ExportRequest): JobStatus<ExportedFile> {
+  start(req: ExportRequest): JobStatus<JobResults['export']> {
     const { label, village } = this.check(req)
     return this.jobs.start('export', `正在导出${village ? village.name : ''}${label}`, (ctx: JobContext) => this.file(req, ctx))
   }
@@ -200,10 +200,9 @@ export class ExportService {
   private electionReport(village: Village | null, h: TableHeading): PlainTable[] {
     const elections = this.registers.elections
     const seats = this.registers.members.roster({ term: '本届', villageId: village?.id ?? null })
-    const proxies = this.store.db.prepare('SELECT count(*) FROM voter_proxies WHERE village_id = ?').pluck()
     const scope = (village ? [village] : this.villages.list()).map((v) => ({
       report: elections.villageReport(v.id),
-      facts: { kind: v.kind, proxies: proxies.get(v.id) as number }
+      facts: { kind: v.kind, proxies: this.voters.proxies(v.id).length }
     }))
     const reported = scope.filter((s) => s.report.bodies.some((b) => b.elections.length > 0))
     if (reported.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有录入选举结果，无法生成选举结果报告单`)
@@ -272,7 +271,7 @@ export class ExportService {
   private async dossierFile(req: ExportRequest, label: string, village: Village | null, h: TableHeading, job?: BatchProgress): Promise<ExportedFile> {
     const signing: FormSigning = { reportingUnit: h.unit, filledBy: req.filledBy ?? '', filledOn: h.date }
     if (req.candidateId) {
-      const candidate = this.candidates.candidates.get(req.candidateId)
+      const candidate = this.candidates.candidates.require(req.candidateId)
       const form = this.candidates.dossier(candidate.id, signing)
       return this.fileOf(req, label, this.villages.require(candidate.villageId), await renderPdf(dossierDocument(form), pdfFonts()), h, form.name)
     }
