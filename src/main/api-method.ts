@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { AppFailure, fail, type Result } from '../shared/result'
 import { parseInput } from '../shared/validation'
+import { BUSY_MESSAGE, isBusy, whenFree } from './core/busy'
 
 /**
  * One API method: input checked by zod at the boundary, expected failures (AppFailure) returned as values,
@@ -15,7 +16,8 @@ export function method<S extends z.ZodType, O>(
     const parsed = parseInput(schema, input, labels)
     if (!parsed.ok) return parsed
     try {
-      return { ok: true, value: await fn(parsed.value) }
+      // A write that finds another process writing rolls back whole, so it is simply tried again.
+      return { ok: true, value: await whenFree(() => fn(parsed.value)) }
     } catch (e) {
       return toFailure(e)
     }
@@ -33,7 +35,7 @@ export function toFailure(e: unknown): Result<never> {
   if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
     return fail('conflict', `数据不符合登记规则，未保存（${err.message}）`)
   }
-  if (err?.code === 'SQLITE_BUSY') return fail('busy', '数据库正被其他程序占用，请稍后再试')
+  if (isBusy(e)) return fail('busy', BUSY_MESSAGE)
   console.error(e)
   return fail('internal', `程序内部错误，操作未完成：${err?.message ?? String(e)}`)
 }
