@@ -15,7 +15,7 @@ import { PersonService } from './persons'
 import { toCamel } from './row-mapping'
 import { SettingsService } from './settings'
 import type { AuditEntry, Store } from './store'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 
 const ELECTION_SQL = `SELECT e.id, e.village_id, g.name AS village_name, e.body, e.round, e.held_on, e.registered, e.present,
   e.issued, e.returned, e.valid_ballots AS valid, e.invalid_ballots AS invalid, e.note
@@ -37,7 +37,7 @@ export class ElectionService {
   }
 
   thresholds(): ElectionThresholds {
-    return this.settings.get(VOTING_RULES).thresholds
+    return this.settings.get(votingRulesSetting).thresholds
   }
 
   list(villageId: number | null = null): ElectionRecord[] {

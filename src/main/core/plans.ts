@@ -4,7 +4,7 @@ import { dateProblem, evaluatePlan, legalLimitText, schedulePlan, tickProblem, u
 import type { Timeline, VillagePlan, plannedDateInput, tickInput, untickInput } from '../../shared/plan'
 import { failure } from '../../shared/result'
 import { nowStamp } from './clock'
-import { planTemplateSetting } from './risk-settings'
+import { planTemplateSetting } from '../../shared/settings'
 import { toCamel } from './row-mapping'
 import { SettingsService } from './settings'
 import type { Store } from './store'

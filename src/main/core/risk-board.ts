@@ -3,7 +3,7 @@ import type { Assessment, EmergencyPlan, GradeChange, WorkRecord, assessmentInpu
 import { isOverdue, isUnattended, openTrend } from '../../shared/risk-rules'
 import type { VillageGrade } from '../../shared/village'
 import { PlanService } from './plans'
-import { riskTypesSetting, talkIntervalSetting } from './risk-settings'
+import { riskTypesSetting, talkIntervalSetting } from '../../shared/settings'
 import { RiskService, type RiskItemRow } from './risks'
 import { SettingsService } from './settings'
 import type { Store } from './store'

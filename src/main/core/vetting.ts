@@ -8,7 +8,7 @@ import { nowStamp } from './clock'
 import { toCamel } from './row-mapping'
 import type { Store } from './store'
 import { evaluationsByCandidate, findingsByPerson, verdictsByCandidate } from './vetting-records'
-import { negativeList } from './vetting-settings'
+import { negativeListSetting } from '../../shared/settings'
 
 export interface ReviewBoard {
   departments: string[]
@@ -212,7 +212,7 @@ export class VettingService {
 
   addFinding(data: z.output<typeof findingInput>): FindingRecord {
     notFuture(data.foundOn, 'foundOn')
-    const item = this.candidates.settings.get(negativeList).find((i) => i.code === data.itemCode)
+    const item = this.candidates.settings.get(negativeListSetting).find((i) => i.code === data.itemCode)
     if (!item) throw failure('validation', `负面清单中没有编号为“${data.itemCode}”的条目`, { itemCode: '不在负面清单中' })
     return this.store.write((audit) => {
       const person = this.candidates.records.persons.require(data.personId)

@@ -7,7 +7,7 @@ import { SettingsService } from './settings'
 import { Store } from './store'
 import { VillageService } from './villages'
 import { VoterService } from './voters'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 import { villageInput } from '../../shared/village'
 
 let store: Store
@@ -48,7 +48,7 @@ describe('registering voters', () => {
   })
 
   it('uses the age threshold from the settings', () => {
-    new SettingsService(store).set(VOTING_RULES, { ...voters.rules(), voterMinAge: 16 })
+    new SettingsService(store).set(votingRulesSetting, { ...voters.rules(), voterMinAge: 16 })
     expect(add({ idNumber: makeIdNumber('2010-01-01', '男'), name: '少年', category: 1 }).ageOnElectionDay).toBe(16)
   })
 

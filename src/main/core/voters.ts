@@ -29,7 +29,7 @@ import { toCamel } from './row-mapping'
 import { likePattern, searchKey } from './search-key'
 import { SettingsService } from './settings'
 import type { Store } from './store'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 
 const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_election_date AS election_date, v.person_id,
   p.id_number, p.name, p.sex, p.birth_date, p.ethnicity, v.group_name, v.category, v.address, v.approval_date,
@@ -192,7 +192,7 @@ export class VoterService {
   }
 
   rules(): VotingRules {
-    return this.settings.get(VOTING_RULES)
+    return this.settings.get(votingRulesSetting)
   }
 
   /** For importers: call `upsert` per row inside `store.write`, then record one audit entry. */

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { dispatch } from '../api-method'
+import { dispatch } from '../api/method'
 import { RENDERER_CSP } from '../../shared/csp'
 
 export const TOKEN_HEADER = 'x-huanjie-token'

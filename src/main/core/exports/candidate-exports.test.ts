@@ -7,7 +7,7 @@ import { villageInput } from '../../../shared/village'
 import { CandidateService } from '../candidates'
 import { JobRunner, type JobStatus } from '../jobs'
 import { Store } from '../store'
-import { reviewDepartments } from '../vetting-settings'
+import { reviewDepartmentsSetting } from '../../../shared/settings'
 import { VillageService } from '../villages'
 import { candidateOrder, dossierFromCandidate } from './candidate-exports'
 import { ExportService, type ExportRequest } from './service'
@@ -187,7 +187,7 @@ describe('人选花名册 and 资格联审表 from the candidate register', () =
 
   it('writes the 资格联审表 with the departments of the setting in its order and each verdict', async () => {
     const departments = ['公安', '纪委监委', '法院', '检察院', '司法局', '信访局', '民政局', '税务']
-    new CandidateService(store).settings.set(reviewDepartments, departments)
+    new CandidateService(store).settings.set(reviewDepartmentsSetting, departments)
     const pending = addCandidate(store, { name: '孙二', villageId: west, post: '村委会委员' })
     const { file } = await written({ table: 'review', format: 'xlsx' }, 'review.xlsx')
     const ws = await sheet(file)
