@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { AppFailure, fail, type Result } from '../../shared/result'
 import { parseInput } from '../../shared/validation'
 import { BUSY_MESSAGE, isBusy, whenFree } from '../core/busy'
+import { sqliteRefusal } from '../core/sqlite-errors'
 
 /**
  * One API method: input checked by zod at the boundary, expected failures (AppFailure) returned as values,
@@ -31,12 +32,12 @@ export function query<O>(fn: () => O | Promise<O>): (input?: void) => Promise<Re
 
 export function toFailure(e: unknown): Result<never> {
   if (e instanceof AppFailure) return { ok: false, error: e.error }
-  const err = e as { code?: string; message?: string }
-  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
-    return fail('conflict', `数据不符合登记规则，未保存（${err.message}）`)
-  }
   if (isBusy(e)) return fail('busy', BUSY_MESSAGE)
+  const refusal = sqliteRefusal(e)
+  if (refusal && refusal.code !== 'internal') return { ok: false, error: refusal }
   console.error(e)
+  if (refusal) return { ok: false, error: refusal }
+  const err = e as { message?: string }
   return fail('internal', `程序内部错误，操作未完成：${err?.message ?? String(e)}`)
 }
 

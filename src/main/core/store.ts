@@ -3,6 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { AppFailure, failure } from '../../shared/result'
+// Every process that opens the register checks input with zod's messages in Chinese.
+import '../../shared/zod-zh'
 import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
 import { nowStamp } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'

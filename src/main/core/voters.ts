@@ -26,7 +26,7 @@ import {
 import type { VotingRules } from '../../shared/voting-rules'
 import { nowStamp } from './clock'
 import { toCamel } from './row-mapping'
-import { likePattern, searchKey } from './search-key'
+import { idPrefixPattern, likePattern, searchKey } from './search-key'
 import { SettingsService } from './settings'
 import type { Store } from './store'
 import { votingRulesSetting } from '../../shared/settings'
@@ -218,9 +218,9 @@ export class VoterService {
     }
     if (q.search) {
       // People first, then their voter rows through the one-place index: a join scanned the whole register.
-      where.push(`v.person_id IN (SELECT id FROM persons WHERE search_key LIKE @like ESCAPE '\\' OR id_number LIKE @idPrefix)`)
+      where.push(`v.person_id IN (SELECT id FROM persons WHERE search_key LIKE @like ESCAPE '\\' OR id_number LIKE @idPrefix ESCAPE '\\')`)
       args.like = likePattern(q.search)
-      args.idPrefix = `${q.search.toUpperCase()}%`
+      args.idPrefix = idPrefixPattern(q.search)
     }
     const w = `WHERE ${where.join(' AND ')}`
     const db = this.store.db
