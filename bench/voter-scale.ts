@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { countedByScan } from '../tests/fixtures/voter-counts'
 import { registerVoters, townshipVoters } from '../tests/fixtures/voters'
-import { VoterService } from '../src/main/core/voters'
+import { buildServices } from '../src/main/core/services'
 import { Store } from '../src/main/core/store'
 
 function median(label: string, fn: () => unknown, runs = 7): number {
@@ -34,7 +34,7 @@ function scale(voters: number, villages: number): void {
     console.log(`\n选民 ${voters} 人，${villages} 个村（登记用时 ${((performance.now() - t) / 1000).toFixed(1)} 秒）`)
     rows.length = 0
     store.db.pragma('optimize')
-    const service = new VoterService(store)
+    const service = buildServices(store).voters
     const one = villageIds[0]
     const minAge = service.rules().voterMinAge
     median('统计（一个村）', () => service.counts(one))

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { buildApi } from '.'
 import { registerVoters, townshipVoters } from '../../../tests/fixtures/voters'
-import { PersonService } from '../core/persons'
+import { testServices } from '../core/test-support'
 import { sqliteRefusal } from '../core/sqlite-errors'
 import { Store } from '../core/store'
 import { toFailure } from './method'
@@ -36,7 +36,7 @@ describe('searching', () => {
     for (const search of ['%', '_', '%%', '3303_2', '%伟']) {
       const r = await api.voters.list({ search })
       expect(r, search).toMatchObject({ ok: true, value: { total: 0, rows: [] } })
-      expect(new PersonService(store).list({ search }), search).toEqual([])
+      expect(testServices(store).persons.list({ search }), search).toEqual([])
     }
     const some = await api.voters.list({ search: rows[4].idNumber.slice(0, 10) })
     expect(some.ok && some.value.total).toBeGreaterThan(0)
@@ -45,8 +45,8 @@ describe('searching', () => {
   it('refuses a negative offset or page instead of reading from the start', async () => {
     const store = Store.memoryStore()
     const api = buildApi(store)
-    expect(() => new PersonService(store).list({ offset: -1 })).toThrow(/起始位置/)
-    expect(() => new PersonService(store).list({ limit: -5 })).toThrow(/每页条数/)
+    expect(() => testServices(store).persons.list({ offset: -1 })).toThrow(/起始位置/)
+    expect(() => testServices(store).persons.list({ limit: -5 })).toThrow(/每页条数/)
     for (const page of [0, -1, 1.5, 1e12]) {
       const r = await api.voters.list({ page })
       expect(r, String(page)).toMatchObject({ ok: false, error: { code: 'validation' } })

@@ -37,19 +37,19 @@ function recordMethods<S extends z.ZodType<{ villageId: number }>, R extends z.o
 }
 
 /** 风险档案: grades, risk items with key persons and talks, 应急预案, work records, 选情评估, the township view. */
-export const risksApi = ({ riskBoard: board, persons, clock }: Services) => ({
-  township: query(() => board.township(clock.today())),
-  villageFile: method(villageRef, ({ villageId }) => board.villageFile(villageId, clock.today())),
-  setGrade: method(gradeInput, (g) => board.grades.setGrade(g), labels),
-  list: method(riskListQuery, (f) => board.risks.list(f, clock.today())),
-  get: method(idInput, ({ id }) => board.risks.detail(id, clock.today())),
-  create: method(riskItemInput, (d) => board.risks.create(d), labels),
-  update: method(withId(riskItemInput), ({ id, data }) => board.risks.update(id, data), labels),
-  changeStatus: method(statusChangeInput, (c) => board.risks.changeStatus(c, clock.today()), labels),
-  addKeyPerson: method(keyPersonInput, (k) => board.risks.addKeyPerson(k), labels),
-  removeKeyPerson: method(idInput, ({ id }) => board.risks.removeKeyPerson(id)),
-  addTalk: method(talkInput, (t) => board.risks.addTalk(t, clock.today()), labels),
-  removeTalk: method(idInput, ({ id }) => board.risks.removeTalk(id)),
+export const risksApi = ({ riskBoard: board, risks, grades, persons }: Services) => ({
+  township: query(() => board.township()),
+  villageFile: method(villageRef, ({ villageId }) => board.villageFile(villageId)),
+  setGrade: method(gradeInput, (g) => grades.setGrade(g), labels),
+  list: method(riskListQuery, (f) => risks.list(f)),
+  get: method(idInput, ({ id }) => risks.detail(id)),
+  create: method(riskItemInput, (d) => risks.create(d), labels),
+  update: method(withId(riskItemInput), ({ id, data }) => risks.update(id, data), labels),
+  changeStatus: method(statusChangeInput, (c) => risks.changeStatus(c), labels),
+  addKeyPerson: method(keyPersonInput, (k) => risks.addKeyPerson(k), labels),
+  removeKeyPerson: method(idInput, ({ id }) => risks.removeKeyPerson(id)),
+  addTalk: method(talkInput, (t) => risks.addTalk(t), labels),
+  removeTalk: method(idInput, ({ id }) => risks.removeTalk(id)),
   /** The persons register, searched by name, pinyin or ID number, to pick key persons from. */
   searchPersons: method(personSearchInput, (q) => persons.list({ search: q.search, villageId: q.villageId, limit: 30 })),
   emergencyPlans: recordMethods(board.emergencyPlans, emergencyPlanInput),
@@ -57,6 +57,6 @@ export const risksApi = ({ riskBoard: board, persons, clock }: Services) => ({
   assessments: recordMethods(board.assessments, assessmentInput),
   settings: query(() => board.riskSettings()),
   saveSettings: method(riskSettingsInput, (s) => board.saveRiskSettings(s), RISK_SETTINGS_LABELS),
-  ledgerRows: query(() => board.ledgerRows(clock.today())),
-  focusVillageRows: query(() => board.focusVillageRows(clock.today()))
+  ledgerRows: query(() => board.ledgerRows()),
+  focusVillageRows: query(() => board.focusVillageRows())
 })

@@ -10,9 +10,21 @@ export interface Clock {
 
 export const systemClock: Clock = { today: () => todayIso(), now: () => nowStamp() }
 
-/** A clock stopped on one day, for tests. */
-export function fixedClock(today: string, time = '09:00:00+08:00'): Clock {
-  return { today: () => today, now: () => `${today}T${time}` }
+export interface FixedClock extends Clock {
+  /** Moves the clock to another day. */
+  set(today: string): void
+}
+
+/** A clock stopped on one day, for tests: it moves only when told to. */
+export function fixedClock(today: string, time = '09:00:00+08:00'): FixedClock {
+  let day = today
+  return {
+    today: () => day,
+    now: () => `${day}T${time}`,
+    set: (d) => {
+      day = d
+    }
+  }
 }
 
 /** Timestamps in local time with offset, as a clerk reads them in the audit log. */

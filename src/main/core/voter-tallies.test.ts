@@ -3,16 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { registerVoters, townshipVoters } from '../../../tests/fixtures/voters'
 import { votingRulesSetting } from '../../shared/settings'
 import { MIGRATIONS } from './migrations'
-import { SettingsService } from './settings'
 import { Store } from './store'
-import { useTempDir } from './test-support'
+import { testServices, useTempDir } from './test-support'
 import { countedByScan as counted } from '../../../tests/fixtures/voter-counts'
-import { VoterService } from './voters'
 
 const tempDir = useTempDir()
 
 function expectSameCounts(store: Store): void {
-  const voters = new VoterService(store)
+  const voters = testServices(store).voters
   const reference = counted(store.db, voters.rules().voterMinAge)
   const villageIds = [...new Set(reference.map((r) => r.village_id as number))]
   for (const id of villageIds) {
@@ -41,7 +39,7 @@ describe('kept voter counts', () => {
     const store = Store.memoryStore()
     const { villageIds, rows } = townshipVoters(store, 600, 3)
     registerVoters(store, rows)
-    const voters = new VoterService(store)
+    const voters = testServices(store).voters
     expectSameCounts(store)
 
     const listed = voters.list({ villageId: villageIds[0], pageSize: 40 }).rows
@@ -64,7 +62,7 @@ describe('kept voter counts', () => {
     store.db.prepare(`UPDATE villages SET committee_election_date = NULL WHERE id = ?`).run(villageIds[2])
     expect(voters.counts(villageIds[1]).total.notOfAge).toBeGreaterThan(0)
     expectSameCounts(store)
-    new SettingsService(store).set(votingRulesSetting, { ...voters.rules(), voterMinAge: 25 })
+    testServices(store).settings.set(votingRulesSetting, { ...voters.rules(), voterMinAge: 25 })
     expectSameCounts(store)
     expect(voters.list({ villageId: villageIds[0], groupName: '2组', category: 2 }).total).toBe(
       store.db.prepare(`SELECT count(*) FROM voters WHERE village_id = ? AND group_name = '2组' AND category = 2 AND status = '在册'`).pluck().get(villageIds[0])
@@ -88,7 +86,7 @@ describe('kept voter counts', () => {
     const store = Store.memoryStore()
     const { villageIds, rows } = townshipVoters(store, 500, 2)
     registerVoters(store, rows)
-    const voters = new VoterService(store)
+    const voters = testServices(store).voters
     const all = store.db
       .prepare(`SELECT id FROM voters WHERE village_id = ? AND status = '在册' ORDER BY group_name, id`)
       .pluck()
