@@ -224,17 +224,23 @@ export class VoterService {
     }
     const w = `WHERE ${where.join(' AND ')}`
     const db = this.store.db
-    const total =
-      q.search || q.status !== '在册'
-        ? (db.prepare(`SELECT count(*) FROM voters v ${w}`).pluck().get(args) as number)
-        : listedTotal(db, q)
-    // The page's ids from the voters' own list index first: joined at once, SQLite sorted the whole village.
-    const raw = db
-      .prepare(
-        `${ROW_SQL} WHERE v.id IN (SELECT v.id FROM voters v ${w} ORDER BY v.village_id, v.group_name, v.id LIMIT @limit OFFSET @offset)
-         ORDER BY v.village_id, v.group_name, v.id`
-      )
-      .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Record<string, unknown>[]
+    const offset = (q.page - 1) * q.pageSize
+    const order = 'ORDER BY v.village_id, v.group_name, v.id'
+    let total: number
+    let raw: Record<string, unknown>[]
+    if (q.search) {
+      // Every match once, in list order, as ids: the search is read once for both the total and the page.
+      const ids = db.prepare(`SELECT v.id FROM voters v ${w} ${order}`).pluck().all(args) as number[]
+      total = ids.length
+      const page = ids.slice(offset, offset + q.pageSize)
+      raw = page.length ? (db.prepare(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(page)) as Record<string, unknown>[]) : []
+    } else {
+      total = q.status !== '在册' ? (db.prepare(`SELECT count(*) FROM voters v ${w}`).pluck().get(args) as number) : listedTotal(db, q)
+      // The page's ids from the voters' own list index first: joined at once, SQLite sorted the whole village.
+      raw = db
+        .prepare(`${ROW_SQL} WHERE v.id IN (SELECT v.id FROM voters v ${w} ${order} LIMIT @limit OFFSET @offset) ${order}`)
+        .all({ ...args, limit: q.pageSize, offset }) as Record<string, unknown>[]
+    }
     const rules = this.rules()
     return { rows: raw.map((r) => toVoterRow(r, rules.voterMinAge)), total }
   }
