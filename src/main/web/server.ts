@@ -58,7 +58,8 @@ export function startWebServer(options: ServeOptions): Promise<WebServer> {
   })
   // A request line or header the HTTP parser refuses (too long, malformed): answered, never thrown.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return socket.destroy()
+    // A client gone (reset) or a socket no longer writable has nothing to be told.
+    if (err.code === 'ECONNRESET' || !socket.writable) return socket.destroy()
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
   })
