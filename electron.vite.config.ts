@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { RENDERER_CSP } from './src/shared/csp'
 
 export default defineConfig({
   main: {
@@ -28,7 +29,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), { name: 'renderer-csp', transformIndexHtml: (html: string) => html.replace('%RENDERER_CSP%', RENDERER_CSP) }],
     build: {
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }

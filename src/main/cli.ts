@@ -89,7 +89,7 @@ async function backup(args: string[], out: Output): Promise<void> {
   const store = Store.fileStore(file)
   try {
     const result = await store.backupTo(values.out)
-    print(out, `已备份到 ${result.path}（${result.bytes} 字节）`, result)
+    print(out, `已备份到 ${result.path}（${result.bytes} 字节）${result.note ? `\n${result.note}` : ''}`, result)
   } finally {
     store.close()
   }

@@ -16,6 +16,12 @@ export type ErrorCode =
   // The register or the program.
   | 'busy'
   | 'internal'
+  // The file itself: a full disk, a read-only or damaged file, a failed read or write, a backup that did not check out.
+  | 'disk_full'
+  | 'read_only'
+  | 'corrupt'
+  | 'io'
+  | 'backup_damaged'
   // The transports.
   | 'unauthorized'
   | 'forbidden'

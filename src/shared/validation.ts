@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import './zod-zh'
 import { fail, type Result } from './result'
 
 /** zod issues → one Result with a Chinese message per field (first problem of each field wins). */

@@ -235,7 +235,7 @@ export const voterQuery = z.object({
   groupName: z.string().trim().max(30).nullable().default(null),
   category: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().default(null),
   status: z.enum(VOTER_STATUSES).default('在册'),
-  page: z.number().int().min(1).default(1),
+  page: z.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.number().int().min(1).max(500).default(50)
 })
 export type VoterQuery = z.input<typeof voterQuery>

@@ -12,23 +12,42 @@ const fraction = (label: string) =>
     })
     .refine((f) => f.num < f.den, `${label}应小于1`)
 
-/** The numbers of voter registration and election day that provinces set differently. */
+const rule = {
+  voterMinAge: z.number({ error: '选民年龄应为数字' }).int('选民年龄应为整数').min(16, '选民年龄至少为16').max(25, '选民年龄不能超过25'),
+  publicationDaysBefore: days('公布天数', 90),
+  objectionDays: days('申诉期限', 30),
+  answerDays: days('答复期限', 30),
+  proxyLimit: days('委托上限', 10),
+  thresholds: z.object({
+    turnout: fraction('选举有效的投票比例'),
+    elected: fraction('当选的得票比例'),
+    runoffMin: fraction('另行选举的最低得票比例'),
+    partyQuorum: fraction('党员大会的到会比例'),
+    partyElected: fraction('党组织当选的得票比例')
+  })
+}
+
+/** The numbers of voter registration and election day that provinces set differently, as stored: a rule an older build did not know takes its default. */
 export const votingRules = z.object({
-  voterMinAge: z.number().int().min(16).max(25).default(18),
-  publicationDaysBefore: days('公布天数', 90).default(20),
-  objectionDays: days('申诉期限', 30).default(5),
-  answerDays: days('答复期限', 30).default(3),
-  proxyLimit: days('委托上限', 10).default(3),
-  thresholds: z
-    .object({
-      turnout: fraction('选举有效的投票比例'),
-      elected: fraction('当选的得票比例'),
-      runoffMin: fraction('另行选举的最低得票比例'),
-      partyQuorum: fraction('党员大会的到会比例'),
-      partyElected: fraction('党组织当选的得票比例')
-    })
-    .default(DEFAULT_THRESHOLDS)
+  voterMinAge: rule.voterMinAge.default(18),
+  publicationDaysBefore: rule.publicationDaysBefore.default(20),
+  objectionDays: rule.objectionDays.default(5),
+  answerDays: rule.answerDays.default(3),
+  proxyLimit: rule.proxyLimit.default(3),
+  thresholds: rule.thresholds.default(DEFAULT_THRESHOLDS)
 })
+
+/** What saving the rules takes: every rule, so that one left out is refused instead of put back to its default. */
+export const votingRulesInput = z.object(rule)
+
+export const VOTING_RULE_LABELS: Record<keyof typeof rule, string> = {
+  voterMinAge: '选民年龄',
+  publicationDaysBefore: '选民名单公布天数',
+  objectionDays: '申诉期限',
+  answerDays: '答复期限',
+  proxyLimit: '委托投票上限',
+  thresholds: '法定比例'
+}
 
 export type VotingRules = z.output<typeof votingRules>
 export const DEFAULT_VOTING_RULES: VotingRules = votingRules.parse({})

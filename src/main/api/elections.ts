@@ -1,14 +1,14 @@
 import { ELECTION_LABELS, electionInput } from '../../shared/election'
 import { idInput, prefixed, villageRef, withId } from '../../shared/inputs'
 import { votingRulesSetting } from '../../shared/settings'
-import { votingRules } from '../../shared/voting-rules'
+import { VOTING_RULE_LABELS, votingRulesInput } from '../../shared/voting-rules'
 import type { Services } from '../core/services'
 import { method, query } from './method'
 
 /** 选举结果 and the voting rules they are checked against. */
 export const electionsApi = ({ elections, settings }: Services) => ({
   rules: query(() => settings.get(votingRulesSetting)),
-  saveRules: method(votingRules, (r) => settings.set(votingRulesSetting, r)),
+  saveRules: method(votingRulesInput, (r) => settings.set(votingRulesSetting, r), VOTING_RULE_LABELS),
   create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),
   update: method(withId(electionInput), ({ id, data }) => elections.update(id, data), prefixed('data', ELECTION_LABELS)),
   remove: method(idInput, ({ id }) => elections.remove(id)),

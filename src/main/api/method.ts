@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { AppFailure, fail, type Result } from '../../shared/result'
 import { parseInput } from '../../shared/validation'
+import { BUSY_MESSAGE, isBusy, whenFree } from '../core/busy'
+import { sqliteRefusal } from '../core/sqlite-errors'
 
 /**
  * One API method: input checked by zod at the boundary, expected failures (AppFailure) returned as values,
@@ -15,7 +17,8 @@ export function method<S extends z.ZodType, O>(
     const parsed = parseInput(schema, input, labels)
     if (!parsed.ok) return parsed
     try {
-      return { ok: true, value: await fn(parsed.value) }
+      // A write that finds another process writing rolls back whole, so it is simply tried again.
+      return { ok: true, value: await whenFree(() => fn(parsed.value)) }
     } catch (e) {
       return toFailure(e)
     }
@@ -29,12 +32,12 @@ export function query<O>(fn: () => O | Promise<O>): (input?: void) => Promise<Re
 
 export function toFailure(e: unknown): Result<never> {
   if (e instanceof AppFailure) return { ok: false, error: e.error }
-  const err = e as { code?: string; message?: string }
-  if (typeof err?.code === 'string' && err.code.startsWith('SQLITE_CONSTRAINT')) {
-    return fail('conflict', `数据不符合登记规则，未保存（${err.message}）`)
-  }
-  if (err?.code === 'SQLITE_BUSY') return fail('busy', '数据库正被其他程序占用，请稍后再试')
+  if (isBusy(e)) return fail('busy', BUSY_MESSAGE)
+  const refusal = sqliteRefusal(e)
+  if (refusal && refusal.code !== 'internal') return { ok: false, error: refusal }
   console.error(e)
+  if (refusal) return { ok: false, error: refusal }
+  const err = e as { message?: string }
   return fail('internal', `程序内部错误，操作未完成：${err?.message ?? String(e)}`)
 }
 

@@ -19,7 +19,7 @@ import {
 import { nowStamp, type Clock } from './clock'
 import type { PersonRecordService } from './person-records'
 import { toCamel } from './row-mapping'
-import { likePattern } from './search-key'
+import { idPrefixPattern, likePattern } from './search-key'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
 import type { VillageService } from './villages'
@@ -110,8 +110,8 @@ export class CandidateService {
       args.push(q.post)
     }
     if (q.search) {
-      where.push(`(p.search_key LIKE ? ESCAPE '\\' OR p.id_number LIKE ?)`)
-      args.push(likePattern(q.search), `${q.search.toUpperCase()}%`)
+      where.push(`(p.search_key LIKE ? ESCAPE '\\' OR p.id_number LIKE ? ESCAPE '\\')`)
+      args.push(likePattern(q.search), idPrefixPattern(q.search))
     }
     const rows = this.store.db
       .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, c.post, p.name`)

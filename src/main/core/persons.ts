@@ -4,7 +4,7 @@ import { allByKeys } from './batched'
 import { nowStamp, type Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
 import { toCamel } from './row-mapping'
-import { likePattern, searchKey } from './search-key'
+import { idPrefixPattern, likePattern, searchKey } from './search-key'
 import type { Statement } from 'better-sqlite3'
 import type { AuditEntry, Store } from './store'
 
@@ -55,11 +55,16 @@ export class PersonService {
   }
 
   list(q: PersonQuery = {}): Person[] {
+    const limit = q.limit ?? 200
+    const offset = q.offset ?? 0
+    if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(offset) || offset < 0) {
+      throw failure('validation', '分页参数有误：每页条数应为正整数，起始位置应为不小于0的整数')
+    }
     const where: string[] = []
     const args: unknown[] = []
     if (q.search?.trim()) {
-      where.push(`(search_key LIKE ? ESCAPE '\\' OR id_number LIKE ?)`)
-      args.push(likePattern(q.search), `${q.search.trim().toUpperCase()}%`)
+      where.push(`(search_key LIKE ? ESCAPE '\\' OR id_number LIKE ? ESCAPE '\\')`)
+      args.push(likePattern(q.search), idPrefixPattern(q.search))
     }
     if (q.villageId) {
       where.push('village_id = ?')
@@ -69,7 +74,7 @@ export class PersonService {
       ORDER BY id LIMIT ? OFFSET ?`
     return this.store.db
       .prepare(sql)
-      .all(...args, q.limit ?? 200, q.offset ?? 0)
+      .all(...args, limit, offset)
       .map((r) => toCamel(r as Record<string, unknown>) as unknown as Person)
   }
 

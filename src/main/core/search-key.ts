@@ -76,8 +76,14 @@ export function warmSearchKeys(): void {
   searchKey('换届')
 }
 
+const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
 /** The user's query in the same form, safe for LIKE with ESCAPE '\\'. */
 export function likePattern(query: string): string {
-  const q = query.trim().toLowerCase().replace(/\s+/g, '')
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+  return `%${escapeLike(query.trim().toLowerCase().replace(/\s+/g, ''))}%`
+}
+
+/** ID numbers that begin with the query, for LIKE with ESCAPE '\\': a % or _ typed is itself. */
+export function idPrefixPattern(query: string): string {
+  return `${escapeLike(query.trim().toUpperCase())}%`
 }

@@ -3,6 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { AppFailure, failure } from '../../shared/result'
+// Every process that opens the register checks input with zod's messages in Chinese.
+import '../../shared/zod-zh'
+import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
 import { nowStamp } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'
 
@@ -125,7 +128,9 @@ export class Store {
   write<T>(fn: (audit: (entry: AuditEntry) => void) => T): T {
     if (this.streaming) throw new Error('a streamed write holds the connection')
     const audit = this.auditor()
-    return this.db.transaction(() => fn(audit))()
+    // IMMEDIATE: the write lock is taken (or waited for) at the start. A deferred transaction that reads and then
+    // writes gets SQLITE_BUSY at once, without waiting, when another process wrote in between.
+    return this.db.transaction(() => fn(audit)).immediate()
   }
 
   private streaming = false
@@ -138,7 +143,7 @@ export class Store {
   async writeStreamed<T>(fn: (audit: (entry: AuditEntry) => void) => Promise<T>): Promise<T> {
     if (this.streaming || this.db.inTransaction) throw new Error('writeStreamed cannot nest')
     const audit = this.auditor()
-    this.db.exec('BEGIN IMMEDIATE')
+    await whenFree(() => this.db.exec('BEGIN IMMEDIATE'))
     this.streaming = true
     try {
       const result = await fn(audit)
@@ -181,18 +186,67 @@ export class Store {
     }
   }
 
-  /** A consistent copy of the open database, safe while it is in use (SQLite online backup). */
-  async backupTo(out: string): Promise<{ path: string; bytes: number }> {
+  /**
+   * A consistent copy of the open database, safe while it is in use, even while another process holds the write
+   * lock (an import): the copy needs only a read snapshot. It is checked before it is reported. Its audit row
+   * needs the write lock, so it waits for it up to `auditWaitMs`; if the lock is still held then, the backup is
+   * still good and reported as such, with `audited: false` and a note saying the row was not written.
+   */
+  async backupTo(out: string, options: { auditWaitMs?: number } = {}): Promise<BackupResult> {
     const target = path.resolve(out)
     if (target === this.path) throw failure('validation', '备份文件不能与数据库文件相同')
     fs.mkdirSync(path.dirname(target), { recursive: true })
-    await this.db.backup(target)
-    this.write((audit) => audit({ action: 'backup', entity: 'database', summary: `备份到 ${target}` }))
-    return { path: target, bytes: fs.statSync(target).size }
+    // All pages in one step: a step reads one snapshot, and a copy made in many steps starts over whenever
+    // another process commits in between, so a busy office could starve it.
+    await this.db.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
+    const check = checkCopy(this.db, target)
+    if (check !== 'ok') throw failure('backup_damaged', `备份文件“${target}”校验未通过（${check}），请重新备份`)
+    const bytes = fs.statSync(target).size
+    try {
+      await whenFree(
+        () => this.write((audit) => audit({ action: 'backup', entity: 'database', summary: `备份到 ${target}` })),
+        options.auditWaitMs ?? BACKUP_AUDIT_WAIT_MS
+      )
+    } catch (e) {
+      if (!isBusy(e)) throw e
+      return {
+        path: target,
+        bytes,
+        audited: false,
+        note: '备份文件已写好并校验无误；数据库正被另一个程序写入（例如正在导入），这次备份没能记入操作记录。'
+      }
+    }
+    return { path: target, bytes, audited: true, note: '' }
   }
 
   close(): void {
     if (this.db.open) this.db.close()
+  }
+}
+
+export interface BackupResult {
+  path: string
+  bytes: number
+  /** Whether the backup's row made it into the audit log. */
+  audited: boolean
+  note: string
+}
+
+const BACKUP_AUDIT_WAIT_MS = 120_000
+
+/** quick_check of a copy just written, read through this connection: 'ok' or SQLite's first complaint. */
+function checkCopy(db: Database.Database, file: string): string {
+  try {
+    db.prepare('ATTACH ? AS backup_copy').run(file)
+  } catch (e) {
+    return (e as Error).message
+  }
+  try {
+    return String(db.pragma('backup_copy.quick_check', { simple: true }))
+  } catch (e) {
+    return (e as Error).message
+  } finally {
+    db.exec('DETACH backup_copy')
   }
 }
 
@@ -205,7 +259,7 @@ function configure(db: Database.Database, onDisk: boolean): void {
   // FULL: a roster saved the day before an election must survive a power cut.
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  db.pragma(`busy_timeout = ${BUSY_STEP_MS}`)
 }
 
 /** Reads user_version without writing a byte, so a refused file stays untouched. */

@@ -21,8 +21,9 @@ import {
 import type { VotingRules } from '../../shared/voting-rules'
 import { nowStamp, type Clock } from './clock'
 import { toCamel } from './row-mapping'
-import { likePattern } from './search-key'
+import { idPrefixPattern, likePattern } from './search-key'
 import type { SettingsService } from './settings'
+import { listedTotal, tallyCounts } from './voter-tallies'
 import type { Store } from './store'
 import { VoterWriter } from './voter-writer'
 import { votingRulesSetting } from '../../shared/settings'
@@ -67,19 +68,29 @@ export class VoterService {
     }
     if (q.search) {
       // People first, then their voter rows through the one-place index: a join scanned the whole register.
-      where.push(`v.person_id IN (SELECT id FROM persons WHERE search_key LIKE @like ESCAPE '\\' OR id_number LIKE @idPrefix)`)
+      where.push(`v.person_id IN (SELECT id FROM persons WHERE search_key LIKE @like ESCAPE '\\' OR id_number LIKE @idPrefix ESCAPE '\\')`)
       args.like = likePattern(q.search)
-      args.idPrefix = `${q.search.toUpperCase()}%`
+      args.idPrefix = idPrefixPattern(q.search)
     }
     const w = `WHERE ${where.join(' AND ')}`
     const db = this.store.db
-    const total = db
-      .prepare(`SELECT count(*) FROM voters v ${w}`)
-      .pluck()
-      .get(args) as number
-    const raw = db
-      .prepare(`${ROW_SQL} ${w} ORDER BY v.village_id, v.group_name, v.id LIMIT @limit OFFSET @offset`)
-      .all({ ...args, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as Record<string, unknown>[]
+    const offset = (q.page - 1) * q.pageSize
+    const order = 'ORDER BY v.village_id, v.group_name, v.id'
+    let total: number
+    let raw: Record<string, unknown>[]
+    if (q.search) {
+      // Every match once, in list order, as ids: the search is read once for both the total and the page.
+      const ids = db.prepare(`SELECT v.id FROM voters v ${w} ${order}`).pluck().all(args) as number[]
+      total = ids.length
+      const page = ids.slice(offset, offset + q.pageSize)
+      raw = page.length ? (db.prepare(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(page)) as Record<string, unknown>[]) : []
+    } else {
+      total = q.status !== '在册' ? (db.prepare(`SELECT count(*) FROM voters v ${w}`).pluck().get(args) as number) : listedTotal(db, q)
+      // The page's ids from the voters' own list index first: joined at once, SQLite sorted the whole village.
+      raw = db
+        .prepare(`${ROW_SQL} WHERE v.id IN (SELECT v.id FROM voters v ${w} ${order} LIMIT @limit OFFSET @offset) ${order}`)
+        .all({ ...args, limit: q.pageSize, offset }) as Record<string, unknown>[]
+    }
     const rules = this.rules()
     return { rows: raw.map((r) => toVoterRow(r, rules.voterMinAge)), total }
   }
@@ -155,23 +166,7 @@ export class VoterService {
     const villages = db
       .prepare(`SELECT id, name, committee_election_date AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
       .all({ id: villageId }) as { id: number; name: string; electionDate: string | null }[]
-    // The latest eligible birth date, as text: the year moved back, month and day kept. For an election
-    // on 29 February it may name a day that does not exist, which still sorts exactly right.
-    const rows = db
-      .prepare(
-        `WITH x AS (
-           SELECT v.village_id, v.group_name, v.category, v.deprived, p.sex, p.ethnicity,
-             (v.deprived = 0 AND p.birth_date <= g.cutoff) AS ok
-           FROM voters v JOIN persons p ON p.id = v.person_id
-           JOIN (SELECT id, printf('%04d', substr(committee_election_date, 1, 4) - @minAge) || substr(committee_election_date, 5) AS cutoff
-             FROM villages) g ON g.id = v.village_id
-           WHERE v.status = '在册' AND (@id IS NULL OR v.village_id = @id))
-         SELECT village_id, group_name, count(*) AS registered, sum(deprived) AS deprived, sum(ok) AS eligible,
-           sum(ok AND sex = '女') AS women, sum(ok AND ethnicity NOT IN ('', '汉', '汉族')) AS minority,
-           sum(ok AND category = 1) AS c1, sum(ok AND category = 2) AS c2, sum(ok AND category = 3) AS c3
-         FROM x GROUP BY village_id, group_name ORDER BY village_id, group_name`
-      )
-      .all({ minAge, id: villageId }) as Record<string, number | string>[]
+    const rows = tallyCounts(db, villageId, minAge)
 
     const byVillage = new Map(villages.map((v) => [v.id, emptyCounts(v.id, v.name, null, v.electionDate)]))
     const total = emptyCounts(null, '合计', null, null)

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApi } from '../api'
@@ -7,9 +7,10 @@ import { DB_FILE_NAME } from '../core/paths'
 import { Store, StoreOpenError } from '../core/store'
 import { API_CHANNEL, SAVE_CHANNEL } from '../../shared/ipc'
 import { buildMenu } from './menu'
+import { rendererSource } from './own-page'
+import { mayNavigate, permissionGranted, senderAllowed, windowOpenDecision } from './shell-policy'
 
-const RENDERER_URL = process.env.ELECTRON_RENDERER_URL
-const RENDERER_FILE = path.join(__dirname, '../renderer/index.html')
+const SOURCE = rendererSource({ appDir: __dirname, isPackaged: app.isPackaged, env: process.env, platform: process.platform })
 
 /** `--db FILE` on the command line overrides the office's file in the user data folder. */
 function dbPathFromArgs(): string {
@@ -26,18 +27,9 @@ function nativeBinding(): string | undefined {
   return fs.existsSync(file) ? file : undefined
 }
 
-function isOwnPage(url: string): boolean {
-  if (RENDERER_URL) return url.startsWith(RENDERER_URL)
-  try {
-    return new URL(url).protocol === 'file:' && path.resolve(new URL(url).pathname) === path.resolve(RENDERER_FILE)
-  } catch {
-    return false
-  }
-}
-
 function senderIsOwnPage(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame
-  return frame !== null && frame === event.sender.mainFrame && isOwnPage(frame.url)
+  return senderAllowed(frame, frame !== null && frame === event.sender.mainFrame, SOURCE)
 }
 
 function createWindow(): BrowserWindow {
@@ -58,21 +50,20 @@ function createWindow(): BrowserWindow {
     }
   })
   win.once('ready-to-show', () => win.show())
-  // The app never navigates away from itself, and never opens windows of its own.
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!isOwnPage(url)) e.preventDefault()
-  })
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
-  if (RENDERER_URL) void win.loadURL(RENDERER_URL)
-  else void win.loadFile(RENDERER_FILE)
+  if (SOURCE.devUrl) void win.loadURL(SOURCE.devUrl)
+  else void win.loadFile(SOURCE.file)
   return win
 }
 
+// Every web contents, the window's and any other: own pages only, no new windows, no webviews.
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault())
+  const guard = (e: { preventDefault(): void }, url: string): void => {
+    if (!mayNavigate(url, SOURCE)) e.preventDefault()
+  }
+  contents.on('will-navigate', guard)
+  contents.on('will-redirect', guard)
+  contents.setWindowOpenHandler(() => windowOpenDecision())
 })
 
 if (!app.requestSingleInstanceLock()) {
@@ -80,6 +71,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(permissionGranted()))
+    session.defaultSession.setPermissionCheckHandler(() => permissionGranted())
     let store: Store
     try {
       store = Store.fileStore(dbPathFromArgs(), { nativeBinding: nativeBinding() })

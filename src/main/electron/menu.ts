@@ -19,7 +19,7 @@ export function buildMenu(store: Store): Menu {
             if (canceled || !filePath) return
             try {
               const r = await store.backupTo(filePath)
-              await dialog.showMessageBox({ type: 'info', message: '备份完成', detail: `${r.path}（${r.bytes} 字节）` })
+              await dialog.showMessageBox({ type: 'info', message: '备份完成', detail: `${r.path}（${r.bytes} 字节）${r.note ? `\n${r.note}` : ''}` })
             } catch (e) {
               dialog.showErrorBox('备份失败', (e as Error).message)
             }
