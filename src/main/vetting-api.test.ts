@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkCharacter } from '../shared/idcard'
 import type { Result } from '../shared/result'
 import { buildApi } from './api'
+import { samplePhoto } from './core/exports/testing/photos'
 import { Store } from './core/store'
 
 /** The API exactly as the renderer calls it, over a fresh register: rules must hold here, not only in the UI. */
@@ -77,11 +78,16 @@ describe('persons', () => {
     const list = await value(api.persons.list({ search: 'zjg' }))
     expect(list.map((x) => x.idNumber)).toEqual(['330302********1018'.slice(0, 14) + MAN.slice(14)])
     expect((await value(api.persons.get({ id: p.id }))).person.idNumber).toBe(MAN)
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
-    expect(await value(api.persons.setPhoto({ id: p.id, base64: png }))).toEqual({ mime: 'image/png', bytes: 11 })
+    const png = samplePhoto(3, 120, 100).toString('base64')
+    const stored = await value(api.persons.setPhoto({ id: p.id, base64: png }))
+    expect(stored.mime).toBe('image/jpeg')
     expect((await refusal(api.persons.setPhoto({ id: p.id, base64: Buffer.from('GIF89a').toString('base64') }))).message).toContain('JPEG 或 PNG')
-    expect((await refusal(api.persons.setPhoto({ id: p.id, base64: Buffer.alloc(1024 * 1024 + 1, 0xff).toString('base64') }))).message).toContain('不能超过')
-    expect((await value(api.persons.photo({ id: p.id })))!.base64).toBe(png)
+    const truncated = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
+    expect((await refusal(api.persons.setPhoto({ id: p.id, base64: truncated }))).message).toContain('无法读取')
+    expect((await refusal(api.persons.setPhoto({ id: p.id, base64: Buffer.alloc(12 * 1024 * 1024 + 1, 0xff).toString('base64') }))).message).toContain('不能超过')
+    const photo = (await value(api.persons.photo({ id: p.id })))!
+    expect(photo.mime).toBe('image/jpeg')
+    expect(Buffer.from(photo.base64, 'base64').length).toBe(stored.bytes)
   })
 })
 

@@ -57,7 +57,7 @@ export function vettingApi(store: Store) {
       ),
       remove: method(idInput, ({ id }) => records.remove(id)),
       photo: method(idInput, ({ id }) => records.photo(id)),
-      setPhoto: method(z.object({ id: z.number().int().positive(), base64: z.string().max(2_000_000, '照片过大') }), ({ id, base64 }) =>
+      setPhoto: method(z.object({ id: z.number().int().positive(), base64: z.string().max(17_000_000, '照片过大（超过 12MB），请压缩后再上传') }), ({ id, base64 }) =>
         records.setPhoto(id, base64)
       ),
       removePhoto: method(idInput, ({ id }) => records.removePhoto(id)),

@@ -12,6 +12,7 @@ import { failure } from '../../shared/result'
 import type Database from 'better-sqlite3'
 import { allByKeys } from './batched'
 import { nowStamp } from './clock'
+import { normalizePhoto } from './photos'
 import { PersonService, type PersonQuery } from './persons'
 import { toCamel } from './row-mapping'
 import type { AuditEntry, Store } from './store'
@@ -108,9 +109,15 @@ export class PersonRecordService {
     return row ? { mime: row.mime, base64: row.data.toString('base64') } : null
   }
 
-  setPhoto(personId: number, base64: string): { mime: string; bytes: number } {
+  /** A photo picked in the window or read from a file: normalised (see normalizePhoto), then stored. */
+  async setPhoto(personId: number, base64: string): Promise<{ mime: string; bytes: number }> {
+    this.persons.require(personId)
+    return this.storePhoto(personId, await normalizePhoto(Buffer.from(base64, 'base64')))
+  }
+
+  /** Stores a photo already in the form's shape; every form (PDF, Word, lrmx) reads this one copy. */
+  storePhoto(personId: number, bytes: Buffer): { mime: string; bytes: number } {
     const person = this.persons.require(personId)
-    const bytes = Buffer.from(base64, 'base64')
     const type = photoType(bytes)
     if (!type.ok) throw failure('validation', type.reason, { photo: type.reason })
     return this.store.write((audit) => {

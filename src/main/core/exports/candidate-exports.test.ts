@@ -11,6 +11,7 @@ import { reviewDepartments } from '../vetting-settings'
 import { VillageService } from '../villages'
 import { candidateOrder, dossierFromCandidate } from './candidate-exports'
 import { ExportService, type ExportRequest } from './service'
+import { photoPixels, pdfImages, pixelDistance } from './testing/photos'
 import { addCandidate, passVetting } from './testing/sample-candidates'
 import { keepArtifact, pdfFontsOf, pdfInfo, pdfText, tempDir } from './testing/files'
 
@@ -52,7 +53,7 @@ const flat = (text: string) => text.replace(/\s+/g, '')
 
 describe('人选登记表 from the candidate register', () => {
   it('prints every field of the record, the vetting results, the photo and age on the election day', async () => {
-    const id = addCandidate(store, { name: '王建国', villageId: east, post: '一肩挑', photo: true, birthDate: '1980-05-12' })
+    const id = addCandidate(store, { name: '王建国', villageId: east, post: '一肩挑', photo: 1, birthDate: '1980-05-12' })
     passVetting(store, id)
     const { file, fileName } = await written({ table: 'dossier', format: 'pdf', candidateId: id, filledBy: '张晓燕' }, 'one.pdf')
     expect(fileName).toMatch(/^青山镇_东岭村_王建国_人选登记表_\d{8}\.pdf$/)
@@ -134,6 +135,22 @@ describe('人选登记表 from the candidate register', () => {
     await expect(exporter.file({ table: 'dossier', format: 'pdf', villageId: west, stage: '考察' })).rejects.toMatchObject({
       error: { code: 'empty', message: '“西坡社区”处于“考察”环节的还没有人选，没有可生成的人选登记表' }
     })
+  })
+
+  it('prints each person’s own photo on each form of a batch', async () => {
+    const names = ['甲一', '乙二', '丙三']
+    names.forEach((name, i) => addCandidate(store, { name, villageId: east, post: '村委会委员', photo: 10 + i, resumeLines: i === 1 ? 30 : 5 }))
+    const { file } = await written({ table: 'dossier', format: 'pdf', villageId: east }, 'photos.pdf')
+    const images = pdfImages(file, fs.mkdtempSync(path.join(dir, 'img-')))
+    expect(images.length).toBe(3)
+    for (const [i, name] of ['丙三', '甲一', '乙二'].entries()) {
+      const image = images[i]
+      expect(flat(pdfText(file, image.page))).toContain(name)
+      expect(pixelDistance(image.pixels, photoPixels(10 + names.indexOf(name)))).toBe(0)
+      for (const other of [10, 11, 12].filter((s) => s !== 10 + names.indexOf(name))) {
+        expect(pixelDistance(image.pixels, photoPixels(other))).toBeGreaterThan(20)
+      }
+    }
   })
 
   it('stops a batch when the clerk cancels it', async () => {

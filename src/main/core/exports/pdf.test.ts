@@ -9,6 +9,7 @@ import { discoverPdfFonts, hasTrueTypeOutlines, pdfFonts } from './fonts'
 import { villagesSpec } from './layouts/villages'
 import { renderPdf, tableDocument } from './pdf'
 import { keepArtifact, pdfFontsOf, pdfInfo, pdfText, tempDir } from './testing/files'
+import { photoPixels, pdfImages, pixelDistance, samplePhoto } from './testing/photos'
 import { sampleDossier } from './testing/sample-dossier'
 import { village } from './testing/sample-rows'
 
@@ -139,7 +140,10 @@ describe('人选登记表', () => {
   })
 
   it('puts a batch into one PDF: a cover list, then each form in order', async () => {
-    const list = [sampleDossier(1), sampleDossier(2, 40), sampleDossier(3)]
+    const list = [sampleDossier(1), sampleDossier(2, 40), sampleDossier(3)].map((d, i) => ({
+      ...d,
+      photo: `data:image/png;base64,${samplePhoto(i).toString('base64')}`
+    }))
     const file = write('batch.pdf', await renderDossierBatch(list, { scope: '东岭村', unit: '青山镇', date: '2026-03-01' }, pdfFonts()))
     expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1)
     const cover = squeeze(pdfText(file, 1))
@@ -151,6 +155,10 @@ describe('人选登记表', () => {
     expect(squeeze(pdfText(file, 3))).toContain('第1页共2页')
     expect(squeeze(pdfText(file, 5))).toContain('王建国3')
     expect(pdfFontsOf(file).length).toBe(2)
+    // Each form its own photo, exactly, on its own first page.
+    const images = pdfImages(file, fs.mkdtempSync(path.join(dir, 'img-')))
+    expect(images.map((m) => m.page)).toEqual([2, 3, 5])
+    images.forEach((m, i) => expect(pixelDistance(m.pixels, photoPixels(i)), `form ${i + 1}`).toBe(0))
   })
 
   it('reports progress per form and stops when cancelled', async () => {
