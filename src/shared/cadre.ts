@@ -41,6 +41,10 @@ export const profileInput = z.object({
   professionalTitle: text(50),
   specialty: text(200),
   currentPosition: text(100),
+  /** 拟任职务 as the person's own form states it; a candidacy in the register states its own. */
+  proposedPosition: text(100),
+  dismissedPosition: text(100),
+  appointmentReason: text(1000),
   rewards: text(2000),
   appraisals: text(1000)
 })
@@ -103,6 +107,9 @@ export const PROFILE_LABELS: Record<string, string> = {
   professionalTitle: '专业技术职务',
   specialty: '熟悉专业有何专长',
   currentPosition: '现任职务',
+  proposedPosition: '拟任职务',
+  dismissedPosition: '拟免职务',
+  appointmentReason: '任免理由',
   rewards: '奖惩情况',
   appraisals: '年度考核结果'
 }

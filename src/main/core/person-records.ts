@@ -157,14 +157,17 @@ export class PersonRecordService {
     const p = data.profile
     db.prepare(
       `INSERT INTO person_profiles (person_id, native_place, birth_place, political_status, party_joined, work_started, health,
-         full_time_education, in_service_education, professional_title, specialty, current_position, rewards, appraisals)
+         full_time_education, in_service_education, professional_title, specialty, current_position, proposed_position, dismissed_position,
+         appointment_reason, rewards, appraisals)
        VALUES (@personId, @nativePlace, @birthPlace, @politicalStatus, @partyJoined, @workStarted, @health,
-         @fullTimeEducation, @inServiceEducation, @professionalTitle, @specialty, @currentPosition, @rewards, @appraisals)
+         @fullTimeEducation, @inServiceEducation, @professionalTitle, @specialty, @currentPosition, @proposedPosition, @dismissedPosition,
+         @appointmentReason, @rewards, @appraisals)
        ON CONFLICT (person_id) DO UPDATE SET native_place = excluded.native_place, birth_place = excluded.birth_place,
          political_status = excluded.political_status, party_joined = excluded.party_joined, work_started = excluded.work_started,
          health = excluded.health, full_time_education = excluded.full_time_education, in_service_education = excluded.in_service_education,
          professional_title = excluded.professional_title, specialty = excluded.specialty, current_position = excluded.current_position,
-         rewards = excluded.rewards, appraisals = excluded.appraisals`
+         proposed_position = excluded.proposed_position, dismissed_position = excluded.dismissed_position,
+         appointment_reason = excluded.appointment_reason, rewards = excluded.rewards, appraisals = excluded.appraisals`
     ).run({
       ...p,
       personId,

@@ -88,3 +88,24 @@ export function pixelDistance(a: Pixels, b: Pixels): number {
   for (let i = 0; i < a.rgb.length; i++) sum += Math.abs(a.rgb[i] - b.rgb[i])
   return sum / a.rgb.length
 }
+
+/** Where each image is drawn, in points from the top left, page by page (poppler's pdftohtml -xml). */
+export function imageBoxes(file: string, dir: string): { page: number; x0: number; y0: number; x1: number; y1: number }[] {
+  const xml = execFileSync('pdftohtml', ['-xml', '-stdout', file, path.join(dir, 'drawn')], { encoding: 'utf8', cwd: dir })
+  const out: { page: number; x0: number; y0: number; x1: number; y1: number }[] = []
+  let page = 0
+  let scale = 1
+  for (const line of xml.split('\n')) {
+    const p = /<page number="(\d+)"[^>]*height="(\d+)"/.exec(line)
+    if (p) {
+      page = Number(p[1])
+      scale = Number(p[2]) / 841.89
+    }
+    const m = /<image top="(\d+)" left="(\d+)" width="(\d+)" height="(\d+)"/.exec(line)
+    if (m) {
+      const [top, left, width, height] = m.slice(1).map((v) => Number(v) / scale)
+      out.push({ page, x0: left, y0: top, x1: left + width, y1: top + height })
+    }
+  }
+  return out
+}
