@@ -25,6 +25,9 @@ export async function normalizePhoto(bytes: Buffer): Promise<Buffer> {
   const { width, height } = image.bitmap
   const w = Math.min(width, Math.round(height * PHOTO_ASPECT))
   const h = Math.min(height, Math.round(width / PHOTO_ASPECT))
+  // A photo already in shape (one this program wrote, read back from an lrmx) is kept byte for byte:
+  // every JPEG re-encoding loses a little more.
+  if (type.mime === 'image/jpeg' && w === width && h === height && width <= PHOTO_MAX.width && !hasMetadata(bytes)) return bytes
   image.crop({ x: Math.floor((width - w) / 2), y: Math.floor((height - h) / 2), w, h })
   if (w > PHOTO_MAX.width) image.resize({ w: PHOTO_MAX.width, h: PHOTO_MAX.height })
   const data = image.bitmap.data
@@ -35,4 +38,16 @@ export async function normalizePhoto(bytes: Buffer): Promise<Buffer> {
     data[i + 3] = 255
   }
   return image.getBuffer('image/jpeg', { quality: JPEG_QUALITY })
+}
+
+/** Whether a JPEG carries segments other than JFIF's APP0 before its image data (EXIF, XMP, ICC, comments). */
+function hasMetadata(jpeg: Buffer): boolean {
+  let i = 2
+  while (i + 4 <= jpeg.length && jpeg[i] === 0xff) {
+    const marker = jpeg[i + 1]
+    if (marker === 0xda) return false
+    if ((marker >= 0xe1 && marker <= 0xef) || marker === 0xfe) return true
+    i += 2 + jpeg.readUInt16BE(i + 2)
+  }
+  return false
 }
