@@ -17,7 +17,9 @@ import type { Store } from '../store'
 import { VillageService } from '../villages'
 import { VoterService } from '../voters'
 import { CandidateExports, type CandidateScope, type FormSigning } from './candidate-exports'
+import { renderDossierDocx } from './dossier-docx'
 import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
+import { lrmxFiles, lrmxZip } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
@@ -229,16 +231,31 @@ export class ExportService {
     if (req.candidateId) {
       const candidate = this.candidates.candidates.get(req.candidateId)
       const form = this.candidates.dossier(candidate.id, signing)
-      return this.fileOf(req, label, this.villages.require(candidate.villageId), await renderPdf(dossierDocument(form), pdfFonts()), h, form.name)
+      const bytes =
+        req.format === 'lrmx'
+          ? Buffer.from(lrmxFiles(this.store, [candidate.personId], signing)[0].xml, 'utf8')
+          : req.format === 'docx'
+            ? await renderDossierDocx({ count: 1, form: () => form })
+            : await renderPdf(dossierDocument(form), pdfFonts())
+      return this.fileOf(req, label, this.villages.require(candidate.villageId), bytes, h, form.name)
     }
     const scope: CandidateScope = { villageId: village?.id ?? null, stage: req.stage ?? null }
     const list = this.candidates.list(scope, '人选登记表')
     job?.progress(0, list.length, '正在准备…')
+    const detail = scope.stage ?? undefined
+    if (req.format === 'lrmx') {
+      // One .lrmx per person, as 组织部 tools read them; the window saves one file, so they come zipped.
+      const zip = await lrmxZip(lrmxFiles(this.store, list.map((c) => c.personId), signing))
+      const file = this.fileOf(req, label, village, zip, h, detail)
+      return { ...file, fileName: file.fileName.replace(/\.lrmx$/, '.zip'), mime: 'application/zip' }
+    }
+    const form = (i: number) => this.candidates.dossier(list[i].id, signing)
+    if (req.format === 'docx') return this.fileOf(req, label, village, await renderDossierDocx({ count: list.length, form }, job), h, detail)
     const forms = {
       cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c.post) })),
-      form: (i: number) => this.candidates.dossier(list[i].id, signing)
+      form
     }
     const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }
-    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, scope.stage ?? undefined)
+    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, detail)
   }
 }
