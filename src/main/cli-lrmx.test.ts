@@ -5,10 +5,9 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { villageInput } from '../shared/village'
 import { addCandidate } from './core/exports/testing/sample-candidates'
-import { PersonRecordService } from './core/person-records'
+import { buildServices } from './core/services'
 import { Store } from './core/store'
 import { useTempDir } from './core/test-support'
-import { VillageService } from './core/villages'
 
 const tempDir = useTempDir()
 const root = path.resolve(__dirname, '../..')
@@ -23,8 +22,8 @@ describe('huanjie CLI: Word and lrmx', () => {
     const dir = tempDir()
     const db = path.join(dir, 'office.db')
     const store = Store.fileStore(db)
-    const east = new VillageService(store).create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', committeeElectionDate: '2026-04-20' })).id
-    const west = new VillageService(store).create(villageInput.parse({ name: '西坡村', kind: '村', township: '青山镇' })).id
+    const east = buildServices(store).villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', committeeElectionDate: '2026-04-20' })).id
+    const west = buildServices(store).villages.create(villageInput.parse({ name: '西坡村', kind: '村', township: '青山镇' })).id
     addCandidate(store, { name: '甲一', villageId: east, post: '一肩挑', photo: 31 })
     addCandidate(store, { name: '乙二', villageId: east, post: '村委会委员', photo: 32 })
     addCandidate(store, { name: '丙三', villageId: west, post: '村委会委员', photo: 33 })
@@ -52,7 +51,7 @@ describe('huanjie CLI: Word and lrmx', () => {
     const back = cli('import', 'lrmx', path.join(out, '甲一.lrmx'), '--db', db, '--json')
     expect(JSON.parse(back.stdout)).toMatchObject({ ok: true, files: 1, added: 0 })
     const check = Store.fileStore(other)
-    expect(new PersonRecordService(check).list()).toEqual([])
+    expect(buildServices(check).personRecords.list()).toEqual([])
     check.close()
     expect(cli('import', 'lrmx', path.join(dir, 'nothing-here'), '--db', other).code).toBe(2)
   }, 180_000)

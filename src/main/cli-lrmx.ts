@@ -1,9 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { todayIso } from '../shared/dates'
-import { ExportService } from './core/exports/service'
-import { lrmxFiles } from './core/exports/lrmx-register'
-import { JobRunner } from './core/jobs'
+import { lrmxFiles, lrmxSourcesOf } from './core/exports/lrmx-register'
+import { buildServices } from './core/services'
 import { LrmxImport, type LrmxFile } from './core/import/lrmx-kind'
 import type { Store } from './core/store'
 
@@ -27,8 +25,9 @@ export function exportLrmx(store: Store, outDir: string, villageId: number | nul
     .pluck()
     .all(villageId, villageId, villageId) as number[]
   if (ids.length === 0) return { human: '没有可导出的人员', data: { ok: false, files: 0 }, code: 1 }
-  const h = new ExportService(store, new JobRunner()).heading(todayIso())
-  const files = lrmxFiles(store, ids, { reportingUnit: h.unit, filledBy, filledOn: h.date })
+  const services = buildServices(store)
+  const h = services.exports.heading()
+  const files = lrmxFiles(lrmxSourcesOf(services), ids, { reportingUnit: h.unit, filledBy, filledOn: h.date })
   fs.mkdirSync(outDir, { recursive: true })
   for (const f of files) fs.writeFileSync(path.join(outDir, f.fileName), f.xml, 'utf8')
   return { human: `已导出 ${files.length} 份干部任免审批表（lrmx）到 ${outDir}`, data: { ok: true, dir: outDir, files: files.map((f) => f.fileName) }, code: 0 }
@@ -53,7 +52,7 @@ export function lrmxInputs(args: string[]): LrmxFile[] | string {
 
 /** `huanjie import lrmx FILE_OR_DIR…`: exit 0 imported, 1 problems (nothing written), as for rosters. */
 export async function importLrmx(store: Store, files: LrmxFile[], dryRun: boolean): Promise<Said> {
-  const importer = new LrmxImport(store)
+  const importer = new LrmxImport(store, buildServices(store).personRecords)
   const { analysis, preview } = await importer.read(files)
   if (preview.problems.length > 0) {
     const lines = preview.problems.map((p) => `第${p.row}个文件（${p.header}）：${p.message}`)

@@ -1,8 +1,9 @@
 import JSZip from 'jszip'
 import { proposedPost, referenceDate } from '../candidates'
-import { PersonRecordService } from '../person-records'
+import type { PersonRecordService } from '../person-records'
+import type { Services } from '../services'
 import type { Store } from '../store'
-import { VillageService } from '../villages'
+import type { VillageService } from '../villages'
 import type { FormSigning } from './candidate-exports'
 import { lrmxXml, type LrmxPerson } from './lrmx'
 
@@ -10,13 +11,22 @@ import { lrmxXml, type LrmxPerson } from './lrmx'
  * One person's .lrmx from the register: the cadre record and the stored photo; a candidacy gives 拟任职务,
  * the day age is counted on (its village's election day) and the township as 呈报单位.
  */
-export function lrmxOfPerson(store: Store, personId: number, signing: FormSigning): LrmxPerson {
-  const records = new PersonRecordService(store)
+/** What an lrmx is read from: the register's people and villages. */
+export interface LrmxSources {
+  store: Store
+  records: PersonRecordService
+  villages: VillageService
+}
+
+/** The sources from the composition root. */
+export const lrmxSourcesOf = (s: Services): LrmxSources => ({ store: s.store, records: s.personRecords, villages: s.villages })
+
+export function lrmxOfPerson({ store, records, villages }: LrmxSources, personId: number, signing: FormSigning): LrmxPerson {
   const { person, profile, resume, family } = records.get(personId)
   const candidacy = store.db.prepare('SELECT village_id AS villageId, post FROM candidates WHERE person_id = ?').get(personId) as
     | { villageId: number; post: Parameters<typeof proposedPost>[1] }
     | undefined
-  const village = candidacy ? new VillageService(store).require(candidacy.villageId) : null
+  const village = candidacy ? villages.require(candidacy.villageId) : null
   const photo = records.photo(personId)
   const { politicalStatus: _p, ...kept } = profile
   return {
@@ -31,7 +41,7 @@ export function lrmxOfPerson(store: Store, personId: number, signing: FormSignin
     form: {
       proposedPost: village && candidacy ? proposedPost(village.name, candidacy.post) : profile.proposedPosition,
       reportingUnit: village?.township || signing.reportingUnit,
-      ageOn: village ? referenceDate(village.committeeElectionDate, village.partyElectionDate) : signing.filledOn,
+      ageOn: village ? referenceDate(village.committeeElectionDate, village.partyElectionDate, signing.filledOn) : signing.filledOn,
       filledOn: signing.filledOn,
       filledBy: signing.filledBy
     },
@@ -51,8 +61,8 @@ export function lrmxFileNames(names: string[]): string[] {
 }
 
 /** Each person's file, in the order given. */
-export function lrmxFiles(store: Store, personIds: number[], signing: FormSigning): { fileName: string; xml: string }[] {
-  const people = personIds.map((id) => lrmxOfPerson(store, id, signing))
+export function lrmxFiles(sources: LrmxSources, personIds: number[], signing: FormSigning): { fileName: string; xml: string }[] {
+  const people = personIds.map((id) => lrmxOfPerson(sources, id, signing))
   const names = lrmxFileNames(people.map((p) => p.name))
   return people.map((p, i) => ({ fileName: names[i], xml: lrmxXml(p) }))
 }

@@ -4,10 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { personRecordInput } from '../../../shared/cadre'
 import { checkCharacter } from '../../../shared/idcard'
 import { LrmxImport } from '../import/lrmx-kind'
-import { PersonRecordService } from '../person-records'
+import { buildServices } from '../services'
 import { Store } from '../store'
 import { readLrmx } from './lrmx'
-import { lrmxFiles } from './lrmx-register'
+import { lrmxFiles, lrmxSourcesOf } from './lrmx-register'
 import { samplePhoto } from './testing/photos'
 
 const withCheck = (first17: string) => first17 + checkCharacter(first17)
@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => store.close())
 
 async function addPerson(s: Store, name: string, idNumber: string, seed: number): Promise<number> {
-  const records = new PersonRecordService(s)
+  const records = buildServices(s).personRecords
   const p = records.create(
     personRecordInput.parse({
       person: { name, idNumber, ethnicity: '汉族' },
@@ -63,7 +63,7 @@ const asFiles = (files: { fileName: string; xml: string }[]) => files.map((f) =>
 describe('lrmx', () => {
   it('round-trips: export → import into another register → export gives the same XML, photos and all', async () => {
     const ids = [await addPerson(store, '王建国', ID_A, 1), await addPerson(store, '李红', ID_B, 2)]
-    const first = lrmxFiles(store, ids, signing)
+    const first = lrmxFiles(lrmxSourcesOf(buildServices(store)), ids, signing)
     expect(first.map((f) => f.fileName)).toEqual(['王建国.lrmx', '李红.lrmx'])
     expect(first[0].xml).toContain('<ChuShengNianYue>198005</ChuShengNianYue>')
     expect(first[0].xml).toContain('<QuanRiZhiJiaoYu_XueLi>大学本科</QuanRiZhiJiaoYu_XueLi>')
@@ -73,13 +73,13 @@ describe('lrmx', () => {
 
     const other = Store.memoryStore()
     try {
-      const importer = new LrmxImport(other)
+      const importer = new LrmxImport(other, buildServices(other).personRecords)
       const { analysis, preview } = await importer.read(asFiles(first))
       expect(preview.problems).toEqual([])
       expect(preview.counts).toMatchObject({ rows: 2, added: 2, updated: 0, unchanged: 0 })
       expect(importer.commit(analysis)).toMatchObject({ added: 2 })
-      const persons = new PersonRecordService(other).list().map((p) => p.id)
-      const again = lrmxFiles(other, persons, signing)
+      const persons = buildServices(other).personRecords.list().map((p) => p.id)
+      const again = lrmxFiles(lrmxSourcesOf(buildServices(other)), persons, signing)
       expect(again.map((f) => f.xml)).toEqual(first.map((f) => f.xml))
       // A second import of the same files changes nothing.
       const twice = await importer.read(asFiles(again))
@@ -122,11 +122,11 @@ describe('lrmx', () => {
     if (!read.ok) return
     expect(read.person.form).toEqual({ proposedPost: '西坡村党组织书记、村民委员会主任', reportingUnit: '中共青山镇委员会', ageOn: '2026-04-20', filledOn: '2026-03-02', filledBy: '吴丽' })
 
-    const importer = new LrmxImport(store)
+    const importer = new LrmxImport(store, buildServices(store).personRecords)
     const { analysis, preview } = await importer.read([{ name: '赵春梅.lrmx', bytes }])
     expect(preview.problems).toEqual([])
     importer.commit(analysis)
-    const records = new PersonRecordService(store)
+    const records = buildServices(store).personRecords
     const [row] = records.list()
     const got = records.get(row.id)
     expect(got.person).toMatchObject({ name: '赵春梅', sex: '女', birthDate: '1975-12-03', ethnicity: '畲族', idNumber: ID_B })
@@ -164,12 +164,12 @@ describe('lrmx', () => {
   })
 
   it('names the file and field of every problem and writes nothing; finds a person by name and birth month', async () => {
-    const [good] = lrmxFiles(store, [await addPerson(store, '王建国', ID_A, 1)], signing)
+    const [good] = lrmxFiles(lrmxSourcesOf(buildServices(store)), [await addPerson(store, '王建国', ID_A, 1)], signing)
     const badDate = good.xml.replace('<ChuShengNianYue>198005</ChuShengNianYue>', '<ChuShengNianYue>1980年13月</ChuShengNianYue>')
     const dtd = `<?xml version="1.0"?><!DOCTYPE Person [<!ENTITY x "y">]><Person><XingMing>&x;</XingMing></Person>`
     const noId = good.xml.replace(`<ShenFenZheng>${ID_A}</ShenFenZheng>`, '<ShenFenZheng></ShenFenZheng>').replaceAll('王建国', '孙新')
-    const importer = new LrmxImport(store)
-    const before = new PersonRecordService(store).list().length
+    const importer = new LrmxImport(store, buildServices(store).personRecords)
+    const before = buildServices(store).personRecords.list().length
     const { analysis, preview } = await importer.read([
       { name: 'a.lrmx', bytes: Buffer.from(good.xml.replace('东岭村党支部书记1', '东岭村党支部书记（新）')) },
       { name: 'b.lrmx', bytes: Buffer.from(badDate) },
@@ -186,14 +186,14 @@ describe('lrmx', () => {
     expect(preview.problems[0].message).toContain('1980年13月')
     expect(preview.problems[3].message).toContain('没有公民身份号码')
     expect(() => importer.commit(analysis)).toThrow(/共 4 处问题，未导入任何数据/)
-    expect(new PersonRecordService(store).list().length).toBe(before)
+    expect(buildServices(store).personRecords.list().length).toBe(before)
 
     // Without an ID number, the same name and birth month finds the person already registered.
     const byName = good.xml.replace(`<ShenFenZheng>${ID_A}</ShenFenZheng>`, '<ShenFenZheng></ShenFenZheng>').replace('东岭村党支部书记1', '东岭村党支部书记（新）')
     const second = await importer.read([{ name: 'a.lrmx', bytes: Buffer.from(byName) }])
     expect(second.preview.counts).toMatchObject({ updated: 1, added: 0, problems: 0 })
     importer.commit(second.analysis)
-    const [only] = new PersonRecordService(store).list()
-    expect(new PersonRecordService(store).get(only.id).profile.currentPosition).toBe('东岭村党支部书记（新）')
+    const [only] = buildServices(store).personRecords.list()
+    expect(buildServices(store).personRecords.get(only.id).profile.currentPosition).toBe('东岭村党支部书记（新）')
   })
 })

@@ -1,25 +1,25 @@
 import { PassThrough } from 'node:stream'
 import type { Content } from 'pdfmake/interfaces'
 import type { Stage } from '../../../shared/candidate'
-import { todayIso } from '../../../shared/dates'
 import type { Term } from '../../../shared/election'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
-import { ElectionService } from '../elections'
+import type { Clock } from '../clock'
+import type { ElectionService } from '../elections'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
-import { MemberService } from '../members'
-import { RiskBoardService } from '../risk-board'
-import { StatisticsService } from '../statistics'
+import type { MemberService } from '../members'
+import type { RiskBoardService } from '../risk-board'
+import type { StatisticsService } from '../statistics'
 import type { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
-import { CandidateExports, type CandidateScope, type FormSigning } from './candidate-exports'
+import type { VillageService } from '../villages'
+import type { VoterService } from '../voters'
+import type { CandidateExports, CandidateScope, FormSigning } from './candidate-exports'
 import { renderDossierDocx } from './dossier-docx'
 import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
-import { lrmxFiles, lrmxZip } from './lrmx-register'
+import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
@@ -60,6 +60,17 @@ interface PlainTable {
 
 const plain = <R>(spec: TableSpec<R>, rows: R[]): PlainTable => ({ spec: spec as TableSpec<unknown>, rows })
 
+/** The registers the tables are read from. */
+export interface ExportSources {
+  villages: VillageService
+  riskBoard: RiskBoardService
+  voters: VoterService
+  members: MemberService
+  statistics: StatisticsService
+  elections: ElectionService
+  candidateExports: CandidateExports
+}
+
 /**
  * Turns the register into the files the office hands up. Small tables come back at once; a batch of
  * forms runs as a job with progress and cancel.
@@ -72,12 +83,14 @@ export class ExportService {
 
   constructor(
     private readonly store: Store,
-    private readonly jobs: JobRunner
+    private readonly clock: Clock,
+    private readonly jobs: JobRunner,
+    private readonly registers: ExportSources
   ) {
-    this.villages = new VillageService(store)
-    this.board = new RiskBoardService(store)
-    this.voters = new VoterService(store)
-    this.candidates = new CandidateExports(store)
+    this.villages = registers.villages
+    this.board = registers.riskBoard
+    this.voters = registers.voters
+    this.candidates = registers.candidateExports
   }
 
   tables(): TableInfo[] {
@@ -89,11 +102,11 @@ export class ExportService {
   }
 
   /** 填报单位: the township the villages belong to (the most common one), and today. */
-  heading(today = todayIso()): TableHeading {
+  heading(): TableHeading {
     const row = this.store.db
       .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
       .get() as { township: string } | undefined
-    return { unit: row?.township ?? '', date: today }
+    return { unit: row?.township ?? '', date: this.clock.today() }
   }
 
   private check(req: ExportRequest): { label: string; village: Village | null } {
@@ -141,12 +154,12 @@ export class ExportService {
       }
       case 'members': {
         const term = req.term ?? '本届'
-        const lines = memberLines(new MemberService(this.store).roster({ term, villageId }))
+        const lines = memberLines(this.registers.members.roster({ term, villageId }))
         if (lines.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有${term}“两委”成员，请先录入选举结果或登记成员`)
         return plain(membersSpec({ ...h, term }), lines)
       }
       case 'structure': {
-        const { villages, township } = new StatisticsService(this.store).structure()
+        const { villages, township } = this.registers.statistics.structure()
         const rows = village ? villages.filter((v) => v.villageId === village.id) : [...villages, township]
         if (rows.length === 0 || rows.every((r) => r.incoming.members + r.outgoing.members === 0)) {
           throw failure('empty', `${village ? `“${village.name}”` : ''}还没有“两委”成员，无法生成换届结构统计表`)
@@ -154,7 +167,7 @@ export class ExportService {
         return plain(structureSpec({ ...h, withPrevious: rows.some((r) => r.outgoing.members > 0) }), rows)
       }
       case 'election-report': {
-        const elections = new ElectionService(this.store)
+        const elections = this.registers.elections
         const reports = (village ? [village] : this.villages.list()).map((v) => elections.villageReport(v.id))
         if (reports.every((r) => r.bodies.every((b) => b.elections.length === 0))) {
           throw failure('empty', `${village ? `“${village.name}”` : ''}还没有录入选举结果，无法生成选举结果报告单`)
@@ -162,14 +175,14 @@ export class ExportService {
         return plain(electionReportSpec({ ...h, village: village?.name ?? null }), reports.flatMap(reportLines))
       }
       case 'risks':
-        return plain(risksSpec(h), this.board.ledgerRows(h.date, villageId))
+        return plain(risksSpec(h), this.board.ledgerRows(villageId))
       case 'focus-villages':
         return plain(
           focusVillagesSpec({ ...h, talkIntervalDays: this.board.riskSettings().talkIntervalDays }),
-          this.board.focusVillageRows(h.date, villageId)
+          this.board.focusVillageRows(villageId)
         )
       case 'timeline': {
-        const t = this.board.plans.timeline(h.date)
+        const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
       default:
@@ -226,6 +239,10 @@ export class ExportService {
    * behind a cover list, in the order the office hands them up. Each form is read from the register
    * as it is laid out, so a batch never holds every photo at once.
    */
+  private lrmxSources(): LrmxSources {
+    return { store: this.store, records: this.candidates.candidates.records, villages: this.villages }
+  }
+
   private async dossierFile(req: ExportRequest, label: string, village: Village | null, h: TableHeading, job?: BatchProgress): Promise<ExportedFile> {
     const signing: FormSigning = { reportingUnit: h.unit, filledBy: req.filledBy ?? '', filledOn: h.date }
     if (req.candidateId) {
@@ -233,7 +250,7 @@ export class ExportService {
       const form = this.candidates.dossier(candidate.id, signing)
       const bytes =
         req.format === 'lrmx'
-          ? Buffer.from(lrmxFiles(this.store, [candidate.personId], signing)[0].xml, 'utf8')
+          ? Buffer.from(lrmxFiles(this.lrmxSources(), [candidate.personId], signing)[0].xml, 'utf8')
           : req.format === 'docx'
             ? await renderDossierDocx({ count: 1, form: () => form })
             : await renderPdf(dossierDocument(form), pdfFonts())
@@ -245,7 +262,7 @@ export class ExportService {
     const detail = scope.stage ?? undefined
     if (req.format === 'lrmx') {
       // One .lrmx per person, as 组织部 tools read them; the window saves one file, so they come zipped.
-      const zip = await lrmxZip(lrmxFiles(this.store, list.map((c) => c.personId), signing))
+      const zip = await lrmxZip(lrmxFiles(this.lrmxSources(), list.map((c) => c.personId), signing))
       const file = this.fileOf(req, label, village, zip, h, detail)
       return { ...file, fileName: file.fileName.replace(/\.lrmx$/, '.zip'), mime: 'application/zip' }
     }

@@ -5,7 +5,7 @@ import type { ImportProblem, PreviewRow, RowAction } from '../../../shared/impor
 import type { LrmxPreview, LrmxSummary } from '../../../shared/lrmx-import'
 import { failure } from '../../../shared/result'
 import { readLrmx, type LrmxPerson } from '../exports/lrmx'
-import { PersonRecordService } from '../person-records'
+import type { PersonRecordService } from '../person-records'
 import { normalizePhoto } from '../photos'
 import type { Store } from '../store'
 
@@ -41,12 +41,12 @@ const KEEP = 4
  * audit entry, or none. A person is found by 公民身份号码, else by 姓名 + 出生年月.
  */
 export class LrmxImport {
-  private readonly records: PersonRecordService
   private readonly analyses = new Map<string, LrmxAnalysis>()
 
-  constructor(private readonly store: Store) {
-    this.records = new PersonRecordService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly records: PersonRecordService
+  ) {}
 
   async read(files: LrmxFile[]): Promise<{ analysis: LrmxAnalysis; preview: LrmxPreview }> {
     const problems: ImportProblem[] = []
