@@ -91,6 +91,21 @@ describe('persons', () => {
   })
 })
 
+describe('persons from lrmx files', () => {
+  it('previews several files with row-exact problems, then writes the good ones all at once', async () => {
+    const xml = (name: string, id: string, born: string) =>
+      Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><ChuShengNianYue>${born}</ChuShengNianYue><ShenFenZheng>${id}</ShenFenZheng><XianRenZhiWu>${name}的职务</XianRenZhiWu><Version>3.2.1.6</Version></Person>`).toString('base64')
+    const bad = await value(api.persons.lrmxPreview({ files: [{ fileName: '甲.lrmx', base64: xml('张甲', MAN, '198005') }, { fileName: '乙.lrmx', base64: xml('李乙', WOMAN, '1985.13') }] }))
+    expect(bad.counts).toMatchObject({ rows: 2, added: 1, problems: 1 })
+    expect(bad.problems[0]).toMatchObject({ row: 2, header: '乙.lrmx · 出生年月' })
+    expect((await refusal(api.persons.lrmxCommit({ id: bad.id }))).message).toContain('未导入任何数据')
+    expect(await value(api.persons.list({}))).toEqual([])
+    const good = await value(api.persons.lrmxPreview({ files: [{ fileName: '甲.lrmx', base64: xml('张甲', MAN, '198005') }, { fileName: '乙.lrmx', base64: xml('李乙', WOMAN, '1985.06') }] }))
+    expect(await value(api.persons.lrmxCommit({ id: good.id }))).toMatchObject({ kind: 'lrmx', files: 2, added: 2 })
+    expect((await value(api.persons.list({}))).map((p) => p.name).sort()).toEqual(['张甲', '李乙'].sort())
+  })
+})
+
 describe('candidates', () => {
   it('refuses to propose one person to two villages', async () => {
     const [a, b] = [await village('龙山村'), await village('凤岭村')]
