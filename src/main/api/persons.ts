@@ -16,7 +16,7 @@ export const personsApi = ({ store, personRecords: records, candidates, vetting 
   list: method(personQuery, (q) => records.list(q)),
   /** The person's page: the full record, unmasked, with candidacy and findings. */
   get: method(idInput, ({ id }) => ({
-    ...records.get(id),
+    ...records.require(id),
     candidacy: candidates.ofPerson(id),
     findings: vetting.findings(id)
   })),
