@@ -17,13 +17,15 @@ export interface Said {
  * residents and its candidates), written into DIR.
  */
 export function exportLrmx(store: Store, outDir: string, villageId: number | null, filledBy: string): Said {
-  const ids = store.db
-    .prepare(
+  const ids = store
+    .all<{ id: number }>(
       `SELECT p.id FROM persons p WHERE ? IS NULL OR p.village_id = ? OR p.id IN (SELECT person_id FROM candidates WHERE village_id = ?)
-       ORDER BY p.id`
+       ORDER BY p.id`,
+      villageId,
+      villageId,
+      villageId
     )
-    .pluck()
-    .all(villageId, villageId, villageId) as number[]
+    .map((r) => r.id)
   if (ids.length === 0) return { human: '没有可导出的人员', data: { ok: false, files: 0 }, code: 1 }
   const services = buildServices(store)
   const h = services.exports.heading()

@@ -22,10 +22,11 @@ export interface LrmxSources {
 export const lrmxSourcesOf = (s: Services): LrmxSources => ({ store: s.store, records: s.personRecords, villages: s.villages })
 
 export function lrmxOfPerson({ store, records, villages }: LrmxSources, personId: number, signing: FormSigning): LrmxPerson {
-  const { person, profile, resume, family } = records.get(personId)
-  const candidacy = store.db.prepare('SELECT village_id AS villageId, post FROM candidates WHERE person_id = ?').get(personId) as
-    | { villageId: number; post: Parameters<typeof proposedPost>[1] }
-    | undefined
+  const { person, profile, resume, family } = records.require(personId)
+  const candidacy = store.one<{ villageId: number; post: Parameters<typeof proposedPost>[1] }>(
+    'SELECT village_id AS villageId, post FROM candidates WHERE person_id = ?',
+    personId
+  )
   const village = candidacy ? villages.require(candidacy.villageId) : null
   const photo = records.photo(personId)
   const { politicalStatus: _p, ...kept } = profile

@@ -128,7 +128,7 @@ describe('lrmx', () => {
     importer.commit(analysis)
     const records = buildServices(store).personRecords
     const [row] = records.list()
-    const got = records.get(row.id)
+    const got = records.require(row.id)
     expect(got.person).toMatchObject({ name: '赵春梅', sex: '女', birthDate: '1975-12-03', ethnicity: '畲族', idNumber: ID_B })
     expect(got.profile).toEqual({
       nativePlace: '浙江景宁',
@@ -194,6 +194,6 @@ describe('lrmx', () => {
     expect(second.preview.counts).toMatchObject({ updated: 1, added: 0, problems: 0 })
     importer.commit(second.analysis)
     const [only] = buildServices(store).personRecords.list()
-    expect(buildServices(store).personRecords.get(only.id).profile.currentPosition).toBe('东岭村党支部书记（新）')
+    expect(buildServices(store).personRecords.require(only.id).profile.currentPosition).toBe('东岭村党支部书记（新）')
   })
 })

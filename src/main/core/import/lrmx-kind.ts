@@ -106,7 +106,7 @@ export class LrmxImport {
       }
       built.push({ file: f.name, person: p, record: parsed.data, photo })
     }
-    const planned = this.store.db.transaction(() => this.plan(built, (row, message) => problems.push({ row, column: '', header: files[row - 1].name, message }), files))()
+    const planned = this.plan(built, (row, message) => problems.push({ row, column: '', header: files[row - 1].name, message }), files)
     const analysis: LrmxAnalysis = { id: crypto.randomUUID(), files: files.map((f) => f.name), planned, problems, mark: this.store.changeMark() }
     this.analyses.set(analysis.id, analysis)
     while (this.analyses.size > KEEP) this.analyses.delete(this.analyses.keys().next().value!)
@@ -115,14 +115,13 @@ export class LrmxImport {
 
   /** Matches each person against the register as it is now; a new person needs an ID number for a birth date. */
   private plan(built: { file: string; person: LrmxPerson; record: PersonRecordData; photo: Buffer | null }[], problem: (row: number, m: string) => void, files: LrmxFile[]): Planned[] {
-    const byId = this.store.db.prepare('SELECT id FROM persons WHERE id_number = ?').pluck()
-    const byNameBirth = this.store.db.prepare("SELECT id FROM persons WHERE name = ? AND substr(birth_date, 1, 7) = ?").pluck()
+    const ids = (sql: string, ...params: unknown[]) => this.store.all<{ id: number }>(sql, ...params).map((r) => r.id)
     const out: Planned[] = []
     for (const b of built) {
       const row = files.findIndex((f) => f.name === b.file) + 1
       const id = b.record.person.idNumber
-      let targets = (id ? byId.all(id) : []) as number[]
-      if (targets.length === 0) targets = b.person.birthMonth ? (byNameBirth.all(b.person.name, b.person.birthMonth) as number[]) : []
+      let targets = id ? ids('SELECT id FROM persons WHERE id_number = ?', id) : []
+      if (targets.length === 0 && b.person.birthMonth) targets = ids('SELECT id FROM persons WHERE name = ? AND substr(birth_date, 1, 7) = ?', b.person.name, b.person.birthMonth)
       if (targets.length > 1) {
         problem(row, `${b.person.name}：人员库中有 ${targets.length} 位同名同出生年月的人员，文件中没有身份证号，无法确定是哪一位`)
         continue
@@ -134,7 +133,7 @@ export class LrmxImport {
       const targetId = targets[0] ?? null
       let action: RowAction = 'added'
       if (targetId !== null) {
-        const before = this.records.get(targetId)
+        const before = this.records.require(targetId)
         const photo = this.records.photo(targetId)
         const same =
           JSON.stringify([before.profile, before.resume, before.family, before.person.name, before.person.ethnicity]) ===
@@ -183,7 +182,7 @@ export class LrmxImport {
         if (personId === null) {
           personId = this.records.create(p.record).person.id
         } else {
-          const before = this.records.get(personId)
+          const before = this.records.require(personId)
           // What the file does not carry (政治面貌, 村社, 电话, 标签, and the ID-derived birth date) stays as it was.
           this.records.update(personId, {
             person: { ...before.person, name: p.record.person.name, ethnicity: p.record.person.ethnicity, idNumber: before.person.idNumber ?? p.record.person.idNumber },
