@@ -1,11 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { dossierDocument } from '../src/main/core/exports/dossier-pdf'
-import { pdfFonts } from '../src/main/core/exports/fonts'
-import { renderPdf } from '../src/main/core/exports/pdf'
-import { seedTownship } from '../src/main/core/exports/testing/sample-candidates'
-import { sampleDossier } from '../src/main/core/exports/testing/sample-dossier'
 import { Store } from '../src/main/core/store'
 import { registerVoters, townshipVoters } from '../tests/fixtures/voters'
 import { measure as fresh, median, type Measured } from './measure-client'
@@ -13,9 +8,8 @@ import { buildServices } from '../src/main/core/services'
 
 const VOTERS = 100_000
 const VILLAGES = 40
-const DOSSIERS = 500
 const ROUNDS = 3
-const TARGET = { dossiersSeconds: 15, votersSeconds: 3, votersMegabytes: 300 }
+const TARGET = { votersSeconds: 3, votersMegabytes: 300 }
 
 /** Peak resident memory while `work` runs, sampled every 20 ms. */
 async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
@@ -34,7 +28,7 @@ async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds:
 const line = (label: string, value: string, target?: string, ok?: boolean) =>
   console.log(`  ${label.padEnd(34)} ${value.padStart(12)}${target ? `   目标 ${target} ${ok ? '达标' : '未达标'}` : ''}`)
 
-/** 100,000 voters into one xlsx and 500 dossiers into one PDF, each beside a baseline from the same run. */
+/** 100,000 voters into one xlsx, beside a baseline from the same run (the forms are in dossiers.ts). */
 export async function benchExports(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanjie-bench-'))
   try {
@@ -77,27 +71,6 @@ export async function benchExports(): Promise<void> {
     line(`一个村 ${(VOTERS / VILLAGES).toLocaleString()} 人 PDF`, `${villagePdf.seconds.toFixed(2)} s`)
     reopened.close()
 
-    // The real path: a file database of 50 villages × 10 candidates (full records, one photo per village),
-    // each form read from the register as the batch job lays it out.
-    const fonts = pdfFonts()
-    const candidatesDb = Store.fileStore(path.join(dir, 'candidates.db'))
-    try {
-      seedTownship(candidatesDb, DOSSIERS / 10, 10, 8)
-      const exporter = buildServices(candidatesDb).exports
-      await renderPdf(dossierDocument(sampleDossier(0, 8)), fonts)
-      const one = await measure(() => renderPdf(dossierDocument(sampleDossier(1, 8)), fonts))
-      const batch = await measure(() => exporter.file({ table: 'dossier', format: 'pdf', villageId: null }))
-      const size = Buffer.from(batch.result.base64, 'base64').length
-      console.log(`\n人选登记表 ${DOSSIERS} 份合成一个 PDF（数据库中 ${DOSSIERS} 名人选；字体：${fonts.body.name}，${fonts.source === 'system' ? '系统字体' : '随软件附带'}）`)
-      line('基线：单份 × 500（外推）', `${(one.seconds * DOSSIERS).toFixed(2)} s`)
-      line('批量（读库、封面名单）', `${batch.seconds.toFixed(2)} s`, `≤ ${TARGET.dossiersSeconds} s`, batch.seconds <= TARGET.dossiersSeconds)
-      line('相对基线', `×${(batch.seconds / (one.seconds * DOSSIERS)).toFixed(2)}`)
-      line('每份', `${((batch.seconds / DOSSIERS) * 1000).toFixed(1)} ms`)
-      line('进程内存峰值', `${batch.peakMb.toFixed(0)} MB`)
-      line('文件大小', `${(size / 2 ** 20).toFixed(1)} MB`)
-    } finally {
-      candidatesDb.close()
-    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

@@ -23,7 +23,12 @@ const USAGE = `换届工作台 命令行
       --village    名册所属村社（选民名册必填；人员名册无“所在村”列时归入该村社）
       --dry-run    只检查并报告，不写入
       退出码：0 导入成功；1 有问题行，未导入；2 文件无法读取或参数错误
-  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名]
+  huanjie import lrmx 文件或文件夹… [--db 文件] [--dry-run]
+      导入干部任免审批表（.lrmx，可多个文件或整个文件夹）到人员库，按身份证号或姓名+出生年月对应；退出码同上
+  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf|文件.docx [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名]
+      人选登记表（dossier）还可导出为 Word（--out 文件.docx）
+  huanjie export lrmx --out 文件夹 [--village 村社名称] [--filled-by 姓名]
+      每人一个干部任免审批表文件（.lrmx）
       导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
       --term       两委成员名册的届别，默认本届
       --stage      人选花名册、资格联审表、人选登记表：只含处于该审查环节的人选（${STAGES.join('、')}）
@@ -111,13 +116,15 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   })
   const term = values.term ?? '本届'
   if (!(TERMS as readonly string[]).includes(term)) throw new UsageError(`--term 应为 ${TERMS.join(' 或 ')}`)
+  if (positionals[0] === 'lrmx') return exportLrmxFiles(values)
   const table = positionals[0] as ExportTable | undefined
   if (!table || !EXPORT_TABLE_NAMES.includes(table)) {
     throw new UsageError(`请指定要导出的表格：${EXPORT_TABLE_NAMES.join('、')}${table ? `（没有“${table}”）` : ''}`)
   }
-  if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx 或 .pdf）')
+  if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx、.pdf，人选登记表还可 .docx）')
   const format = path.extname(values.out).slice(1).toLowerCase() as ExportFormat
-  if (format !== 'xlsx' && format !== 'pdf') throw new UsageError('输出文件应以 .xlsx 或 .pdf 结尾')
+  const formats: readonly string[] = EXPORT_TABLES[table].formats.filter((f) => f !== 'lrmx')
+  if (!formats.includes(format)) throw new UsageError(`${EXPORT_TABLES[table].label}的输出文件应以 ${formats.map((f) => `.${f}`).join(' 或 ')} 结尾`)
   const stage = (values.stage ?? null) as Stage | null
   if (stage !== null && !STAGES.includes(stage)) throw new UsageError(`审查环节应为：${STAGES.join('、')}（没有“${stage}”）`)
   const store = openStore(values.db)
@@ -146,7 +153,44 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   }
 }
 
+/** `export lrmx --out DIR`: one file per person, not one table. */
+async function exportLrmxFiles(values: { db?: string; out?: string; village?: string; 'filled-by'?: string; json?: boolean }): Promise<void> {
+  if (!values.out) throw new UsageError('请用 --out 指定输出文件夹，每人一个 .lrmx 文件')
+  const store = openStore(values.db)
+  try {
+    const villageId = values.village ? villageIdOf(store, values.village) : null
+    const said = (await import('./cli-lrmx')).exportLrmx(store, path.resolve(values.out), villageId, values['filled-by'] ?? '')
+    if (said.code !== 0) throw new UsageError(said.human)
+    print({ json: Boolean(values.json) }, said.human, said.data)
+  } finally {
+    store.close()
+  }
+}
+
+function villageIdOf(store: Store, name: string): number {
+  const village = buildServices(store).villages.findByName(name)
+  if (!village) throw new UsageError(`找不到村社“${name}”`)
+  return village.id
+}
+
+async function importLrmxFiles(args: string[], out: Output): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } } })
+  if (positionals.length === 0) throw new UsageError('用法：huanjie import lrmx 文件或文件夹… [--db 文件] [--dry-run] [--json]')
+  const { importLrmx, lrmxInputs } = await import('./cli-lrmx')
+  const files = lrmxInputs(positionals)
+  if (typeof files === 'string') throw new UsageError(files)
+  const store = openStore(values.db)
+  try {
+    const said = await importLrmx(store, files, Boolean(values['dry-run']))
+    print(out, said.human, said.data)
+    return said.code
+  } finally {
+    store.close()
+  }
+}
+
 async function importFile(args: string[], out: Output): Promise<number> {
+  if (args[0] === 'lrmx') return importLrmxFiles(args.slice(1), out)
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -7,8 +7,8 @@ export const EDUCATION_LEVELS = ['初中及以下', '高中', '中专', '大专'
 export const POLITICAL_STATUSES = ['中共党员', '中共预备党员', '共青团员', '群众', '民主党派'] as const
 export const DEFAULT_TAGS = ['退役军人', '返乡大学生', '致富带头人', '本土人才', '后备干部', '现任干部'] as const
 
-/** Photos live in the database; a passport photo fits easily in this. */
-export const PHOTO_MAX_BYTES = 1024 * 1024
+/** A picked photo may be a phone's full picture; what is stored is cut down to the form's size. */
+export const PHOTO_MAX_BYTES = 12 * 1024 * 1024
 export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const
 
 /** 出生年月, 入党时间 and the like as cadre forms write them: 1980.05 */
@@ -41,6 +41,10 @@ export const profileInput = z.object({
   professionalTitle: text(50),
   specialty: text(200),
   currentPosition: text(100),
+  /** 拟任职务 as the person's own form states it; a candidacy in the register states its own. */
+  proposedPosition: text(100),
+  dismissedPosition: text(100),
+  appointmentReason: text(1000),
   rewards: text(2000),
   appraisals: text(1000)
 })
@@ -90,7 +94,7 @@ export const personQuery = z
   })
   .default({ search: '', villageId: null, tag: null })
 
-export const photoInput = z.object({ id: z.number().int().positive(), base64: z.string().max(2_000_000, '照片过大') })
+export const photoInput = z.object({ id: z.number().int().positive(), base64: z.string().max(17_000_000, '照片过大（超过 12MB），请压缩后再上传') })
 
 export interface PersonRecord {
   person: Person
@@ -113,6 +117,9 @@ export const PROFILE_LABELS: Record<string, string> = {
   professionalTitle: '专业技术职务',
   specialty: '熟悉专业有何专长',
   currentPosition: '现任职务',
+  proposedPosition: '拟任职务',
+  dismissedPosition: '拟免职务',
+  appointmentReason: '任免理由',
   rewards: '奖惩情况',
   appraisals: '年度考核结果'
 }
@@ -120,8 +127,8 @@ export const PROFILE_LABELS: Record<string, string> = {
 /** Checks a photo's bytes, not just its claimed type: returns the type or a Chinese reason. */
 export function photoType(bytes: Uint8Array): { ok: true; mime: (typeof PHOTO_TYPES)[number] } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: '照片文件为空' }
-  if (bytes.length > PHOTO_MAX_BYTES) return { ok: false, reason: `照片不能超过${PHOTO_MAX_BYTES / 1024}KB，请压缩后再上传` }
+  if (bytes.length > PHOTO_MAX_BYTES) return { ok: false, reason: `照片不能超过${PHOTO_MAX_BYTES / 1024 / 1024}MB，请压缩后再上传` }
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return { ok: true, mime: 'image/jpeg' }
   if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return { ok: true, mime: 'image/png' }
-  return { ok: false, reason: '照片应为 JPEG 或 PNG 格式' }
+  return { ok: false, reason: '照片应为 JPEG 或 PNG 格式（按文件内容判断，不看扩展名），请另存为 JPG 或 PNG 后再选择' }
 }

@@ -38,6 +38,10 @@ export interface DossierData {
   partTime: DossierEducation
   currentPost: string
   proposedPost: string
+  /** 拟免职务 */
+  dismissedPost: string
+  /** 任免理由 */
+  appointmentReason: string
   /** 简历, one line per period: "1998.09--2002.07  某某大学学生" */
   resume: string[]
   rewards: string
@@ -78,6 +82,8 @@ export function dossierOf(fields: Partial<DossierData> & Pick<DossierData, 'name
     partTime: EMPTY_EDUCATION,
     currentPost: '',
     proposedPost: '',
+    dismissedPost: '',
+    appointmentReason: '',
     resume: [],
     rewards: '',
     appraisal: '',

@@ -13,17 +13,21 @@ export const EXPORT_TABLES = {
   'focus-villages': { label: '重难点村清单', formats: ['xlsx', 'pdf'] },
   timeline: { label: '选务作战图', formats: ['xlsx', 'pdf'] },
   voters: { label: '选民名单', formats: ['xlsx', 'pdf'] },
-  dossier: { label: '人选登记表', formats: ['pdf'] },
+  dossier: { label: '人选登记表', formats: ['pdf', 'docx', 'lrmx'] },
   'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
 
-export type ExportFormat = 'xlsx' | 'pdf'
+/** lrmx: the 干部任免审批表 file, one per person (a batch comes as a zip of them). */
+export type ExportFormat = 'xlsx' | 'pdf' | 'docx' | 'lrmx'
+export const EXPORT_FORMATS = ['xlsx', 'pdf', 'docx', 'lrmx'] as const satisfies readonly ExportFormat[]
 export type ExportTable = keyof typeof EXPORT_TABLES
 export const EXPORT_TABLE_NAMES = Object.keys(EXPORT_TABLES) as ExportTable[]
 
 export const MIME: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pdf: 'application/pdf'
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  lrmx: 'application/xml'
 }
 
 /** A produced file as it travels over the API. */
@@ -35,7 +39,7 @@ export interface ExportedFile {
 
 export const exportInput = z.object({
   table: z.enum(EXPORT_TABLE_NAMES as [ExportTable, ...ExportTable[]], { error: '未知的表格' }),
-  format: z.enum(['xlsx', 'pdf'], { error: '格式应为 xlsx 或 pdf' }),
+  format: z.enum(EXPORT_FORMATS, { error: '格式应为 xlsx、pdf、docx 或 lrmx' }),
   villageId: z.number().int().positive().nullable().default(null),
   /** 两委成员名册: the new term or the outgoing one. */
   term: z.enum(TERMS, { error: '届别应为 本届 或 上届' }).default('本届'),

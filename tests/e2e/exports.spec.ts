@@ -77,12 +77,21 @@ test('a clerk exports the 人选花名册, a village’s 人选登记表 and one
   expect(pdf.suggestedFilename()).toMatch(/^青山镇_东岭村_人选登记表_\d{8}\.pdf$/)
   const pdfFile = path.join(workDir, 'forms.pdf')
   await pdf.saveAs(pdfFile)
-  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+3/)
+  // The cover list, then each 干部任免审批表 on its two pages.
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Pages:\s+5/)
   const text = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
   expect(text).toContain('东岭村党组织书记')
   expect(text).toContain('东岭村村民委员会工作')
   expect(text).toContain('填表人：张晓燕')
   expect(text.indexOf('王建国')).toBeLessThan(text.indexOf('李秀英'))
+
+  // The same forms as Word, and as the lrmx files 组织部 tools read (zipped, one per person).
+  const wordDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出人选登记表Word' }).click()
+  expect((await wordDownload).suggestedFilename()).toMatch(/^青山镇_东岭村_人选登记表_\d{8}\.docx$/)
+  const lrmxDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出人选登记表lrmx' }).click()
+  expect((await lrmxDownload).suggestedFilename()).toMatch(/^青山镇_东岭村_人选登记表_\d{8}\.zip$/)
 
   // One form from the person's page.
   await page.getByRole('menuitem', { name: /人选库/ }).click()
@@ -95,7 +104,7 @@ test('a clerk exports the 人选花名册, a village’s 人选登记表 and one
   expect(one.suggestedFilename()).toMatch(/^青山镇_东岭村_李秀英_人选登记表_\d{8}\.pdf$/)
   const oneFile = path.join(workDir, 'one.pdf')
   await one.saveAs(oneFile)
-  expect(execFileSync('pdfinfo', [oneFile], { encoding: 'utf8' })).toMatch(/Pages:\s+1/)
+  expect(execFileSync('pdfinfo', [oneFile], { encoding: 'utf8' })).toMatch(/Pages:\s+2/)
 })
 
 test('a clerk exports the 风险台账 from the township view and the 选务作战图 from the 导出 panel', async ({ page, server, workDir }) => {

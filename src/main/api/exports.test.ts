@@ -61,7 +61,7 @@ describe('exports API', () => {
       ok: false,
       error: { code: 'empty', message: expect.stringContaining('还没有本届“两委”成员') }
     })
-    expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF' } })
+    expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF、DOCX、LRMX' } })
     const tables = await api.exports.tables()
     expect(tables.ok && tables.value.map((t) => t.name)).toEqual([
       'villages', 'candidates', 'review', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report'
@@ -82,7 +82,8 @@ describe('exports API', () => {
     expect(end.result!.fileName).toMatch(/^青山镇_东岭村_人选登记表_\d{8}\.pdf$/)
     const file = path.join(dir, 'd.pdf')
     fs.writeFileSync(file, Buffer.from(end.result!.base64, 'base64'))
-    expect(pdfInfo(file).pages).toBe(4)
+    // The cover list, then three 干部任免审批表 of two pages each.
+    expect(pdfInfo(file).pages).toBe(1 + 3 * 2)
     expect(pdfText(file, 2)).toContain('李秀英')
     expect(pdfText(file)).not.toContain('周未提名')
   })
@@ -95,7 +96,7 @@ describe('exports API', () => {
     expect(one.ok && one.value.fileName).toMatch(/^青山镇_东岭村_赵一_人选登记表_\d{8}\.pdf$/)
     const file = path.join(dir, 'one.pdf')
     fs.writeFileSync(file, Buffer.from(one.ok ? one.value.base64 : '', 'base64'))
-    expect(pdfInfo(file).pages).toBe(1)
+    expect(pdfInfo(file).pages).toBe(2)
     expect(pdfText(file).replace(/\s+/g, '')).toContain('填表人：张晓燕')
     const roster = await api.exports.file({ table: 'candidates', format: 'xlsx', stage: '资格初审' })
     const wb = new ExcelJS.Workbook()
@@ -209,8 +210,8 @@ describe('huanjie export', () => {
     const out = path.join(dir, '登记表.pdf')
     const forms = await run('export', 'dossier', '--db', db, '--out', out, '--stage', '资格初审', '--filled-by', '张晓燕')
     expect(forms).toMatchObject({ code: 0, out: expect.stringContaining('已导出人选登记表') })
-    expect(pdfInfo(out).pages).toBe(4)
-    expect(pdfText(out, 2).replace(/\s+/g, '')).toContain('填表人：张晓燕')
+    expect(pdfInfo(out).pages).toBe(1 + 3 * 2)
+    expect(pdfText(out, 3).replace(/\s+/g, '')).toContain('填表人：张晓燕')
     const wrong = await run('export', 'dossier', '--db', db, '--out', out, '--stage', '投票')
     expect(wrong.code).toBe(2)
     expect(wrong.err).toContain('审查环节应为：摸排、')

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkCharacter } from '../../shared/idcard'
 import type { Result } from '../../shared/result'
 import { buildApi } from '.'
+import { samplePhoto } from '../core/exports/testing/photos'
 import { Store } from '../core/store'
 
 /** The API exactly as the renderer calls it, over a fresh register: rules must hold here, not only in the UI. */
@@ -77,11 +78,31 @@ describe('persons', () => {
     const list = await value(api.persons.list({ search: 'zjg' }))
     expect(list.map((x) => x.idNumber)).toEqual(['330302********1018'.slice(0, 14) + MAN.slice(14)])
     expect((await value(api.persons.get({ id: p.id }))).person.idNumber).toBe(MAN)
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
-    expect(await value(api.persons.setPhoto({ id: p.id, base64: png }))).toEqual({ mime: 'image/png', bytes: 11 })
+    const png = samplePhoto(3, 120, 100).toString('base64')
+    const stored = await value(api.persons.setPhoto({ id: p.id, base64: png }))
+    expect(stored.mime).toBe('image/jpeg')
     expect((await refusal(api.persons.setPhoto({ id: p.id, base64: Buffer.from('GIF89a').toString('base64') }))).message).toContain('JPEG 或 PNG')
-    expect((await refusal(api.persons.setPhoto({ id: p.id, base64: Buffer.alloc(1024 * 1024 + 1, 0xff).toString('base64') }))).message).toContain('不能超过')
-    expect((await value(api.persons.photo({ id: p.id })))!.base64).toBe(png)
+    const truncated = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64')
+    expect((await refusal(api.persons.setPhoto({ id: p.id, base64: truncated }))).message).toContain('无法读取')
+    expect((await refusal(api.persons.setPhoto({ id: p.id, base64: Buffer.alloc(12 * 1024 * 1024 + 1, 0xff).toString('base64') }))).message).toContain('不能超过')
+    const photo = (await value(api.persons.photo({ id: p.id })))!
+    expect(photo.mime).toBe('image/jpeg')
+    expect(Buffer.from(photo.base64, 'base64').length).toBe(stored.bytes)
+  })
+})
+
+describe('persons from lrmx files', () => {
+  it('previews several files with row-exact problems, then writes the good ones all at once', async () => {
+    const xml = (name: string, id: string, born: string) =>
+      Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><Person><XingMing>${name}</XingMing><ChuShengNianYue>${born}</ChuShengNianYue><ShenFenZheng>${id}</ShenFenZheng><XianRenZhiWu>${name}的职务</XianRenZhiWu><Version>3.2.1.6</Version></Person>`).toString('base64')
+    const bad = await value(api.persons.lrmxPreview({ files: [{ fileName: '甲.lrmx', base64: xml('张甲', MAN, '198005') }, { fileName: '乙.lrmx', base64: xml('李乙', WOMAN, '1985.13') }] }))
+    expect(bad.counts).toMatchObject({ rows: 2, added: 1, problems: 1 })
+    expect(bad.problems[0]).toMatchObject({ row: 2, header: '乙.lrmx · 出生年月' })
+    expect((await refusal(api.persons.lrmxCommit({ id: bad.id }))).message).toContain('未导入任何数据')
+    expect(await value(api.persons.list({}))).toEqual([])
+    const good = await value(api.persons.lrmxPreview({ files: [{ fileName: '甲.lrmx', base64: xml('张甲', MAN, '198005') }, { fileName: '乙.lrmx', base64: xml('李乙', WOMAN, '1985.06') }] }))
+    expect(await value(api.persons.lrmxCommit({ id: good.id }))).toMatchObject({ kind: 'lrmx', files: 2, added: 2 })
+    expect((await value(api.persons.list({}))).map((p) => p.name).sort()).toEqual(['张甲', '李乙'].sort())
   })
 })
 

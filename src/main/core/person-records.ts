@@ -12,6 +12,7 @@ import { failure } from '../../shared/result'
 import type Database from 'better-sqlite3'
 import { allByKeys } from './batched'
 import { nowStamp } from './clock'
+import { normalizePhoto } from './photos'
 import type { PersonService, PersonQuery } from './persons'
 import { toCamel } from './row-mapping'
 import type { AuditEntry, Store } from './store'
@@ -107,9 +108,15 @@ export class PersonRecordService {
     return row ? { mime: row.mime, base64: row.data.toString('base64') } : null
   }
 
-  setPhoto(personId: number, base64: string): { mime: string; bytes: number } {
+  /** A photo picked in the window or read from a file: normalised (see normalizePhoto), then stored. */
+  async setPhoto(personId: number, base64: string): Promise<{ mime: string; bytes: number }> {
+    this.persons.require(personId)
+    return this.storePhoto(personId, await normalizePhoto(Buffer.from(base64, 'base64')))
+  }
+
+  /** Stores a photo already in the form's shape; every form (PDF, Word, lrmx) reads this one copy. */
+  storePhoto(personId: number, bytes: Buffer): { mime: string; bytes: number } {
     const person = this.persons.require(personId)
-    const bytes = Buffer.from(base64, 'base64')
     const type = photoType(bytes)
     if (!type.ok) throw failure('validation', type.reason, { photo: type.reason })
     return this.store.write((audit) => {
@@ -149,14 +156,17 @@ export class PersonRecordService {
     const p = data.profile
     db.prepare(
       `INSERT INTO person_profiles (person_id, native_place, birth_place, political_status, party_joined, work_started, health,
-         full_time_education, in_service_education, professional_title, specialty, current_position, rewards, appraisals)
+         full_time_education, in_service_education, professional_title, specialty, current_position, proposed_position, dismissed_position,
+         appointment_reason, rewards, appraisals)
        VALUES (@personId, @nativePlace, @birthPlace, @politicalStatus, @partyJoined, @workStarted, @health,
-         @fullTimeEducation, @inServiceEducation, @professionalTitle, @specialty, @currentPosition, @rewards, @appraisals)
+         @fullTimeEducation, @inServiceEducation, @professionalTitle, @specialty, @currentPosition, @proposedPosition, @dismissedPosition,
+         @appointmentReason, @rewards, @appraisals)
        ON CONFLICT (person_id) DO UPDATE SET native_place = excluded.native_place, birth_place = excluded.birth_place,
          political_status = excluded.political_status, party_joined = excluded.party_joined, work_started = excluded.work_started,
          health = excluded.health, full_time_education = excluded.full_time_education, in_service_education = excluded.in_service_education,
          professional_title = excluded.professional_title, specialty = excluded.specialty, current_position = excluded.current_position,
-         rewards = excluded.rewards, appraisals = excluded.appraisals`
+         proposed_position = excluded.proposed_position, dismissed_position = excluded.dismissed_position,
+         appointment_reason = excluded.appointment_reason, rewards = excluded.rewards, appraisals = excluded.appraisals`
     ).run({
       ...p,
       personId,

@@ -9,6 +9,7 @@ import { Store } from '../store'
 import { reviewDepartmentsSetting } from '../../../shared/settings'
 import { candidateOrder, dossierFromCandidate } from './candidate-exports'
 import { ExportService, type ExportRequest } from './service'
+import { photoPixels, pdfImages, pixelDistance } from './testing/photos'
 import { addCandidate, passVetting } from './testing/sample-candidates'
 import { keepArtifact, pdfFontsOf, pdfInfo, pdfText, tempDir } from './testing/files'
 import { testServices } from '../test-support'
@@ -51,7 +52,7 @@ const flat = (text: string) => text.replace(/\s+/g, '')
 
 describe('人选登记表 from the candidate register', () => {
   it('prints every field of the record, the vetting results, the photo and age on the election day', async () => {
-    const id = addCandidate(store, { name: '王建国', villageId: east, post: '一肩挑', photo: true, birthDate: '1980-05-12' })
+    const id = addCandidate(store, { name: '王建国', villageId: east, post: '一肩挑', photo: 1, birthDate: '1980-05-12' })
     passVetting(store, id)
     const { file, fileName } = await written({ table: 'dossier', format: 'pdf', candidateId: id, filledBy: '张晓燕' }, 'one.pdf')
     expect(fileName).toMatch(/^青山镇_东岭村_王建国_人选登记表_\d{8}\.pdf$/)
@@ -71,7 +72,7 @@ describe('人选登记表 from the candidate register', () => {
     }
     // Age is counted on the village's election day (2026-04-20), the form is dated the day it is printed.
     expect(text).toMatch(/填表时间：\d{4}年\d{1,2}月\d{1,2}日/)
-    expect(pdfInfo(file)).toMatchObject({ pages: 1, width: 595.28, height: 841.89 })
+    expect(pdfInfo(file)).toMatchObject({ pages: 2, width: 595.28, height: 841.89 })
     expect(pdfFontsOf(file).length).toBeGreaterThan(0)
     expect(pdfFontsOf(file).every((f) => f.embedded && f.subset)).toBe(true)
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2)
@@ -92,12 +93,12 @@ describe('人选登记表 from the candidate register', () => {
   it('lets a 40-line 简历 run onto a second page with the rest of the grid after it', async () => {
     const id = addCandidate(store, { name: '钱多', villageId: east, post: '党组织书记', resumeLines: 40 })
     const { file } = await written({ table: 'dossier', format: 'pdf', candidateId: id }, 'long.pdf')
-    expect(pdfInfo(file).pages).toBe(2)
-    const page2 = flat(pdfText(file, 2))
-    expect(page2).toContain(flat('青山镇钱多第40段经历'))
-    expect(page2).toContain('家庭主要')
-    expect(page2).toContain('呈报')
-    expect(page2).toContain('第2页共2页')
+    expect(pdfInfo(file).pages).toBe(3)
+    expect(flat(pdfText(file, 2))).toContain(flat('青山镇钱多第40段经历'))
+    const page3 = flat(pdfText(file, 3))
+    expect(page3).toContain('家庭主要')
+    expect(page3).toContain('呈报')
+    expect(page3).toContain('第3页共3页')
   })
 
   it('batches a village, a stage or the township in village, post and pinyin order, behind the cover list', async () => {
@@ -116,23 +117,52 @@ describe('人选登记表 from the candidate register', () => {
     expect(end).toMatchObject({ state: 'done', done: 3, total: 3 })
     const file = path.join(dir, 'village.pdf')
     fs.writeFileSync(file, Buffer.from(end.result!.base64, 'base64'))
-    expect(pdfInfo(file).pages).toBe(4)
+    expect(pdfInfo(file).pages).toBe(1 + 3 * 2)
     const cover = flat(pdfText(file, 1))
     expect(cover).toContain('东岭村村(社区)“两委”换届人选登记表（共3人）')
     expect(cover.indexOf('李四')).toBeLessThan(cover.indexOf('安平'))
     expect(cover.indexOf('安平')).toBeLessThan(cover.indexOf('张三'))
     expect(flat(pdfText(file, 2))).toContain('李四')
-    expect(flat(pdfText(file, 4))).toContain('张三')
+    expect(flat(pdfText(file, 6))).toContain('张三')
 
     // 李四 has passed 会审, so is waiting at 公示; the others are at 资格初审.
     const { file: staged, fileName } = await written({ table: 'dossier', format: 'pdf', stage: '资格初审' }, 'stage.pdf')
     expect(fileName).toMatch(/^青山镇_资格初审_人选登记表_\d{8}\.pdf$/)
-    expect(pdfInfo(staged).pages).toBe(4)
+    expect(pdfInfo(staged).pages).toBe(1 + 3 * 2)
     expect(flat(pdfText(staged, 1))).toContain('青山镇（资格初审环节）')
     expect(flat(pdfText(staged))).not.toContain('李四')
     await expect(exporter.file({ table: 'dossier', format: 'pdf', villageId: west, stage: '考察' })).rejects.toMatchObject({
       error: { code: 'empty', message: '“西坡社区”处于“考察”环节的还没有人选，没有可生成的人选登记表' }
     })
+  })
+
+  it('puts 一肩挑 first on the cover list, before 书记 and 主任, not last', async () => {
+    addCandidate(store, { name: '安委员', villageId: east, post: '村委会委员' })
+    addCandidate(store, { name: '郑主任', villageId: east, post: '村委会主任' })
+    addCandidate(store, { name: '钱书记', villageId: east, post: '党组织书记' })
+    addCandidate(store, { name: '周一肩', villageId: east, post: '一肩挑' })
+    const { file } = await written({ table: 'dossier', format: 'pdf', villageId: east }, 'order.pdf')
+    const cover = flat(pdfText(file, 1))
+    const at = ['周一肩', '钱书记', '郑主任', '安委员'].map((n) => cover.indexOf(n))
+    expect(at.every((i) => i >= 0)).toBe(true)
+    expect([...at].sort((a, b) => a - b)).toEqual(at)
+    expect(flat(pdfText(file, 2))).toContain('周一肩')
+  })
+
+  it('prints each person’s own photo on each form of a batch', async () => {
+    const names = ['甲一', '乙二', '丙三']
+    names.forEach((name, i) => addCandidate(store, { name, villageId: east, post: '村委会委员', photo: 10 + i, resumeLines: i === 1 ? 30 : 5 }))
+    const { file } = await written({ table: 'dossier', format: 'pdf', villageId: east }, 'photos.pdf')
+    const images = pdfImages(file, fs.mkdtempSync(path.join(dir, 'img-')))
+    expect(images.length).toBe(3)
+    for (const [i, name] of ['丙三', '甲一', '乙二'].entries()) {
+      const image = images[i]
+      expect(flat(pdfText(file, image.page))).toContain(name)
+      expect(pixelDistance(image.pixels, photoPixels(10 + names.indexOf(name)))).toBe(0)
+      for (const other of [10, 11, 12].filter((s) => s !== 10 + names.indexOf(name))) {
+        expect(pixelDistance(image.pixels, photoPixels(other))).toBeGreaterThan(20)
+      }
+    }
   })
 
   it('stops a batch when the clerk cancels it', async () => {

@@ -1,6 +1,6 @@
 import type { ResumeLine } from '../../../shared/cadre'
 import { EDUCATION_LEVELS } from '../../../shared/cadre'
-import { POST_LABELS, POSTS, type Stage } from '../../../shared/candidate'
+import { POST_LABELS, type Post, type Stage } from '../../../shared/candidate'
 import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { failure } from '../../../shared/result'
 import type { Step } from '../../../shared/vetting-rules'
@@ -26,12 +26,18 @@ export interface FormSigning {
 
 const byPinyin = new Intl.Collator('zh-CN')
 
-/** The order forms are handed up in: village, then post (书记 first), then name, both names in pinyin order. */
+/**
+ * Posts in the order forms are handed up: the one who holds both chairs (一肩挑) first, then the two
+ * chairs, their deputies, those sitting on both committees, and the members.
+ */
+const HAND_UP_ORDER: readonly Post[] = ['一肩挑', '党组织书记', '村委会主任', '党组织副书记', '村委会副主任', '交叉任职', '党组织委员', '村委会委员']
+
+/** The order forms are handed up in: village, then post (一肩挑 and 书记 first), then name, both names in pinyin order. */
 export function candidateOrder(a: CandidateView, b: CandidateView): number {
   return (
     byPinyin.compare(a.villageName, b.villageName) ||
     a.villageId - b.villageId ||
-    POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
+    HAND_UP_ORDER.indexOf(a.post) - HAND_UP_ORDER.indexOf(b.post) ||
     byPinyin.compare(a.name, b.name) ||
     a.id - b.id
   )
@@ -85,6 +91,8 @@ export function dossierFromCandidate(d: Dossier, signing: FormSigning): DossierD
     partTime: education(profile.inServiceEducation),
     currentPost: profile.currentPosition,
     proposedPost: d.proposedPost,
+    dismissedPost: profile.dismissedPosition,
+    appointmentReason: profile.appointmentReason,
     resume: d.record.resume.map(resumeText),
     rewards: profile.rewards,
     appraisal: profile.appraisals,

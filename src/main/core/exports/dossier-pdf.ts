@@ -8,27 +8,38 @@ import { BODY, HEADING, IncrementalPdf, pageFooter, type PartsBase } from './pdf
 export const DOSSIER_TITLE = '村(社区)“两委”换届人选登记表'
 
 /**
- * The cadre-form grid (干部任免审批表 shape) on A4 portrait: seven columns, the photo box top right
- * spanning the first four rows, 简历 as one tall cell. Widths add up to the printable width.
+ * The 干部任免审批表 grid on A4 portrait: seven columns, the photo box top right spanning the first four
+ * rows. Page 1 holds the person and 简历; page 2 starts at 奖惩情况 and ends with the seals, as the printed
+ * form is one sheet, both sides.
  */
-const WIDTHS = [62, 70, 52, 70, 72, 69, 100]
-const MARGINS: [number, number, number, number] = [50, 34, 50, 34]
-const FAMILY_ROWS = 4
-const RESUME_LINES_ON_PAGE = 10
-/** Minimum heights that fill one A4 page; a resume of up to about 10 lines stays on it. */
-const H = { basic: 28, post: 22, resume: 124, rewards: 26, appraisal: 22, family: 17, opinion: 26, unit: 26 }
+const MARGINS: [number, number, number, number] = [28, 34, 28, 34]
+/** pdfmake widths leave out each cell's padding (3 + 3) and the eight rules: 489 + 7 × 6 + 8 = 539 of A4's 595 less margins. */
+const WIDTHS = [61, 69, 51, 69, 71, 68, 100]
+const FAMILY_ROWS = 7
+const H = { basic: 28, post: 22, resume: 440, rewards: 60, appraisal: 34, reason: 44, family: 18, opinion: 34, seal: 74 }
+/** One 简历 line as pdfmake sets it (measured): Noto Serif SC's tall line box at 10.5 pt × 0.92 × 1.05. */
+const RESUME_LINE = 15.85
+/** 简历 lines that fit the page-1 box, less its inner margins and padding. */
+const RESUME_LINES_ON_PAGE = Math.floor((H.resume - 10) / RESUME_LINE)
+const PADDING = 2
+/** The photo stays inside its box: four basic rows high, the last column wide, less the cell padding. */
+const PHOTO_BOX: [number, number] = [WIDTHS[6] - 2 * 3 - 4, 4 * H.basic - 2 * PADDING - 4]
 
 const label = (text: string, extra: Record<string, unknown> = {}): TableCell =>
   ({ text, alignment: 'center', verticalAlignment: 'middle', ...extra }) as TableCell
-const value = (text: string, extra: Record<string, unknown> = {}): TableCell =>
-  ({ text, alignment: 'center', verticalAlignment: 'middle', ...extra }) as TableCell
+const value = label
 const wide = (text: string, extra: Record<string, unknown> = {}): TableCell =>
   ({ text, colSpan: 6, verticalAlignment: 'middle', ...extra }) as TableCell
 const span = (): TableCell => ({}) as TableCell
+const spans = (n: number): TableCell[] => Array.from({ length: n }, span)
 
 function photoCell(d: DossierData): TableCell {
-  const common = { rowSpan: 4, alignment: 'center', verticalAlignment: 'middle' }
-  return (d.photo ? { image: d.photo, fit: [90, 118], ...common } : { text: '照\n\n片', color: '#999999', ...common }) as TableCell
+  // pdfmake's verticalAlignment misplaces a cell spanning rows (it centres on the whole table's height), so the
+  // photo hangs from the top of its box and the placeholder is set down by hand.
+  const common = { rowSpan: 4, alignment: 'center' }
+  return (d.photo
+    ? { image: d.photo, fit: PHOTO_BOX, margin: [0, 2, 0, 0], ...common }
+    : { text: '照\n\n片', color: '#999999', margin: [0, 30, 0, 0], ...common }) as TableCell
 }
 
 /** Label text the form breaks over two lines so that the label column stays narrow. */
@@ -44,11 +55,36 @@ const L = {
   school: '毕业院校\n系及专业'
 }
 
+/** What a seal box holds: the text of the opinion, then (盖章) and a date line at its foot, right-aligned. */
+function sealBox(text: string, date: string, colSpan: number): TableCell {
+  return {
+    colSpan,
+    verticalAlignment: 'top',
+    margin: [4, 3, 4, 3],
+    stack: [
+      { text: text || ' ', alignment: 'left' },
+      { text: '（盖章）', alignment: 'right', color: '#555555', margin: [0, 14, 12, 0] },
+      { text: date, alignment: 'right', margin: [0, 2, 4, 0] }
+    ]
+  } as TableCell
+}
+
+/** A date for the clerk to write in by hand. */
+const BLANK_DATE = '年    月    日'
+
 type Rows = [TableCell[], number][]
 
-/** The grid in three stacked tables: the fixed head, 简历 (the one row allowed to run onto the next page), the rest. */
-function grid(d: DossierData): { head: Rows; resume: Rows; tail: Rows } {
-  const head: Rows = [
+function headRows(d: DossierData): Rows {
+  const edu = (e: DossierData['fullTime'], first: boolean, name: string): TableCell[] => [
+    first ? label(L.edu, { rowSpan: 2 }) : span(),
+    label(name),
+    value([e.level, e.degree].filter(Boolean).join('\n'), { colSpan: 2 }),
+    span(),
+    label(L.school),
+    value(e.school, { colSpan: 2 }),
+    span()
+  ]
+  return [
     [[label('姓  名'), value(d.name), label('性别'), value(d.sex), label(L.birth), value(birthWithAge(d).replace('(', '\n(')), photoCell(d)], H.basic],
     [[label('民  族'), value(d.ethnicity), label('籍贯'), value(d.nativePlace), label('出生地'), value(d.birthPlace), span()], H.basic],
     [
@@ -56,102 +92,85 @@ function grid(d: DossierData): { head: Rows; resume: Rows; tail: Rows } {
       H.basic
     ],
     [[label(L.title), value(d.professionalTitle, { colSpan: 2 }), span(), label(L.specialty), value(d.specialty, { colSpan: 2 }), span(), span()], H.basic],
-    [
-      [
-        label(L.edu, { rowSpan: 2 }),
-        label(L.fullTime),
-        value([d.fullTime.level, d.fullTime.degree].filter(Boolean).join('\n'), { colSpan: 2 }),
-        span(),
-        label(L.school),
-        value(d.fullTime.school, { colSpan: 2 }),
-        span()
-      ],
-      H.basic
-    ],
-    [
-      [
-        span(),
-        label(L.partTime),
-        value([d.partTime.level, d.partTime.degree].filter(Boolean).join('\n'), { colSpan: 2 }),
-        span(),
-        label(L.school),
-        value(d.partTime.school, { colSpan: 2 }),
-        span()
-      ],
-      H.basic
-    ],
-    [[label('现任职务'), wide(d.currentPost), span(), span(), span(), span(), span()], H.post],
-    [[label('拟任职务'), wide(d.proposedPost), span(), span(), span(), span(), span()], H.post]
+    [edu(d.fullTime, true, L.fullTime), H.basic],
+    [edu(d.partTime, false, L.partTime), H.basic],
+    [[label('现任职务'), wide(d.currentPost), ...spans(5)], H.post],
+    [[label('拟任职务'), wide(d.proposedPost), ...spans(5)], H.post],
+    [[label('拟免职务'), wide(d.dismissedPost), ...spans(5)], H.post]
   ]
-  const resume: Rows = [
+}
+
+function resumeRows(d: DossierData): Rows {
+  return [
     [
       [
-        { text: '简\n\n\n\n历', alignment: 'center', margin: [0, 40, 0, 0] } as TableCell,
+        { text: '简\n\n\n\n历', alignment: 'center', margin: [0, 60, 0, 0] } as TableCell,
         wide(d.resume.length ? d.resume.join('\n') : ' ', { verticalAlignment: 'top', lineHeight: 1.05, margin: [4, 3, 4, 3] }),
-        span(),
-        span(),
-        span(),
-        span(),
-        span()
+        ...spans(5)
       ],
-      // A resume too long for one page sets its own height, so its continuation ends with its last line.
+      // A resume too long for page 1 sets its own height, so its continuation ends with its last line.
       d.resume.length > RESUME_LINES_ON_PAGE ? 0 : H.resume
     ]
   ]
-  const rows: Rows = [
-    [[label('奖惩\n情况'), wide(d.rewards || '无'), span(), span(), span(), span(), span()], H.rewards],
-    [[label('年度考\n核结果'), wide(d.appraisal), span(), span(), span(), span(), span()], H.appraisal]
-  ]
-  const family = [...d.family]
-  const familyRows = Math.max(FAMILY_ROWS, family.length)
-  rows.push([
-    [
-      label('家庭主要\n成员及\n重要社会\n关系', { rowSpan: familyRows + 1 }),
-      label('称谓'),
-      label('姓名'),
-      label('出生年月'),
-      label('政治面貌'),
-      label('工作单位及职务', { colSpan: 2 }),
-      span()
-    ],
-    H.family
-  ])
-  for (let i = 0; i < familyRows; i++) {
-    const f = family[i]
-    rows.push([
-      [
-        span(),
-        value(f?.relation ?? ''),
-        value(f?.name ?? ''),
-        value(formYearMonth(f?.birthDate)),
-        value(f?.politicalStatus ?? ''),
-        value(f?.workplace ?? '', { colSpan: 2, alignment: 'left' }),
-        span()
-      ],
-      H.family
-    ])
-  }
-  rows.push(
-    [[label('资格联审\n意见'), wide(d.reviewResult), span(), span(), span(), span(), span()], H.opinion],
-    [[label('考察\n意见'), wide(d.inspectionResult), span(), span(), span(), span(), span()], H.opinion],
-    [[label('会审\n意见'), wide(d.jointReviewResult), span(), span(), span(), span(), span()], H.opinion],
-    [
-      [
-        label('呈报\n单位'),
-        value(d.reportingUnit, { colSpan: 3 }),
-        span(),
-        span(),
-        label('（盖章）', { colSpan: 3, alignment: 'right', color: '#555555' }),
-        span(),
-        span()
-      ],
-      H.unit
-    ]
-  )
-  return { head, resume, tail: rows }
 }
 
-const LAYOUT = { paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 2, paddingBottom: () => 2 }
+/** 奖惩情况 to the vetting opinions: rows that may part between pages, each row whole. */
+function recordRows(d: DossierData): Rows {
+  return [
+    [[label('奖惩\n情况'), wide(d.rewards || '无', { verticalAlignment: 'top', margin: [4, 3, 4, 3] }), ...spans(5)], H.rewards],
+    [[label('年度考\n核结果'), wide(d.appraisal), ...spans(5)], H.appraisal],
+    [[label('任免\n理由'), wide(d.appointmentReason, { verticalAlignment: 'top', margin: [4, 3, 4, 3] }), ...spans(5)], H.reason],
+    [[label('资格联审\n意见'), wide(d.reviewResult), ...spans(5)], H.opinion],
+    [[label('考察\n意见'), wide(d.inspectionResult), ...spans(5)], H.opinion],
+    [[label('会审\n意见'), wide(d.jointReviewResult), ...spans(5)], H.opinion]
+  ]
+}
+
+/**
+ * 家庭主要成员及重要社会关系: its own table whose header row (with the block's label) is repeated on a
+ * new page, so the columns are never without their names and the label never sits beside another row.
+ */
+function familyTable(d: DossierData): Content {
+  const rows = Math.max(FAMILY_ROWS, d.family.length)
+  const header: TableCell[] = [
+    // pdfmake does not centre a cell spanning rows: the label is set from the top by hand (four lines of 13.9 pt).
+    { text: '家庭主要\n成员及\n重要社会\n关系', alignment: 'center', rowSpan: rows + 1, margin: [0, ((rows + 1) * H.family - 4 * 13.9) / 2, 0, 0] } as TableCell,
+    label('称谓'),
+    label('姓名'),
+    label('出生年月'),
+    label('政治面貌'),
+    label('工作单位及职务', { colSpan: 2 }),
+    span()
+  ]
+  const body: TableCell[][] = [header]
+  for (let i = 0; i < rows; i++) {
+    const f = d.family[i]
+    body.push([
+      span(),
+      value(f?.relation ?? ''),
+      value(f?.name ?? ''),
+      value(formYearMonth(f?.birthDate)),
+      value(f?.politicalStatus ?? ''),
+      value(f?.workplace ?? '', { colSpan: 2, alignment: 'left' }),
+      span()
+    ])
+  }
+  return {
+    table: { widths: WIDTHS, headerRows: 1, dontBreakRows: true, heights: body.map(() => H.family), body },
+    layout: LAYOUT,
+    margin: [0, -1, 0, 0]
+  }
+}
+
+/** 呈报单位, 审批机关意见, 行政任免机关意见: each with its seal and date. */
+function sealRows(d: DossierData): Rows {
+  return [
+    [[label('呈报\n单位'), sealBox(d.reportingUnit, BLANK_DATE, 6), ...spans(5)], H.seal],
+    [[label('审批机\n关意见'), sealBox('', BLANK_DATE, 2), span(), label('行政任免\n机关意见'), sealBox('', BLANK_DATE, 3), span(), span()], H.seal]
+  ]
+}
+
+const LAYOUT = { paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => PADDING, paddingBottom: () => PADDING }
 
 /** Stacked tables overlap by one line width so that their shared border is drawn once. */
 const part = (rows: Rows, breakable: boolean, first: boolean): Content => ({
@@ -160,20 +179,32 @@ const part = (rows: Rows, breakable: boolean, first: boolean): Content => ({
   margin: [0, first ? 0 : -1, 0, 0]
 })
 
-/** One 人选登记表; a long 简历 lets its row run onto the next page, the grid carried on there. */
+/**
+ * One form. A long 简历 runs onto the next page and the record follows it there; otherwise the record
+ * starts page 2. The family table, the seals and the 填表人 line are kept together, so no page holds
+ * the seals alone.
+ */
 export function dossierContent(d: DossierData, first: boolean): Content[] {
-  const { head, resume, tail } = grid(d)
+  const overflow = d.resume.length > RESUME_LINES_ON_PAGE
+  const records = part(recordRows(d), false, false) as object
   return [
     { text: DOSSIER_TITLE, style: 'dossierTitle', pageBreak: first ? undefined : 'before' },
-    part(head, false, true),
-    part(resume, true, false),
-    part(tail, false, false),
+    part(headRows(d), false, true),
+    part(resumeRows(d), true, false),
+    (overflow ? records : { ...records, pageBreak: 'before', margin: [0, 0, 0, 0] }) as Content,
     {
-      columns: [
-        { text: `填表人：${d.filledBy}`, alignment: 'left' },
-        { text: `填表时间：${chineseDate(d.filledOn)}`, alignment: 'right' }
-      ],
-      margin: [4, 6, 4, 0]
+      unbreakable: true,
+      stack: [
+        familyTable(d),
+        part(sealRows(d), false, false),
+        {
+          columns: [
+            { text: `填表人：${d.filledBy}`, alignment: 'left' },
+            { text: `填表时间：${chineseDate(d.filledOn)}`, alignment: 'right' }
+          ],
+          margin: [4, 6, 4, 0]
+        }
+      ]
     }
   ]
 }

@@ -10,6 +10,8 @@ import { villagesSpec } from './layouts/villages'
 import { renderPdf } from './pdf'
 import { tableDocument } from './pdf-table'
 import { keepArtifact, pdfFontsOf, pdfInfo, pdfText, tempDir } from './testing/files'
+import { imageBoxes, photoPixels, pdfImages, pixelDistance, samplePhoto } from './testing/photos'
+import { overlappingWords, wordBoxes } from './testing/pdf-boxes'
 import { sampleDossier } from './testing/sample-dossier'
 import { village } from './testing/sample-rows'
 
@@ -90,10 +92,18 @@ describe('table PDF', () => {
 })
 
 describe('人选登记表', () => {
-  it('prints every field in Chinese on one A4 page, fonts embedded, and keeps a picture of it', async () => {
-    const d = sampleDossier()
+  it('prints every field in Chinese on the two A4 pages of the 干部任免审批表, fonts embedded, and keeps a picture of it', async () => {
+    const d = { ...sampleDossier(), dismissedPost: '东岭村村民委员会副主任', appointmentReason: '换届选举需要' }
     const file = write('dossier.pdf', await renderPdf(dossierDocument(d), pdfFonts()))
-    expect(pdfInfo(file)).toMatchObject({ pages: 1 })
+    expect(pdfInfo(file)).toMatchObject({ pages: 2 })
+    // Page 1 is the person and the 简历; page 2 starts at 奖惩情况.
+    expect(squeeze(pdfText(file, 1))).toContain('1998.09--2002.07')
+    expect(squeeze(pdfText(file, 1))).not.toContain('奖惩')
+    expect(squeeze(pdfText(file, 2))).toContain('奖惩')
+    // 呈报单位, 审批机关意见 and 行政任免机关意见 each with its seal and a date line.
+    const page2 = squeeze(pdfText(file, 2))
+    expect(page2.match(/（盖章）/g)?.length).toBe(3)
+    expect(page2.match(/年月日/g)?.length).toBe(3)
     expect(Math.round(pdfInfo(file).width)).toBe(595)
     const text = squeeze(pdfText(file))
     for (const field of [
@@ -102,15 +112,15 @@ describe('人选登记表', () => {
       '大学本科', '管理学学士', '毕业院校', '浙江农林大学农业经济管理专业', '在职', '研究生', '中共浙江省委党校经济管理专业', '现任职务',
       '东岭村党支部书记、村民委员会主任', '拟任职务', '（一肩挑）人选', '简', '1998.09--2002.07', '奖惩', '优秀共产党员', '年度考',
       '2022年优秀', '家庭主要', '称谓', '妻子', '李秀英', '1982.03', '共青团员', '杭州市临安中学学生', '资格联审', '未发现不能或不宜人选情形',
-      '考察', '群众基础扎实', '会审', '三级会审', '呈报', '中共青山镇委员会', '填表人：张晓燕', '填表时间：2026年3月1日', '照'
+      '考察', '群众基础扎实', '会审', '三级会审', '呈报', '中共青山镇委员会', '拟免职务', '东岭村村民委员会副主任', '任免', '换届选举需要', '审批机', '行政任免', '盖章', '年月日', '填表人：张晓燕', '填表时间：2026年3月1日', '照'
     ]) {
       expect(text, field).toContain(field)
     }
     expect(text).not.toContain('\uFFFD')
     expect(pdfFontsOf(file).every((f) => f.embedded && f.subset)).toBe(true)
-    const picture = keepArtifact('dossier-page1')
-    execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, picture])
-    expect(fs.statSync(`${picture}.png`).size).toBeGreaterThan(10_000)
+    const picture = keepArtifact('dossier-page')
+    execFileSync('pdftoppm', ['-png', '-r', '80', file, picture])
+    expect(fs.statSync(`${picture}-1.png`).size).toBeGreaterThan(10_000)
   })
 
   it('counts the age on the form’s reference date', async () => {
@@ -122,36 +132,94 @@ describe('人选登记表', () => {
     }
   })
 
+  it('keeps a long 简历 and seven relatives apart: family header with its rows, no overlap, no page of seals alone', async () => {
+    const relatives = Array.from({ length: 7 }, (_, k) => ({
+      relation: ['妻子', '儿子', '女儿', '父亲', '母亲', '哥哥', '妹妹'][k],
+      name: `亲属${k + 1}号`,
+      birthDate: `19${60 + k}-0${1 + k}`,
+      politicalStatus: '群众',
+      workplace: `青山镇第${k + 1}村村民`
+    }))
+    for (const lines of [20, 27, 28, 30, 45, 70]) {
+      const d = { ...sampleDossier(0, lines), family: relatives, photo: `data:image/png;base64,${samplePhoto(lines).toString('base64')}` }
+      const file = write(`long-${lines}.pdf`, await renderPdf(dossierDocument(d), pdfFonts()))
+      const words = wordBoxes(file)
+      // Lines of one cell are set at 0.92 of Noto Serif SC's tall font box, so their boxes touch by 1.2 pt; anything more is an overlap.
+      expect(overlappingWords(words, 2), `${lines} lines`).toEqual([])
+      const pageOf = (text: string) => [...new Set(words.filter((w) => w.text.includes(text)).map((w) => w.page))]
+      // Every page with a relative on it carries the columns' names and the block's label.
+      const relativePages = new Set(relatives.flatMap((r) => pageOf(r.name)))
+      expect(relativePages.size, `${lines} lines`).toBeGreaterThan(0)
+      for (const p of relativePages) {
+        expect(pageOf('称谓'), `${lines} lines`).toContain(p)
+        expect(pageOf('家庭主要'), `${lines} lines`).toContain(p)
+      }
+      // The seals sit on the page of the last relative, never on a page of their own.
+      expect(pageOf('审批机'), `${lines} lines`).toEqual(pageOf('亲属7号'))
+      expect(pageOf('行政任免'), `${lines} lines`).toEqual(pageOf('亲属7号'))
+      expect(pageOf('填表人'), `${lines} lines`).toEqual(pageOf('亲属7号'))
+      // The last 简历 line is on a page before or with 奖惩情况, never beside the family block's label.
+      const last = `${2000 + lines - 1}.01--${2000 + lines - 1}.12`
+      expect(Math.max(...pageOf(last))).toBeLessThanOrEqual(Math.min(...pageOf('奖惩')))
+      const lastLine = words.find((w) => w.text.startsWith(last))!
+      const label = words.find((w) => w.text.includes('家庭主要'))!
+      if (lastLine.page === label.page) expect(lastLine.y1).toBeLessThan(label.y0)
+    }
+    const picture = keepArtifact('dossier-30-lines-7-relatives')
+    execFileSync('pdftoppm', ['-png', '-r', '60', write('l30.pdf', fs.readFileSync(path.join(dir, 'long-30.pdf'))), picture])
+  })
+
+  it('keeps the photo inside its box', async () => {
+    const file = write('photo.pdf', await renderPdf(dossierDocument({ ...sampleDossier(), photo: `data:image/png;base64,${samplePhoto(5, 400, 500).toString('base64')}` }), pdfFonts()))
+    const words = wordBoxes(file).filter((w) => w.page === 1)
+    const list = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+    expect(list.length).toBe(1)
+    // The photo box is the last column of the first four rows: it ends above the 学历 row's words.
+    const fullTime = words.find((w) => w.text.includes('全日制'))!
+    const [image] = imageBoxes(file, dir)
+    expect(image.y1).toBeLessThan(fullTime.y0 - 4)
+    expect(image.x1).toBeLessThanOrEqual(595.28 - 28 - 3)
+    expect((image.x1 - image.x0) / (image.y1 - image.y0)).toBeCloseTo(0.8, 2)
+  })
+
   it('lets a 40-line 简历 run onto a second page with the rest of the grid after it', async () => {
     const d = sampleDossier(0, 40)
     const file = write('long.pdf', await renderPdf(dossierDocument(d), pdfFonts()))
-    expect(pdfInfo(file).pages).toBe(2)
+    expect(pdfInfo(file).pages).toBe(3)
     const first = squeeze(pdfText(file, 1))
     const second = squeeze(pdfText(file, 2))
     expect(first).toContain('1998.09--2002.07')
     expect(second).toContain('2039.01--2039.12')
-    // The grid goes on after the resume on page 2: every later row, in order.
-    const order = ['奖惩', '年度考', '家庭主要', '资格联审', '会审', '呈报', '填表人'].map((t) => second.indexOf(t))
+    // The grid goes on after the resume on page 2, the family block and the seals together after it: every later row, in order.
+    const rest = squeeze(pdfText(file, 2, 3))
+    const order = ['2039.01--2039.12', '年度考', '任免', '资格联审', '会审', '称谓', '呈报', '审批机', '填表人'].map((t) => rest.indexOf(t))
     expect(order.every((i) => i >= 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
-    expect(second).toContain('第2页共2页')
+    expect(squeeze(pdfText(file, 3))).toContain('第3页共3页')
     const picture = keepArtifact('dossier-long-page2')
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '2', '-l', '2', '-singlefile', file, picture])
   })
 
   it('puts a batch into one PDF: a cover list, then each form in order', async () => {
-    const list = [sampleDossier(1), sampleDossier(2, 40), sampleDossier(3)]
+    const list = [sampleDossier(1), sampleDossier(2, 40), sampleDossier(3)].map((d, i) => ({
+      ...d,
+      photo: `data:image/png;base64,${samplePhoto(i).toString('base64')}`
+    }))
     const file = write('batch.pdf', await renderDossierBatch(list, { scope: '东岭村', unit: '青山镇', date: '2026-03-01' }, pdfFonts()))
-    expect(pdfInfo(file).pages).toBe(1 + 1 + 2 + 1)
+    expect(pdfInfo(file).pages).toBe(1 + 2 + 3 + 2)
     const cover = squeeze(pdfText(file, 1))
     expect(cover).toContain('东岭村村(社区)“两委”换届人选登记表')
     expect(cover).toContain('（共3人）')
     expect(cover.indexOf('王建国1')).toBeLessThan(cover.indexOf('王建国2'))
     expect(squeeze(pdfText(file, 2))).toContain('王建国1')
-    expect(squeeze(pdfText(file, 3))).toContain('王建国2')
-    expect(squeeze(pdfText(file, 3))).toContain('第1页共2页')
-    expect(squeeze(pdfText(file, 5))).toContain('王建国3')
+    expect(squeeze(pdfText(file, 4))).toContain('王建国2')
+    expect(squeeze(pdfText(file, 4))).toContain('第1页共3页')
+    expect(squeeze(pdfText(file, 7))).toContain('王建国3')
     expect(pdfFontsOf(file).length).toBe(2)
+    // Each form its own photo, exactly, on its own first page.
+    const images = pdfImages(file, fs.mkdtempSync(path.join(dir, 'img-')))
+    expect(images.map((m) => m.page)).toEqual([2, 4, 7])
+    images.forEach((m, i) => expect(pixelDistance(m.pixels, photoPixels(i)), `form ${i + 1}`).toBe(0))
   })
 
   it('reports progress per form and stops when cancelled', async () => {

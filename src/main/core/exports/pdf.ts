@@ -67,6 +67,7 @@ export class IncrementalPdf {
   private readonly chunks: Buffer[] = []
   private readonly ended: Promise<Buffer>
   private readonly pageSize: unknown
+  private imageCount = 0
   pages = 0
 
   constructor(
@@ -92,13 +93,46 @@ export class IncrementalPdf {
 
   /** Lays out and renders one part; its footer counts its own pages. Returns how many pages it took. */
   add(content: Content[], footer?: Footer): number {
+    const images = this.nameImages(content)
     const { LayoutBuilder, normalizePageMargin, SVGMeasure, tableLayouts, Renderer } = pdfInternals()
     const builder = new LayoutBuilder(this.pageSize, normalizePageMargin(this.base.pageMargins ?? 40), new SVGMeasure())
     builder.registerTableLayouts(tableLayouts)
     const pages = builder.layoutDocument(content, this.doc, this.base.styles ?? {}, this.base.defaultStyle ?? { font: BODY }, undefined, undefined, footer)
     new Renderer(this.doc).renderPages(pages)
+    // An embedded image is written once and never drawn again by a later part: let it go.
+    const doc = this.doc as unknown as { images: Record<string, unknown>; _imageRegistry: Record<string, unknown> }
+    for (const name of images) {
+      delete doc.images[name]
+      delete doc._imageRegistry[name]
+    }
     this.pages += pages.length
     return pages.length
+  }
+
+  /**
+   * pdfmake names each data-URL image `$$pdfmake$$N` with a counter that lives in the layout builder,
+   * and the document caches images by that name, so every part's first photo would be drawn as the
+   * first part's. The names are given here instead, counted over the whole document.
+   */
+  private nameImages(content: unknown): string[] {
+    const names: string[] = []
+    const doc = this.doc as unknown as { images: Record<string, string> }
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) {
+        for (const n of node) visit(n)
+      } else if (node !== null && typeof node === 'object') {
+        const o = node as Record<string, unknown>
+        if (typeof o.image === 'string' && o.image.startsWith('data:image/')) {
+          const name = `photo${++this.imageCount}`
+          doc.images[name] = o.image
+          o.image = name
+          names.push(name)
+        }
+        for (const k in o) if (k !== 'image' && typeof o[k] === 'object') visit(o[k])
+      }
+    }
+    visit(content)
+    return names
   }
 
   finish(): Promise<Buffer> {

@@ -18,7 +18,9 @@ import type { Store } from '../store'
 import type { VillageService } from '../villages'
 import type { VoterService } from '../voters'
 import type { CandidateExports, CandidateScope, FormSigning } from './candidate-exports'
+import { renderDossierDocx } from './dossier-docx'
 import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
+import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
@@ -268,21 +270,40 @@ export class ExportService {
    * behind a cover list, in the order the office hands them up. Each form is read from the register
    * as it is laid out, so a batch never holds every photo at once.
    */
+  private lrmxSources(): LrmxSources {
+    return { store: this.store, records: this.candidates.candidates.records, villages: this.villages }
+  }
+
   private async dossierFile(req: ExportRequest, label: string, village: Village | null, h: TableHeading, job?: BatchProgress): Promise<ExportedFile> {
     const signing: FormSigning = { reportingUnit: h.unit, filledBy: req.filledBy ?? '', filledOn: h.date }
     if (req.candidateId) {
       const candidate = this.candidates.candidates.require(req.candidateId)
       const form = this.candidates.dossier(candidate.id, signing)
-      return this.fileOf(req, label, this.villages.require(candidate.villageId), await renderPdf(dossierDocument(form), pdfFonts()), h, form.name)
+      const bytes =
+        req.format === 'lrmx'
+          ? Buffer.from(lrmxFiles(this.lrmxSources(), [candidate.personId], signing)[0].xml, 'utf8')
+          : req.format === 'docx'
+            ? await renderDossierDocx({ count: 1, form: () => form })
+            : await renderPdf(dossierDocument(form), pdfFonts())
+      return this.fileOf(req, label, this.villages.require(candidate.villageId), bytes, h, form.name)
     }
     const scope: CandidateScope = { villageId: village?.id ?? null, stage: req.stage ?? null }
     const list = this.candidates.list(scope, '人选登记表')
     job?.progress(0, list.length, '正在准备…')
+    const detail = scope.stage ?? undefined
+    if (req.format === 'lrmx') {
+      // One .lrmx per person, as 组织部 tools read them; the window saves one file, so they come zipped.
+      const zip = await lrmxZip(lrmxFiles(this.lrmxSources(), list.map((c) => c.personId), signing))
+      const file = this.fileOf(req, label, village, zip, h, detail)
+      return { ...file, fileName: file.fileName.replace(/\.lrmx$/, '.zip'), mime: 'application/zip' }
+    }
+    const form = (i: number) => this.candidates.dossier(list[i].id, signing)
+    if (req.format === 'docx') return this.fileOf(req, label, village, await renderDossierDocx({ count: list.length, form }, job), h, detail)
     const forms = {
       cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c.post) })),
-      form: (i: number) => this.candidates.dossier(list[i].id, signing)
+      form
     }
     const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }
-    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, scope.stage ?? undefined)
+    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, detail)
   }
 }

@@ -5,6 +5,7 @@ import { migration004 } from './004_voters_elections'
 import { migration005 } from './005_risks_plans'
 import { migration006 } from './006_import'
 import { migration007 } from './007_voter_tallies'
+import { migration008 } from './008_cadre_form'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -16,7 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
-  migration007
+  migration007,
+  migration008
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

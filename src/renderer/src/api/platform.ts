@@ -44,6 +44,28 @@ export function pickFile(accept: string): Promise<PickedFile | null> {
   })
 }
 
+/** Several files at once (the .lrmx of a whole village); an empty list when the user cancelled. */
+export function pickFiles(accept: string): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = accept
+    input.multiple = true
+    input.style.display = 'none'
+    input.addEventListener('change', async () => {
+      const files = [...(input.files ?? [])]
+      input.remove()
+      resolve(await Promise.all(files.map(async (f) => ({ name: f.name, size: f.size, base64: toBase64(new Uint8Array(await f.arrayBuffer())) }))))
+    })
+    input.addEventListener('cancel', () => {
+      input.remove()
+      resolve([])
+    })
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
 export { fromBase64, toBase64 }
 
 /**

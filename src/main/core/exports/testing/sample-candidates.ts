@@ -1,37 +1,9 @@
-import zlib from 'node:zlib'
 import { personRecordInput } from '../../../../shared/cadre'
 import { candidateInput, type Post } from '../../../../shared/candidate'
 import { villageInput } from '../../../../shared/village'
 import type { Store } from '../../store'
 import { buildServices } from '../../services'
-
-function crc32(bytes: Buffer): number {
-  let c = ~0
-  for (const b of bytes) {
-    c ^= b
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1))
-  }
-  return ~c >>> 0
-}
-
-/** A real PNG of one flat colour (a stand-in passport photo), made here so no binary sits in the repo. */
-export function samplePng(width = 90, height = 120, rgb: [number, number, number] = [70, 110, 180]): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const out = Buffer.alloc(body.length + 8)
-    out.writeUInt32BE(data.length, 0)
-    body.copy(out, 4)
-    out.writeUInt32BE(crc32(body), body.length + 4)
-    return out
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  const line = Buffer.concat([Buffer.from([0]), Buffer.concat(Array.from({ length: width }, () => Buffer.from(rgb)))])
-  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => line)))
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))])
-}
+import { samplePhoto } from './photos'
 
 export interface SampleCandidate {
   name: string
@@ -40,7 +12,8 @@ export interface SampleCandidate {
   sex?: '男' | '女'
   birthDate?: string
   resumeLines?: number
-  photo?: boolean
+  /** A photo made from this seed (each seed its own picture). */
+  photo?: number
 }
 
 /** A person with the whole cadre record filled in, proposed as a candidate; returns the candidate id. */
@@ -77,7 +50,7 @@ export function addCandidate(store: Store, c: SampleCandidate): number {
       tags: ['现任干部']
     })
   )
-  if (c.photo) candidates.records.setPhoto(record.person.id, samplePng().toString('base64'))
+  if (c.photo !== undefined) candidates.records.storePhoto(record.person.id, samplePhoto(c.photo))
   return candidates.propose(
     candidateInput.parse({ personId: record.person.id, villageId: c.villageId, post: c.post, source: '党员推荐', proposedOn: '2026-03-01' })
   ).id
@@ -117,7 +90,7 @@ export function seedTownship(store: Store, villages: number, perVillage: number,
     for (let v = 0; v < villages; v++) {
       const villageId = register.create(villageInput.parse({ name: `东岭${v + 1}村`, kind: '村', township: '青山镇', committeeElectionDate: '2026-04-20' })).id
       for (let i = 0; i < perVillage; i++) {
-        addCandidate(store, { name: `王建国${v + 1}x${i + 1}`, villageId, post: posts[i % posts.length], resumeLines, photo: i === 0 })
+        addCandidate(store, { name: `王建国${v + 1}x${i + 1}`, villageId, post: posts[i % posts.length], resumeLines, photo: v * perVillage + i })
       }
     }
   })()

@@ -214,6 +214,21 @@ export function PersonForm({
               <Input maxLength={100} />
             </Form.Item>
           </Col>
+          <Col span={8}>
+            <Form.Item name={['profile', 'proposedPosition']} label="拟任职务" tooltip="提名为人选后，登记表按提名的拟任职务填写">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['profile', 'dismissedPosition']} label="拟免职务">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name={['profile', 'appointmentReason']} label="任免理由">
+              <Input maxLength={1000} />
+            </Form.Item>
+          </Col>
           <Col span={12}>
             <Form.Item name={['profile', 'rewards']} label="奖惩情况">
               <Input.TextArea rows={2} maxLength={2000} />

@@ -121,6 +121,8 @@ export function PersonPage({ personId }: { personId: number }) {
                     <Descriptions.Item label={L.professionalTitle}>{d.profile.professionalTitle}</Descriptions.Item>
                     <Descriptions.Item label={L.specialty}>{d.profile.specialty}</Descriptions.Item>
                     <Descriptions.Item label={L.currentPosition}>{d.profile.currentPosition}</Descriptions.Item>
+                    <Descriptions.Item label={L.dismissedPosition}>{d.profile.dismissedPosition}</Descriptions.Item>
+                    <Descriptions.Item label={L.appointmentReason}>{d.profile.appointmentReason}</Descriptions.Item>
                     <Descriptions.Item label={L.rewards} span={3}>{d.profile.rewards}</Descriptions.Item>
                     <Descriptions.Item label={L.appraisals} span={3}>{d.profile.appraisals}</Descriptions.Item>
                   </Descriptions>

@@ -5,7 +5,7 @@ import { EXPORT_TABLES, type ExportedFile, type ExportFormat, type ExportTable }
 import { api, unwrap } from '../../api/client'
 import { saveFile } from '../../api/platform'
 
-export const FORMAT_LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF' }
+export const FORMAT_LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF', docx: 'Word', lrmx: 'lrmx' }
 
 /** Hands a produced file to the save dialog (Electron) or a download (browser) and says where it went. */
 export function useSaveExported(): (file: ExportedFile) => Promise<void> {

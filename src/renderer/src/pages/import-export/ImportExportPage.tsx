@@ -1,10 +1,20 @@
 import { Tabs, type TabsProps } from 'antd'
 import { ExportPanel } from '../exports/ExportPanel'
 import { ImportPanel } from './ImportPanel'
+import { LrmxImportPanel } from './LrmxImportPanel'
 
 /** 导入导出: one tab per direction. */
 export const IMPORT_EXPORT_TABS: NonNullable<TabsProps['items']> = [
-  { key: 'import', label: '导入', children: <ImportPanel /> },
+  {
+    key: 'import',
+    label: '导入',
+    children: (
+      <>
+        <ImportPanel />
+        <LrmxImportPanel />
+      </>
+    )
+  },
   { key: 'export', label: '导出', children: <ExportPanel /> }
 ]
 
