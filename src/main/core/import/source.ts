@@ -4,7 +4,7 @@ import path from 'node:path'
 import { failure } from '../../../shared/result'
 import { decodeText, parseCsv } from './csv'
 import { prepareSheets, type PreparedSheet, type PrepareOptions } from './prepare'
-import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
+import { xlsxPreparedOnThread } from './xlsx-thread'
 import { zipIsWhole } from './zip-order'
 
 export type { Cell, SourceRow } from './xlsx'
@@ -84,7 +84,7 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
       sha256,
       bytesRead: () => consumed,
       prepared: (options) =>
-        (insideAsar() ? xlsxPreparedInProcess : xlsxPreparedOnThread)(
+        xlsxPreparedOnThread(
           'bytes' in input ? { bytes: input.bytes } : { path: input.path },
           options,
           (bytes) => (consumed = bytes),
