@@ -88,7 +88,7 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
           options,
           (bytes) => (consumed = bytes),
           (message) =>
-            refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
+            refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${readerReason(message)}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
         )
     }
   }
@@ -121,6 +121,11 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
       return prepareSheets([{ name: path.basename(fileName, path.extname(fileName)), rows }], options)
     }
   }
+}
+
+/** The reader's own words when they are ours (Chinese); the unzip and XML libraries' English says only that the bytes do not parse. */
+function readerReason(message: string): string {
+  return /[\u4e00-\u9fff]/.test(message) ? message : '内容无法解压或解析'
 }
 
 function startsWith(buf: Buffer, magic: Buffer): boolean {
