@@ -1,0 +1,1 @@
+export interface DrillRow { drill: string; trials: number; failures: number; worstMs: number; peakMb: number; note?: string }
