@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { ImportService } from '../src/main/core/import/service'
+import { buildServices } from '../src/main/core/services'
 import { Store } from '../src/main/core/store'
 import { fuzzCorpus } from '../tests/fixtures/fuzz-corpus'
 import { registerMark, tryImport } from '../tests/fixtures/fuzz-run'
@@ -25,7 +25,7 @@ export const drill = {
     try {
       for (const route of ['window', 'cli'] as const) {
         const store = Store.fileStore(path.join(dir, `${route}.db`))
-        const imports = new ImportService(store)
+        const imports = buildServices(store).imports
         let peak = 0
         const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
         const failed: string[] = []

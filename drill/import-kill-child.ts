@@ -1,11 +1,11 @@
 /** One import as the window runs it (preview, then the batched commit), in a process of its own for import-kill.drill.ts to kill. */
-import { ImportService } from '../src/main/core/import/service'
+import { buildServices } from '../src/main/core/services'
 import { Store } from '../src/main/core/store'
 
 async function main(): Promise<void> {
   const [db, roster] = process.argv.slice(2)
   const store = Store.fileStore(db)
-  const imports = new ImportService(store)
+  const imports = buildServices(store).imports
   const { analysis } = await imports.read('persons', { path: roster })
   process.stdout.write('committing\n')
   const summary = await imports.commitInBatches(analysis)

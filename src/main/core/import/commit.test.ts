@@ -6,9 +6,8 @@ import { nthId, personRows, xlsxBuffer } from '../../../../tests/fixtures/roster
 import { villageInput } from '../../../shared/village'
 import { JobCancelled, JobRunner } from '../jobs'
 import { Store } from '../store'
-import { useTempDir } from '../test-support'
+import { testServices, useTempDir } from '../test-support'
 import { VillageService } from '../villages'
-import { ImportService } from './service'
 
 const tempDir = useTempDir()
 let store: Store
@@ -28,7 +27,7 @@ async function roster(n: number): Promise<Buffer> {
 
 describe('the window\'s commit (imports.commit)', () => {
   it('writes in batches with rows written / total; meanwhile the register reads as before and other writes are refused at once', async () => {
-    const imports = new ImportService(store)
+    const imports = testServices(store).imports
     const { analysis } = await imports.read('persons', { bytes: await roster(3000), name: '人员.xlsx' })
     const seen: { done: number; total: number | null | undefined; visible: number; write: string }[] = []
     const summary = await imports.commitInBatches(analysis, {
@@ -56,7 +55,7 @@ describe('the window\'s commit (imports.commit)', () => {
   })
 
   it('a cancel half way, even at the last moment before COMMIT, leaves the file as it was', async () => {
-    const imports = new ImportService(store)
+    const imports = testServices(store).imports
     const { analysis } = await imports.read('persons', { bytes: await roster(2000), name: '人员.xlsx' })
     let done = 0
     let checks = 0
@@ -85,7 +84,7 @@ describe('the window\'s commit (imports.commit)', () => {
 
   it('as a job: the bar moves while rows are written, other calls answer between batches, cancel changes nothing', async () => {
     const jobs = new JobRunner()
-    const imports = new ImportService(store, jobs)
+    const imports = testServices(store, undefined, jobs).imports
     const done = await jobs.wait(imports.startPreview('persons', { bytes: await roster(6000), name: '人员.xlsx' }, {}).id)
     const previewId = (done.result as { id: string }).id
     const job = imports.startCommit(previewId)
@@ -108,7 +107,7 @@ describe('the window\'s commit (imports.commit)', () => {
   })
 
   it('refuses a second import while one holds the write lock', async () => {
-    const imports = new ImportService(store)
+    const imports = testServices(store).imports
     const first = await imports.read('persons', { bytes: await roster(600), name: 'a.xlsx' })
     const second = await imports.read('persons', { bytes: await roster(10), name: 'b.xlsx' })
     let inner: Promise<string> | null = null

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { nthId, personRows, xlsxBuffer } from '../../../../tests/fixtures/rosters'
 import { unzipEntries, zipEntries, type ZipEntry } from '../../../../tests/fixtures/zip'
 import { Store } from '../store'
-import { useTempDir } from '../test-support'
-import { ImportService } from './service'
+import { testServices, useTempDir } from '../test-support'
+import type { ImportService } from './service'
 
 const tempDir = useTempDir()
 let store: Store
@@ -12,7 +12,7 @@ let imports: ImportService
 
 beforeEach(() => {
   store = Store.fileStore(path.join(tempDir(), 'office.db'))
-  imports = new ImportService(store)
+  imports = testServices(store).imports
   return () => store.close()
 })
 

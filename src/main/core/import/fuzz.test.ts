@@ -3,8 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { fuzzCorpus, type FuzzFile } from '../../../../tests/fixtures/fuzz-corpus'
 import { registerMark, tryImport } from '../../../../tests/fixtures/fuzz-run'
 import { Store } from '../store'
-import { useTempDir } from '../test-support'
-import { ImportService } from './service'
+import { testServices, useTempDir } from '../test-support'
 
 const tempDir = useTempDir()
 let corpus: FuzzFile[]
@@ -23,7 +22,7 @@ describe('a slice of the fuzz corpus (mutated rosters)', () => {
   for (const route of ['window', 'cli'] as const) {
     it(`through the ${route === 'window' ? "window's preview and commit" : "CLI's one-pass import"}: no hang, no stack trace, refused files change nothing, valid ones land`, async () => {
       const store = Store.fileStore(path.join(tempDir(), 'office.db'))
-      const imports = new ImportService(store)
+      const imports = testServices(store).imports
       const bad: string[] = []
       try {
         for (const file of corpus) {

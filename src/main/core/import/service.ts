@@ -10,9 +10,10 @@ import {
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
+import type { JobResults } from '../../../shared/jobs'
 import { yieldToEventLoop, type JobRunner, type JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
-import type { KindAdapter, Planned, Register } from './adapter'
+import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
@@ -89,10 +90,16 @@ function refuseConflicts(conflicts: ImportProblem[]): void {
 export class ImportService {
   private readonly analyses = new Map<string, Analysis>()
 
+  private readonly store: Store
+
   constructor(
-    private readonly store: Store,
-    private readonly jobs?: JobRunner
-  ) {}
+    private readonly registers: ImportRegisters,
+    private readonly jobs: JobRunner,
+    /** The same registers over another connection: the one a streamed write (writeStreamed) runs on. */
+    private readonly registersOn: (tx: Store) => ImportRegisters
+  ) {
+    this.store = registers.store
+  }
 
   kinds(): KindDef[] {
     return IMPORT_KINDS.map((k) => KIND_DEFS[k])
@@ -125,7 +132,7 @@ export class ImportService {
    */
   commit(analysis: Analysis): ImportSummary {
     refuseUnclean(analysis)
-    const adapter = adapterFor(analysis.kind, this.store)
+    const adapter = adapterFor(analysis.kind, this.registers)
     const register = adapter.register
     return this.store.write((audit) => {
       const { plan } = currentPlan(this.store, analysis, register)
@@ -144,7 +151,7 @@ export class ImportService {
     refuseUnclean(analysis)
     const total = analysis.records.length
     return this.store.writeStreamed(async (tx, audit) => {
-      const adapter = adapterFor(analysis.kind, tx)
+      const adapter = adapterFor(analysis.kind, this.writingOn(tx))
       const register = adapter.register
       // The write lock is held from here on: a plan still current now stays current.
       const made = plans.get(analysis)
@@ -183,7 +190,7 @@ export class ImportService {
     }
     try {
       return await this.store.writeStreamed(async (tx, audit) => {
-        const writing = adapterFor(kind, tx).register
+        const writing = adapterFor(kind, this.writingOn(tx)).register
         const actions: RowAction[] = []
         const sink = (a: Analysis): void => {
           const plan = writing.plan(a.records)
@@ -204,18 +211,22 @@ export class ImportService {
     }
   }
 
+  private writingOn(tx: Store): ImportRegisters {
+    return tx === this.store ? this.registers : this.registersOn(tx)
+  }
+
   private prepare(kind: ImportKind, options: ReadOptions): { adapter: KindAdapter; options: AnalyzeOptions } {
     const villageId = options.villageId ?? null
     if (villageId !== null && !this.store.db.prepare('SELECT 1 FROM villages WHERE id = ?').get(villageId)) {
       throw failure('validation', '所选村社不存在，请刷新后重新选择')
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)
-    const adapter = adapterFor(kind, this.store)
+    const adapter = adapterFor(kind, this.registers)
     const refused = adapter.refuse?.(villageId)
     if (refused) throw failure('validation', refused)
     return {
       adapter,
-      options: { villageId, mapping: options.mapping ?? {}, remembered: rememberedChoices(this.store, kind), sheet: options.sheet }
+      options: { today: this.registers.clock.today(), villageId, mapping: options.mapping ?? {}, remembered: rememberedChoices(this.store, kind), sheet: options.sheet }
     }
   }
 
@@ -232,11 +243,11 @@ export class ImportService {
     return summary
   }
 
-  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus {
+  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus<JobResults['import-preview']> {
     return this.runner().start('import-preview', `正在检查“${input.name ?? ''}”`, async (ctx) => (await this.read(kind, input, options, ctx)).preview)
   }
 
-  startCommit(previewId: string): JobStatus {
+  startCommit(previewId: string): JobStatus<JobResults['import-commit']> {
     const analysis = this.analyses.get(previewId)
     if (!analysis) throw failure('not_found', '预览已过期，请重新选择文件')
     return this.runner().start('import-commit', `正在导入“${analysis.fileName}”`, async (ctx) => {
