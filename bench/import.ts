@@ -3,10 +3,10 @@ import path from 'node:path'
 import { measure, median, type Measured } from './measure-client'
 import { VILLAGES, writeVillages, writeVoterRoster } from './roster'
 
-const DATA = path.join(__dirname, '.data')
+export const DATA = path.join(__dirname, '.data')
 const ROUNDS = 7
 
-function freshDb(name: string, villagesFile: string): string {
+export function freshDb(name: string, villagesFile: string): string {
   const db = path.join(DATA, name)
   for (const f of [db, `${db}-wal`, `${db}-shm`]) fs.rmSync(f, { force: true })
   const setup = measure('cli', 'import', 'villages', villagesFile, '--db', db, '--json')

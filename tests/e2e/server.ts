@@ -10,6 +10,8 @@ export interface RunningServer {
   url: string
   token: string
   dbPath: string
+  /** The server's process, for its peak memory (/proc/PID/status). */
+  pid: number
   stop(): Promise<void>
 }
 
@@ -36,6 +38,7 @@ export async function startServer(dbPath: string): Promise<RunningServer> {
     url,
     token: new URL(url).searchParams.get('token')!,
     dbPath,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve()

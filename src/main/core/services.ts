@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock'
 import { ElectionService } from './elections'
 import { CandidateExports } from './exports/candidate-exports'
 import { ExportService } from './exports/service'
+import type { ImportRegisters } from './import/adapter'
 import { ImportService } from './import/service'
 import { JobRunner } from './jobs'
 import { MemberService } from './members'
@@ -44,6 +45,19 @@ export interface Services {
   imports: ImportService
 }
 
+/** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
+export function importRegisters(store: Store, clock: Clock): ImportRegisters {
+  const persons = new PersonService(store, clock)
+  return {
+    store,
+    clock,
+    villages: new VillageService(store),
+    persons,
+    voters: new VoterService(store, clock, new SettingsService(store)),
+    members: new MemberService(store, persons)
+  }
+}
+
 /** The composition root: the one place a service is constructed, over one store, one clock and one job runner. */
 export function buildServices(store: Store, clock: Clock = systemClock, jobs: JobRunner = new JobRunner()): Services {
   const settings = new SettingsService(store)
@@ -62,7 +76,7 @@ export function buildServices(store: Store, clock: Clock = systemClock, jobs: Jo
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
   const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
-  const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs)
+  const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
     clock,

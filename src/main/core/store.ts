@@ -48,7 +48,8 @@ export class Store {
     readonly path: string,
     readonly actor: string,
     /** The copy taken before migrating, if one was needed. */
-    readonly backupBeforeMigration: string | null
+    readonly backupBeforeMigration: string | null,
+    private readonly native: Database.Options = {}
   ) {}
 
   static memoryStore(options: OpenOptions = {}): Store {
@@ -85,7 +86,7 @@ export class Store {
       db.close()
       throw e
     }
-    return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup)
+    return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup, nativeOptions(options))
   }
 
   private readonly statements = new Map<string, Database.Statement>()
@@ -126,7 +127,7 @@ export class Store {
 
   /** Runs `fn` and the audit rows it records in one transaction; a throw undoes both. */
   write<T>(fn: (audit: (entry: AuditEntry) => void) => T): T {
-    if (this.streaming) throw new Error('a streamed write holds the connection')
+    if (this.streaming) throw failure('busy', '正在导入名册，导入完成（或取消）后才能保存其他修改，请稍候再试')
     const audit = this.auditor()
     // IMMEDIATE: the write lock is taken (or waited for) at the start. A deferred transaction that reads and then
     // writes gets SQLITE_BUSY at once, without waiting, when another process wrote in between.
@@ -135,26 +136,44 @@ export class Store {
 
   private streaming = false
 
+  /** Whether a streamed write (an import) holds the write lock now. */
+  get writing(): boolean {
+    return this.streaming
+  }
+
   /**
-   * `write` for work that awaits inside its transaction (an import writing rows while the rest of the file is
-   * still being read). The transaction holds the write lock throughout, and anything else on this connection
-   * would join it, so only a process that does nothing else meanwhile may use it (the CLI).
+   * `write` for work that awaits inside its transaction (an import writing a batch of rows, then letting every
+   * other call have its turn). On a file the transaction runs on a second connection, given to `fn`: this
+   * connection's reads meanwhile see the register as it was before the import (WAL), never a half-written
+   * file, and a cancel or a crash leaves it so. Other writes are refused at once while it runs, instead of
+   * waiting out the busy timeout on the one thread that must also finish the import.
+   * An in-memory register (tests) has no second connection: `fn` gets this one.
    */
-  async writeStreamed<T>(fn: (audit: (entry: AuditEntry) => void) => Promise<T>): Promise<T> {
-    if (this.streaming || this.db.inTransaction) throw new Error('writeStreamed cannot nest')
-    const audit = this.auditor()
-    await whenFree(() => this.db.exec('BEGIN IMMEDIATE'))
+  async writeStreamed<T>(fn: (tx: Store, audit: (entry: AuditEntry) => void) => Promise<T>): Promise<T> {
+    if (this.streaming) throw failure('busy', '已有一个导入正在进行，请等它完成或取消后再导入')
+    if (this.db.inTransaction) throw new Error('writeStreamed cannot nest')
+    const tx = this.path === ':memory:' ? this : this.sibling()
+    const audit = tx.auditor()
+    await whenFree(() => tx.db.exec('BEGIN IMMEDIATE'))
     this.streaming = true
     try {
-      const result = await fn(audit)
-      this.db.exec('COMMIT')
+      const result = await fn(tx, audit)
+      tx.db.exec('COMMIT')
       return result
     } catch (e) {
-      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      if (tx.db.inTransaction) tx.db.exec('ROLLBACK')
       throw e
     } finally {
       this.streaming = false
+      if (tx !== this) tx.close()
     }
+  }
+
+  /** A second connection to the same file, configured alike (the schema is already current). */
+  private sibling(): Store {
+    const db = new Database(this.path, { ...this.native, fileMustExist: true })
+    configure(db, true)
+    return new Store(db, this.path, this.actor, null, this.native)
   }
 
   /**

@@ -4,13 +4,14 @@ import {
   KIND_DEFS,
   type ImportKind,
   type ImportPreview,
+  type ImportProblem,
   type ImportSummary,
   type KindDef,
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
 import type { JobResults } from '../../../shared/jobs'
-import type { JobRunner, JobStatus } from '../jobs'
+import { yieldToEventLoop, type JobRunner, type JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
 import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
@@ -49,6 +50,39 @@ class Rejected extends Error {
 
 const silent: Progress = { progress: () => {}, throwIfCancelled: () => {} }
 
+/** The longest a batch of planning or writing keeps the thread before other calls get their turn. */
+const TURN_MS = 40
+const SLICE = 250
+
+/**
+ * Record ranges [start, end) of a long loop: the caller works through each; after every TURN_MS of work the
+ * loop checks for a cancel and lets the event loop run (API calls, progress polls).
+ */
+async function* slices(total: number, progress: Progress): AsyncIterable<[number, number]> {
+  let turn = performance.now()
+  for (let start = 0; start < total; start += SLICE) {
+    if (performance.now() - turn >= TURN_MS) {
+      progress.throwIfCancelled()
+      await yieldToEventLoop()
+      turn = performance.now()
+    }
+    yield [start, Math.min(start + SLICE, total)]
+  }
+}
+
+function refuseUnclean(analysis: Analysis): void {
+  if (analysis.missingFields.length > 0) {
+    throw failure('import_rejected', `缺少必需的列：${analysis.missingFields.join('、')}。请在列对应中指定后再导入。`)
+  }
+  if (analysis.problemCount > 0) throw failure('import_rejected', `文件中有 ${analysis.problemCount} 处问题，未导入任何数据。请修改后重新导入。`)
+}
+
+function refuseConflicts(conflicts: ImportProblem[]): void {
+  if (conflicts.length === 0) return
+  const first = conflicts[0]
+  throw failure('import_rejected', `第${first.row}行：${first.message}。共 ${conflicts.length} 处冲突，未导入任何数据。`)
+}
+
 /**
  * Imports: read and check a file (preview), then write it whole in one transaction with one audit entry
  * (commit). The UI runs both as jobs; the CLI and tests call `read` and `commit` directly.
@@ -60,7 +94,9 @@ export class ImportService {
 
   constructor(
     private readonly registers: ImportRegisters,
-    private readonly jobs: JobRunner
+    private readonly jobs: JobRunner,
+    /** The same registers over another connection: the one a streamed write (writeStreamed) runs on. */
+    private readonly registersOn: (tx: Store) => ImportRegisters
   ) {
     this.store = registers.store
   }
@@ -73,12 +109,18 @@ export class ImportService {
     const { adapter, options: analyzeOptions } = this.prepare(kind, options)
     const analysis = await analyze(this.store, adapter, input, analyzeOptions, progress)
     const id = crypto.randomUUID()
-    // The plan and the mark of the register it was made against, in one snapshot: commit reuses it while the mark holds.
-    const preview = this.store.snapshot(() => {
-      const plan = adapter.register.plan(analysis.records)
-      plans.set(analysis, { plan, mark: this.store.changeMark() })
-      return previewOf(id, analysis, adapter, plan)
-    })
+    const register = adapter.register
+    // Planned a batch at a time between other calls; kept for the commit only if nothing was written meanwhile.
+    const mark = this.store.changeMark()
+    let plan: Planned[]
+    if (register.chunked) {
+      plan = []
+      for await (const [start, end] of slices(analysis.records.length, progress)) {
+        for (const p of register.plan(analysis.records.slice(start, end))) plan.push(p)
+      }
+    } else plan = register.plan(analysis.records)
+    if (this.store.changeMark() === mark) plans.set(analysis, { plan, mark })
+    const preview = previewOf(id, analysis, adapter, plan)
     this.analyses.set(id, analysis)
     while (this.analyses.size > KEEP_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
     return { analysis, preview }
@@ -89,21 +131,43 @@ export class ImportService {
    * transaction and met as it is now. Rows that match the register exactly are left alone.
    */
   commit(analysis: Analysis): ImportSummary {
-    if (analysis.missingFields.length > 0) {
-      throw failure('import_rejected', `缺少必需的列：${analysis.missingFields.join('、')}。请在列对应中指定后再导入。`)
-    }
-    if (analysis.problemCount > 0) throw failure('import_rejected', `文件中有 ${analysis.problemCount} 处问题，未导入任何数据。请修改后重新导入。`)
+    refuseUnclean(analysis)
     const adapter = adapterFor(analysis.kind, this.registers)
     const register = adapter.register
     return this.store.write((audit) => {
       const { plan } = currentPlan(this.store, analysis, register)
-      const conflicts = registerProblems(analysis, plan)
-      if (conflicts.length > 0) {
-        const first = conflicts[0]
-        throw failure('import_rejected', `第${first.row}行：${first.message}。共 ${conflicts.length} 处冲突，未导入任何数据。`)
-      }
+      refuseConflicts(registerProblems(analysis, plan))
       register.write(analysis.records, plan)
       return this.audited(audit, analysis, adapter.def, countActions(plan.map((p) => p.action)))
+    })
+  }
+
+  /**
+   * `commit` as the window runs it: the rows written a batch at a time in one transaction on the import's own
+   * connection, every other call answered between batches, progress after each, and a cancel honoured up to
+   * the final COMMIT (rolled back: the register stays as it was).
+   */
+  async commitInBatches(analysis: Analysis, progress: Progress = silent): Promise<ImportSummary> {
+    refuseUnclean(analysis)
+    const total = analysis.records.length
+    return this.store.writeStreamed(async (tx, audit) => {
+      const adapter = adapterFor(analysis.kind, this.writingOn(tx))
+      const register = adapter.register
+      // The write lock is held from here on: a plan still current now stays current.
+      const made = plans.get(analysis)
+      let plan = made && made.mark === this.store.changeMark() ? made.plan : null
+      if (!plan && !register.chunked) plan = register.plan(analysis.records)
+      const actions: RowAction[] = []
+      for await (const [start, end] of slices(total, progress)) {
+        const records = analysis.records.slice(start, end)
+        const part = plan ? plan.slice(start, end) : register.plan(records)
+        refuseConflicts(registerProblems({ ...analysis, recordRows: analysis.recordRows.slice(start, end) }, part))
+        register.write(records, part)
+        for (const p of part) actions.push(p.action)
+        progress.progress(end, total, `已写入 ${end} / ${total} 行`)
+      }
+      progress.throwIfCancelled()
+      return this.audited(audit, analysis, adapter.def, countActions(actions))
     })
   }
 
@@ -119,21 +183,21 @@ export class ImportService {
     progress: Progress = silent
   ): Promise<{ preview: ImportPreview; summary: ImportSummary | null }> {
     const { adapter, options: analyzeOptions } = this.prepare(kind, options)
-    const register = adapter.register
-    if (!register.chunked) {
+    if (!adapter.register.chunked) {
       const { analysis, preview } = await this.read(kind, input, options, progress)
       const clean = preview.missingFields.length === 0 && preview.counts.problems === 0
-      return { preview, summary: clean ? this.commit(analysis) : null }
+      return { preview, summary: clean ? await this.commitInBatches(analysis, progress) : null }
     }
     try {
-      return await this.store.writeStreamed(async (audit) => {
+      return await this.store.writeStreamed(async (tx, audit) => {
+        const writing = adapterFor(kind, this.writingOn(tx)).register
         const actions: RowAction[] = []
         const sink = (a: Analysis): void => {
-          const plan = register.plan(a.records)
+          const plan = writing.plan(a.records)
           for (const p of plan) actions.push(p.action)
           for (const p of registerProblems(a, plan)) addProblem(a, p)
           // Once anything is wrong the transaction will be rolled back: the rest is only checked.
-          if (a.problemCount === 0) register.write(a.records, plan)
+          if (a.problemCount === 0) writing.write(a.records, plan)
         }
         const analysis = await analyze(this.store, adapter, input, { ...analyzeOptions, sink }, progress)
         const preview = previewWith(crypto.randomUUID(), analysis, adapter, actions)
@@ -145,6 +209,10 @@ export class ImportService {
       if (e instanceof Rejected) return { preview: e.preview, summary: null }
       throw e
     }
+  }
+
+  private writingOn(tx: Store): ImportRegisters {
+    return tx === this.store ? this.registers : this.registersOn(tx)
   }
 
   private prepare(kind: ImportKind, options: ReadOptions): { adapter: KindAdapter; options: AnalyzeOptions } {
@@ -184,8 +252,7 @@ export class ImportService {
     if (!analysis) throw failure('not_found', '预览已过期，请重新选择文件')
     return this.runner().start('import-commit', `正在导入“${analysis.fileName}”`, async (ctx) => {
       ctx.progress(0, analysis.records.length, `正在写入 ${analysis.records.length} 行…`)
-      ctx.throwIfCancelled()
-      const summary = this.commit(analysis)
+      const summary = await this.commitInBatches(analysis, ctx)
       this.analyses.delete(previewId)
       ctx.progress(analysis.records.length, analysis.records.length, '已完成')
       return summary

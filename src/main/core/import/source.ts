@@ -2,10 +2,10 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { failure } from '../../../shared/result'
-import { decodeText, parseCsv } from './csv'
+import { csvEncoding, CsvCutShort, csvRecords } from './csv'
 import { prepareSheets, type PreparedSheet, type PrepareOptions } from './prepare'
-import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
-import { zipIsWhole } from './zip-order'
+import { xlsxPreparedOnThread } from './xlsx-thread'
+import { zipDamage } from './zip-order'
 
 export type { Cell, SourceRow } from './xlsx'
 
@@ -73,9 +73,8 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
     if (!zipHasWorkbook(head, 'bytes' in input ? input.bytes : null)) {
       throw refuse(`“${fileName}”是压缩包，不是 Excel 工作簿。请解压后选择其中的 .xlsx 或 .csv 文件。`)
     }
-    if (!zipIsWhole(input)) {
-      throw refuse(`“${fileName}”不完整（文件在末尾被截断，可能是复制或下载没有完成）。请重新获取完整的文件后再导入。`)
-    }
+    const damage = zipDamage('bytes' in input ? { bytes: input.bytes } : { path: input.path })
+    if (damage) throw refuse(`“${fileName}”不完整或已损坏（${damage}）。请重新获取完整的文件，或在 Excel/WPS 中打开后另存为 .xlsx，再导入。`)
     return {
       format: 'xlsx',
       encoding: null,
@@ -84,12 +83,12 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
       sha256,
       bytesRead: () => consumed,
       prepared: (options) =>
-        (insideAsar() ? xlsxPreparedInProcess : xlsxPreparedOnThread)(
+        xlsxPreparedOnThread(
           'bytes' in input ? { bytes: input.bytes } : { path: input.path },
           options,
           (bytes) => (consumed = bytes),
           (message) =>
-            refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${message}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
+            refuse(`“${fileName}”不是有效的 Excel 工作簿，或文件已损坏（${readerReason(message)}）。请在 Excel/WPS 中打开后另存为 .xlsx 再导入。`)
         )
     }
   }
@@ -97,8 +96,8 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
   if (looksBinary(head)) {
     throw refuse(`无法识别“${fileName}”的格式${ext ? `（${ext}）` : ''}。请提供 .xlsx 工作簿或 .csv 表格。`)
   }
-  const bytes = 'bytes' in input ? input.bytes : fs.readFileSync(input.path)
-  const { text, encoding } = decodeText(bytes)
+  const csv = 'bytes' in input ? { bytes: input.bytes } : { path: input.path }
+  const encoding = await csvEncoding(csv)
   return {
     format: 'csv',
     encoding,
@@ -107,17 +106,26 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
     sha256,
     bytesRead: () => consumed,
     prepared: (options) => {
-      const records = parseCsv(text)
       const rows = (async function* () {
-        for (let start = 0; start < records.length; start += CSV_BATCH) {
-          const end = Math.min(start + CSV_BATCH, records.length)
-          consumed = Math.floor((size * end) / records.length)
-          yield records.slice(start, end).map((cells, i) => ({ row: start + i + 1, cells }))
+        let line = 0
+        try {
+          for await (const { records, bytes } of csvRecords(csv, encoding, CSV_BATCH)) {
+            consumed = bytes
+            yield records.map((cells) => ({ row: ++line, cells }))
+          }
+        } catch (e) {
+          if (e instanceof CsvCutShort) throw refuse(`“${fileName}”不完整：${e.message}。请重新获取完整的文件后再导入，未导入任何数据。`)
+          throw e
         }
       })()
       return prepareSheets([{ name: path.basename(fileName, path.extname(fileName)), rows }], options)
     }
   }
+}
+
+/** The reader's own words when they are ours (Chinese); the unzip and XML libraries' English says only that the bytes do not parse. */
+function readerReason(message: string): string {
+  return /[\u4e00-\u9fff]/.test(message) ? message : '内容无法解压或解析'
 }
 
 function startsWith(buf: Buffer, magic: Buffer): boolean {

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../../tests/fixtures/ids'
@@ -6,10 +7,13 @@ import { KIND_DEFS } from '../../../shared/import'
 import { Readable } from 'node:stream'
 import { appendBatch, emptyBatch, prepareSheets, rowPreparer, type PreparedBatch, type PreparedSheet, type PrepareOptions, type SheetHead } from './prepare'
 import { readXlsx } from './xlsx'
-import { insideAsar, xlsxPreparedInProcess, xlsxPreparedOnThread } from './xlsx-thread'
+import { workerDir, xlsxPreparedOnThread } from './xlsx-thread'
 
 const ID = makeIdNumber('1950-01-01', '男', 1)
 const persons: PrepareOptions = { def: KIND_DEFS.persons, mapping: {}, remembered: [], sheet: null, today: '2026-03-01' }
+
+/** The same reading and preparing, on this thread: what the worker must give. */
+const here = (input: { bytes: Buffer }, options: PrepareOptions) => prepareSheets(readXlsx(Readable.from([input.bytes])), options)
 
 async function readAll(read: (input: { bytes: Buffer }, options: PrepareOptions, onBytes: (b: number) => void, fail: (m: string) => Error) => AsyncIterable<PreparedSheet>, bytes: Buffer, options = persons) {
   const seen: { name: string; head: SheetHead | null; rows: PreparedBatch | null }[] = []
@@ -30,7 +34,7 @@ async function readAll(read: (input: { bytes: Buffer }, options: PrepareOptions,
   return { seen, lastBytes, raws }
 }
 
-describe('reading and preparing a workbook on a worker thread or on this one', () => {
+describe('reading and preparing a workbook on its worker thread', () => {
   const workbook = () =>
     xlsxBuffer([
       { name: '说明', rows: [['本表为人员名册'], ['姓名', '备注']] },
@@ -41,16 +45,17 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
       { name: '另一册', rows: [['姓名', '公民身份号码'], ['张三', ID]] }
     ])
 
-  it('gives the same sheets, headers and prepared rows either way', async () => {
+  it('gives the sheets, headers and prepared rows the preparing code gives', async () => {
     const bytes = await workbook()
     const onThread = await readAll(xlsxPreparedOnThread, bytes)
-    const here = await readAll(xlsxPreparedInProcess, bytes)
-    expect(here.seen).toEqual(onThread.seen)
-    expect(here.seen.map((s) => s.name)).toEqual(['说明', '名册', '另一册'])
+    const direct = await readAll(here, bytes)
+    expect(direct.seen).toEqual(onThread.seen)
+    const seen = onThread.seen
+    expect(seen.map((s) => s.name)).toEqual(['说明', '名册', '另一册'])
     // The first sheet names a column but not the required ones; the third comes after the one taken.
-    expect(here.seen[0]).toMatchObject({ head: { headerRow: 2, missing: expect.arrayContaining(['公民身份号码']) }, rows: null })
-    expect(here.seen[2]).toEqual({ name: '另一册', head: null, rows: null })
-    const taken = here.seen[1]
+    expect(seen[0]).toMatchObject({ head: { headerRow: 2, missing: expect.arrayContaining(['公民身份号码']) }, rows: null })
+    expect(seen[2]).toEqual({ name: '另一册', head: null, rows: null })
+    const taken = seen[1]
     expect(taken.head?.headerRow).toBe(2)
     const width = taken.head!.columns.filter((c) => c.field).length
     expect(taken.rows?.rows).toEqual([3, 5])
@@ -59,7 +64,7 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
     expect(taken.rows?.values[width + 1]).toBeUndefined()
     expect(taken.rows?.problems).toEqual([[1, 1, expect.stringContaining('18位')]])
     expect(taken.rows?.shown[1]).toEqual([1, ['李秀英', '123', '女']])
-    expect(here.lastBytes).toBe(bytes.length)
+    expect(onThread.lastBytes).toBe(bytes.length)
   })
 
   it('gives the same rows when the reading thread passes some on as read, for the taker to prepare', async () => {
@@ -67,16 +72,16 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
     for (let i = 0; i < 4000; i++) rows.push([i + 1, `王${i}`, i % 500 === 7 ? '123' : makeIdNumber('1960-01-01', '男', i), '男'])
     const bytes = await xlsxBuffer([{ name: '名册', rows }])
     const onThread = await readAll(xlsxPreparedOnThread, bytes)
-    const here = await readAll(xlsxPreparedInProcess, bytes)
-    expect(onThread.seen).toEqual(here.seen)
-    expect(here.seen[0].rows?.rows.length).toBe(4000)
-    expect(here.seen[0].rows?.problems.length).toBe(8)
-    expect(here.seen[0].rows?.shown.length).toBe(200)
-    expect(here.raws).toBe(0)
+    const direct = await readAll(here, bytes)
+    expect(onThread.seen).toEqual(direct.seen)
+    expect(direct.seen[0].rows?.rows.length).toBe(4000)
+    expect(direct.seen[0].rows?.problems.length).toBe(8)
+    expect(direct.seen[0].rows?.shown.length).toBe(200)
+    expect(direct.raws).toBe(0)
     // Passing every batch it may on as read changes nothing either.
     const passing = await readAll((input, options) => prepareSheets(readXlsx(Readable.from([input.bytes])), options, () => true), bytes)
     expect(passing.raws).toBeGreaterThan(0)
-    expect(passing.seen).toEqual(here.seen)
+    expect(passing.seen).toEqual(direct.seen)
   })
 
   it('takes the sheet an earlier preview chose', async () => {
@@ -84,24 +89,30 @@ describe('reading and preparing a workbook on a worker thread or on this one', (
     expect(seen.map((s) => [s.name, s.rows?.rows.length ?? null])).toEqual([['说明', null], ['名册', null], ['另一册', 1]])
   })
 
-  it('words a damaged workbook through the caller on either thread', async () => {
+  it('words a damaged workbook through the caller', async () => {
     const bytes = (await xlsxBuffer([{ name: 'a', rows: [['x']] }])).subarray(0, 300)
-    await expect(readAll(xlsxPreparedInProcess, bytes)).rejects.toThrow(/^坏文件：/)
     await expect(readAll(xlsxPreparedOnThread, bytes)).rejects.toThrow(/^坏文件：/)
   })
 
-  it('stops, on either thread, when a damaged entry leaves the reader waiting for bytes that never come', async () => {
+  it('stops when a damaged entry leaves the reader waiting for bytes that never come', async () => {
     const bytes = await workbook()
     const damaged = Buffer.from(bytes)
     const sheet = damaged.indexOf('xl/worksheets/sheet1.xml')
     damaged.fill(0x41, sheet + 60, sheet + 160)
     const stop = /^坏文件：读取在文件结束前中断/
-    await expect(readAll((i, o, b, f) => xlsxPreparedInProcess(i, o, b, f, 200), damaged)).rejects.toThrow(stop)
     await expect(readAll(xlsxPreparedOnThread, damaged)).rejects.toThrow(stop)
   })
 
-  it('knows when the code runs from inside an asar archive', () => {
-    expect(insideAsar(path.join('C:', 'Program Files', '换届工作台', 'resources', 'app.asar', 'out', 'main'))).toBe(true)
-    expect(insideAsar(path.join('/work', 'main', 'out', 'main'))).toBe(false)
+  it('starts the worker of a packaged app from app.asar.unpacked, on Windows and Linux install paths', () => {
+    expect(workerDir('C:\\Program Files\\换届工作台\\resources\\app.asar\\out\\main\\chunks')).toBe(
+      'C:\\Program Files\\换届工作台\\resources\\app.asar.unpacked\\out\\main\\chunks'
+    )
+    expect(workerDir('/opt/换届工作台/resources/app.asar/out/main')).toBe('/opt/换届工作台/resources/app.asar.unpacked/out/main')
+    expect(workerDir(path.join('/work', 'main', 'out', 'main'))).toBe(path.join('/work', 'main', 'out', 'main'))
+  })
+
+  it('lists the worker and its chunk among the files the package unpacks', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { build: { asarUnpack: string[] } }
+    expect(pkg.build.asarUnpack).toEqual(expect.arrayContaining(['out/main/xlsx-worker.js', 'out/main/chunks/**']))
   })
 })

@@ -1,10 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { prepareSheets, type PreparedBatch,
-  type RawBatch, type PreparedSheet, type PrepareOptions, type SheetHead } from './prepare'
-import { READER_MODULE, readXlsx } from './xlsx'
-import { workbookStream } from './zip-order'
+import type { PreparedBatch, PreparedSheet, PrepareOptions, RawBatch, SheetHead } from './prepare'
+import { READER_MODULE } from './xlsx'
 
 export type WorkerInput = { input: { path: string } | { bytes: Uint8Array }; batch: number; ahead: number; prepare: PrepareOptions }
 export type ToReader = 'more'
@@ -16,8 +14,6 @@ type FromReader =
   | { t: 'error'; message: string }
 
 const STOPPED = '读取在文件结束前中断'
-/** Once the whole file is read, the time the reader may go without giving anything before it counts as stuck. */
-const STALL_MS = 5000
 
 /** Rows per message (at least), and messages the reader may run ahead of the rows taken: enough to keep both threads busy. */
 const BATCH = 1000
@@ -32,7 +28,7 @@ const YOUNG_GENERATION_MB = 48
 function startWorker(workerData: WorkerInput): Worker {
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
   for (const dir of [__dirname, path.join(__dirname, '..')]) {
-    const built = path.join(dir, 'xlsx-worker.js')
+    const built = path.join(workerDir(dir), 'xlsx-worker.js')
     if (fs.existsSync(built)) return new Worker(built, { workerData, resourceLimits })
   }
   const load = (file: string) => `require(${JSON.stringify(file)});`
@@ -95,50 +91,13 @@ export async function* xlsxPreparedOnThread(
 }
 
 /**
- * The same, read on this thread. A packaged Electron app keeps its code inside app.asar, where a worker
- * thread cannot be started from a file; it reads here instead, more slowly but the same.
+ * Where the built worker lies: beside the bundle, or, in a packaged app whose code sits inside app.asar (from
+ * which no thread can start), in app.asar.unpacked, where the build unpacks the worker and the chunk it loads.
  */
-export async function* xlsxPreparedInProcess(
-  input: { path: string } | { bytes: Buffer },
-  prepare: PrepareOptions,
-  onBytes: (bytes: number) => void,
-  fail: (message: string) => Error,
-  stallMs = STALL_MS
-): AsyncIterable<PreparedSheet> {
-  const stream = workbookStream(input)
-  let bytes = 0
-  let endedAt: number | null = null
-  let waitingSince: number | null = null
-  stream.on('data', (c: Buffer) => onBytes((bytes += c.length)))
-  stream.on('end', () => (endedAt = Date.now()))
-  // A damaged workbook can leave the reader waiting for bytes that never come; here nothing else would notice.
-  let watch: NodeJS.Timeout | undefined
-  const stalled = new Promise<never>((_, reject) => {
-    watch = setInterval(() => {
-      if (endedAt !== null && waitingSince !== null && Date.now() - Math.max(endedAt, waitingSince) > stallMs) reject(new Error(STOPPED))
-    }, Math.min(1000, stallMs))
-  })
-  stalled.catch(() => {})
-  async function* worded<T>(items: AsyncIterable<T>): AsyncIterable<T> {
-    const it = items[Symbol.asyncIterator]()
-    try {
-      for (;;) {
-        waitingSince = Date.now()
-        const next = await Promise.race([it.next(), stalled])
-        waitingSince = null
-        if (next.done) return
-        yield next.value
-      }
-    } catch (e) {
-      throw fail((e as Error).message)
-    }
-  }
-  try {
-    for await (const sheet of worded(prepareSheets(readXlsx(stream), prepare))) yield { ...sheet, rows: sheet.rows && worded(sheet.rows) }
-  } finally {
-    clearInterval(watch)
-    stream.destroy()
-  }
+export function workerDir(dir: string): string {
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : path.sep
+  return dir
+    .split(sep)
+    .map((part) => (part.endsWith('.asar') ? `${part}.unpacked` : part))
+    .join(sep)
 }
-
-export const insideAsar = (dir: string = __dirname): boolean => dir.split(path.sep).some((part) => part.endsWith('.asar'))

@@ -20,6 +20,7 @@ export interface SourceRow {
 interface ReaderInternals {
   model?: { sheets?: { name: string; rId: string }[] }
   workbookRels?: { Id: string; Target: string }[]
+  sharedStrings?: unknown[]
 }
 
 /** A sheet as the importer reads any source: its rows in order, a batch at a time. */
@@ -41,10 +42,42 @@ export async function* readXlsx(stream: Readable): AsyncIterable<SourceSheet> {
     worksheets: 'emit',
     entries: 'ignore'
   })
+  const internals = reader as unknown as ReaderInternals
   for await (const ws of reader) {
-    const sheet = ws as unknown as { id: number | string; name: string } & SheetEvents
-    yield { name: sheetName(reader as unknown as ReaderInternals, sheet), rows: xlsxRows(sheet) }
+    const sheet = ws as unknown as { id: number | string; name: string; iterator: AsyncIterable<Buffer | string> } & SheetEvents
+    // exceljs reads a missing shared string as an empty cell, and a sheet whose XML stops mid-row as a shorter
+    // sheet: either would import part of the file as if it were all of it.
+    internals.sharedStrings = checkedStrings(internals.sharedStrings ?? [])
+    const name = sheetName(internals, sheet)
+    sheet.iterator = wholeSheet(sheet.iterator, name)
+    yield { name, rows: xlsxRows(sheet) }
   }
+}
+
+const isIndex = (key: string | symbol) => typeof key === 'string' && (key === 'NaN' || /^-?\d+$/.test(key))
+
+/** The shared strings, refusing an index the table does not have instead of giving undefined. */
+function checkedStrings(strings: unknown[]): unknown[] {
+  if ((strings as { checked?: boolean }).checked) return strings
+  return new Proxy(strings, {
+    get(target, key, receiver) {
+      if (key === 'checked') return true
+      if (isIndex(key) && !(key in target)) {
+        throw new Error(`单元格引用的共享字符串（第 ${String(key)} 项）不存在，共享字符串表只有 ${target.length} 项`)
+      }
+      return Reflect.get(target, key, receiver)
+    }
+  })
+}
+
+/** The sheet's XML as inflated, refused at its end unless it closes its worksheet element. */
+async function* wholeSheet(chunks: AsyncIterable<Buffer | string>, name: string): AsyncIterable<Buffer | string> {
+  let tail = ''
+  for await (const chunk of chunks) {
+    tail = (tail + (typeof chunk === 'string' ? chunk.slice(-64) : chunk.subarray(-64).toString('latin1'))).slice(-64)
+    yield chunk
+  }
+  if (!/<\/([A-Za-z_][\w.-]*:)?worksheet\s*>\s*$/.test(tail)) throw new Error(`工作表“${name}”的内容在中途结束（数据不完整）`)
 }
 
 /**

@@ -26,11 +26,22 @@ function endRecord(size: number, readAt: ReadAt): { tail: Buffer; at: number } |
 }
 
 /**
- * Whether the archive is whole: a workbook cut short (a copy or download that stopped) has no end record, and
- * exceljs's streaming reader would wait for the rest of it for ever.
+ * Why the archive cannot be read as it is, or null. A workbook cut short (a copy or download that stopped) has
+ * no end record, and exceljs's streaming reader would wait for the rest of it for ever; an archive naming an
+ * entry twice holds two versions of that part, and which one a reader takes is anyone's guess.
  */
-export function zipIsWhole(input: { path: string } | { bytes: Uint8Array }): boolean {
-  return withReader(input, (size, readAt) => endRecord(size, readAt) !== null)
+export function zipDamage(input: { path: string } | { bytes: Uint8Array }): string | null {
+  return withReader(input, (size, readAt) => {
+    if (!endRecord(size, readAt)) return '文件在末尾被截断，可能是复制或下载没有完成'
+    const entries = centralDirectory(size, readAt)
+    if (!entries) return null
+    const seen = new Set<string>()
+    for (const e of entries.found) {
+      if (seen.has(e.name)) return `压缩包中有两个同名的部件“${e.name}”，无法确定应读取哪一个`
+      seen.add(e.name)
+    }
+    return null
+  })
 }
 
 function withReader<T>(input: { path: string } | { bytes: Uint8Array }, use: (size: number, readAt: ReadAt) => T): T {
@@ -49,20 +60,8 @@ function withReader<T>(input: { path: string } | { bytes: Uint8Array }, use: (si
   }
 }
 
-const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
-
-/**
- * The order in which to hand an .xlsx to exceljs's streaming reader: every part but the worksheets first.
- * The reader resolves text cells from sharedStrings.xml; a worksheet that comes before it in the archive (as
- * Excel and exceljs's own writer store them) is inflated whole into a temporary file and parsed only once the
- * archive has been read to the end, so its first row arrives late and nothing downstream can start. With the
- * shared strings first, rows are parsed as they are inflated.
- *
- * Only the order of whole entries changes, byte for byte; the central directory follows as it was. Null when
- * the order is already workable, or when the archive is anything but a plain single-disk zip (the reader then
- * gets the file as it is).
- */
-export function workbookOrder(size: number, readAt: ReadAt): ByteRange[] | null {
+/** The entries the central directory lists, in its order; null when it is anything but a plain single-disk zip's. */
+function centralDirectory(size: number, readAt: ReadAt): { found: { name: string; offset: number }[]; cdOffset: number } | null {
   const end = endRecord(size, readAt)
   if (!end) return null
   const { tail, at: eocd } = end
@@ -85,6 +84,26 @@ export function workbookOrder(size: number, readAt: ReadAt): ByteRange[] | null 
     found.push({ name: cd.toString('utf8', p + 46, p + 46 + nameLength), offset })
     p = next
   }
+  return { found, cdOffset }
+}
+
+const isWorksheet = (name: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)
+
+/**
+ * The order in which to hand an .xlsx to exceljs's streaming reader: every part but the worksheets first.
+ * The reader resolves text cells from sharedStrings.xml; a worksheet that comes before it in the archive (as
+ * Excel and exceljs's own writer store them) is inflated whole into a temporary file and parsed only once the
+ * archive has been read to the end, so its first row arrives late and nothing downstream can start. With the
+ * shared strings first, rows are parsed as they are inflated.
+ *
+ * Only the order of whole entries changes, byte for byte; the central directory follows as it was. Null when
+ * the order is already workable, or when the archive is anything but a plain single-disk zip (the reader then
+ * gets the file as it is).
+ */
+export function workbookOrder(size: number, readAt: ReadAt): ByteRange[] | null {
+  const cd = centralDirectory(size, readAt)
+  if (!cd) return null
+  const { found, cdOffset } = cd
   const byOffset = [...found].sort((a, b) => a.offset - b.offset)
   if (byOffset.length === 0 || byOffset[0].offset !== 0) return null
   const ranges = byOffset.map((e, i) => ({ name: e.name, start: e.offset, end: i + 1 < byOffset.length ? byOffset[i + 1].offset : cdOffset }))
