@@ -1,8 +1,9 @@
 import type { ResumeLine } from '../../../shared/cadre'
 import { EDUCATION_LEVELS } from '../../../shared/cadre'
-import { POST_LABELS, POSTS, type Stage } from '../../../shared/candidate'
+import type { Stage } from '../../../shared/candidate'
 import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { failure } from '../../../shared/result'
+import { seatRank, seatsText } from '../../../shared/seats'
 import type { Step } from '../../../shared/vetting-rules'
 import { CandidateService, type CandidateView, type Dossier } from '../candidates'
 import type { Store } from '../store'
@@ -31,7 +32,7 @@ export function candidateOrder(a: CandidateView, b: CandidateView): number {
   return (
     byPinyin.compare(a.villageName, b.villageName) ||
     a.villageId - b.villageId ||
-    POSTS.indexOf(a.post) - POSTS.indexOf(b.post) ||
+    seatRank(a) - seatRank(b) ||
     byPinyin.compare(a.name, b.name) ||
     a.id - b.id
   )
@@ -165,7 +166,7 @@ export class CandidateExports {
         politicalStatus: p?.political_status ?? '',
         partyJoinDate: isoYearMonth(p?.party_joined ?? ''),
         currentPost: p?.current_position ?? '',
-        proposedPost: POST_LABELS[c.post],
+        proposedPost: seatsText(c),
         village: c.villageName,
         note: [c.incumbent ? '现任' : '', c.pool === '初步人选' ? '' : c.pool, c.progress.status === '进行中' ? '' : c.progress.status, c.note]
           .filter(Boolean)
@@ -191,7 +192,7 @@ export class CandidateExports {
         name: c.name,
         sex: c.sex ?? '',
         birthDate: c.birthDate,
-        proposedPost: POST_LABELS[c.post],
+        proposedPost: seatsText(c),
         verdicts: answers,
         overall: step?.state === '通过' || step?.state === '不通过' ? step.state : sent ? '待反馈' : '未送审'
       }

@@ -235,7 +235,7 @@ export class ExportService {
     const list = this.candidates.list(scope, '人选登记表')
     job?.progress(0, list.length, '正在准备…')
     const forms = {
-      cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c.post) })),
+      cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c) })),
       form: (i: number) => this.candidates.dossier(list[i].id, signing)
     }
     const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }

@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   remembered: Map<string, string | null>
   /** Read this sheet only (the one an earlier preview chose); otherwise the first that holds the data. */
   sheet?: string | null
+  /** Values for the whole file where it has no column (届别), by field. */
+  fileValues?: Record<string, string>
   /**
    * Takes the records while the file is still being read, a chunk at a time, and keeps them: the analysis
    * then holds only the records not yet taken. Without it every record stays in the analysis.
@@ -68,7 +70,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
   const def = adapter.def
   const source = await openSource(input)
   const today = todayIso()
-  const ctx: BuildContext = { today, villageId: options.villageId, villageByName: villageLookup(store) }
+  const fileValues = options.fileValues ?? {}
+  const ctx: BuildContext = { today, villageId: options.villageId, villageByName: villageLookup(store), fileValues }
   const sheets: string[] = []
   let fallback: Analysis | null = null
   let result: Analysis | null = null
@@ -77,7 +80,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
     mapping: options.mapping,
     remembered: [...options.remembered],
     sheet: options.sheet ?? null,
-    today
+    today,
+    fixed: Object.keys(fileValues)
   })
 
   // Runs once the reader has started and this thread only waits for its first rows.
@@ -168,7 +172,8 @@ class RowReader {
     this.fields = this.mapped.map((c) => c.field!)
     for (const c of this.mapped) this.columnOf.set(c.field!, c)
     this.labels = new Map(adapter.def.fields.map((f) => [f.key, f.label]))
-    this.required = adapter.def.fields.filter((f) => f.required).map((f) => f.key)
+    // A field given for the whole file fills the row's empty cell.
+    this.required = adapter.def.fields.filter((f) => f.required && !(f.key in ctx.fileValues)).map((f) => f.key)
   }
 
   read(batch: PreparedBatch): void {

@@ -21,6 +21,8 @@ export interface ReadOptions {
   villageId?: number | null
   mapping?: Record<string, string | null>
   sheet?: string | null
+  /** Values for the whole file where it has no column (届别 of a members roster). */
+  fileValues?: Record<string, string>
 }
 
 /** Analyses kept for their commit; a clerk works on one file at a time, a few are plenty. */
@@ -45,6 +47,9 @@ class Rejected extends Error {
     super('import rejected')
   }
 }
+
+const definedValues = (o: Record<string, string | undefined> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'))
 
 const silent: Progress = { progress: () => {}, throwIfCancelled: () => {} }
 
@@ -153,7 +158,13 @@ export class ImportService {
     if (refused) throw failure('validation', refused)
     return {
       adapter,
-      options: { villageId, mapping: options.mapping ?? {}, remembered: rememberedChoices(this.store, kind), sheet: options.sheet }
+      options: {
+        villageId,
+        mapping: options.mapping ?? {},
+        remembered: rememberedChoices(this.store, kind),
+        sheet: options.sheet,
+        fileValues: definedValues(options.fileValues)
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import { migration003 } from './003_candidates'
 import { migration004 } from './004_voters_elections'
 import { migration005 } from './005_risks_plans'
 import { migration006 } from './006_import'
+import { migration007 } from './007_seats'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -14,7 +15,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
-  migration006
+  migration006,
+  migration007
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
