@@ -257,6 +257,8 @@ export interface ImportPreview extends ReadFile {
   kindLabel: string
   counts: { rows: number; added: number; updated: number; unchanged: number; problems: number }
   problems: ImportProblem[]
+  /** What the file holds beside the data and is left out (备注, 照片, a sheet of instructions), and values asked once. */
+  notes: string[]
   /** The first rows, with what will happen to each. */
   rows: PreviewRow[]
 }

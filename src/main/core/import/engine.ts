@@ -14,6 +14,7 @@ import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
 import { warmSearchKeys } from '../search-key'
 import { HEADER_SEARCH_ROWS } from './header'
+import { previewNotes } from './notes'
 import { mappedColumns, rowPreparer, type PreparedBatch, type RowPreparer } from './prepare'
 import { openSource, type FileInput } from './source'
 
@@ -48,6 +49,7 @@ export interface Progress {
 /** A file read and checked, kept between preview and commit. */
 export interface Analysis extends ReadFile {
   villageId: number | null
+  fileValues: Record<string, string>
   records: unknown[]
   /** The sheet row of each record. */
   recordRows: number[]
@@ -101,6 +103,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       columns: sheet.head.columns,
       missingFields: sheet.head.missing,
       villageId: options.villageId,
+      fileValues,
       records: [],
       recordRows: [],
       firstRecord: 0,
@@ -294,6 +297,7 @@ export function previewWith(id: string, a: Analysis, adapter: KindAdapter, actio
     missingFields: a.missingFields,
     counts: { rows: a.rowCount, ...counts, problems: a.problemCount },
     problems: a.problems,
+    notes: previewNotes(adapter.def, a),
     rows: a.sample.map((s) => ({
       row: s.row,
       action: s.record === null || problemRows.has(s.row) ? 'error' : actions[s.record],

@@ -15,6 +15,7 @@ import type { KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
+import { problemWorkbook } from './problem-workbook'
 import type { FileInput } from './source'
 
 export interface ReadOptions {
@@ -22,7 +23,7 @@ export interface ReadOptions {
   mapping?: Record<string, string | null>
   sheet?: string | null
   /** Values for the whole file where it has no column (届别 of a members roster). */
-  fileValues?: Record<string, string>
+  fileValues?: Record<string, string | undefined>
 }
 
 /** Analyses kept for their commit; a clerk works on one file at a time, a few are plenty. */
@@ -59,6 +60,8 @@ const silent: Progress = { progress: () => {}, throwIfCancelled: () => {} }
  */
 export class ImportService {
   private readonly analyses = new Map<string, Analysis>()
+  /** The file each kept analysis was read from, for its problem list. */
+  private readonly inputs = new WeakMap<Analysis, FileInput>()
 
   constructor(
     private readonly store: Store,
@@ -80,6 +83,7 @@ export class ImportService {
       return previewOf(id, analysis, adapter, plan)
     })()
     this.analyses.set(id, analysis)
+    this.inputs.set(analysis, input)
     while (this.analyses.size > KEEP_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
     return { analysis, preview }
   }
@@ -198,6 +202,15 @@ export class ImportService {
     })
   }
 
+  /** 导出问题清单 of a previewed file: its wrong rows in its own columns, with a 问题 column. */
+  async problemList(previewId: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const analysis = this.analyses.get(previewId)
+    const input = analysis && this.inputs.get(analysis)
+    if (!analysis || !input) throw failure('not_found', '预览已过期，请重新选择文件')
+    if (analysis.problemCount === 0) throw failure('validation', '该文件没有问题，无需导出问题清单')
+    return { fileName: problemListName(analysis.fileName), bytes: await problemWorkbook(input, analysis) }
+  }
+
   remember(kind: ImportKind, header: string, field: string | null): void {
     rememberChoice(this.store, kind, header, field)
   }
@@ -207,3 +220,6 @@ export class ImportService {
     return this.jobs
   }
 }
+
+/** "龙山村人选.xlsx" → "龙山村人选-问题清单.xlsx". */
+export const problemListName = (fileName: string): string => `${fileName.replace(/\.[^.]+$/, '')}-问题清单.xlsx`
