@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 
-const BENCHES = ['import.ts', 'exports.ts', 'voters.ts']
+const BENCHES = ['import.ts', 'exports.ts', 'voters.ts', 'rosters.ts']
 
 for (const file of BENCHES) {
   console.log(`\n== ${file}`)
