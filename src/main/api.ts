@@ -14,6 +14,8 @@ import { SettingsService } from './core/settings'
 import { StatisticsService } from './core/statistics'
 import { VoterService } from './core/voters'
 import { VOTING_RULES } from './core/voting-settings'
+import { TOWNSHIP_ELECTION_DAYS } from './core/election-days'
+import { townshipElectionDays } from '../shared/election-days'
 import { ELECTION_LABELS, electionInput, memberAttributes, memberInput, TERMS } from '../shared/election'
 import {
   answerInput,
@@ -125,6 +127,9 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
     elections: {
       rules: query(() => settings.get(VOTING_RULES)),
       saveRules: method(votingRules, (r) => settings.set(VOTING_RULES, r)),
+      /** 全乡镇统一选举日: the day every village uses unless it has its own. */
+      townshipDays: query(() => settings.get(TOWNSHIP_ELECTION_DAYS)),
+      saveTownshipDays: method(townshipElectionDays, (d) => settings.set(TOWNSHIP_ELECTION_DAYS, d)),
       list: method(optionalVillage, ({ villageId }) => elections.list(villageId)),
       get: method(idInput, ({ id }) => elections.get(id)),
       create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),

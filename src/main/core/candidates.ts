@@ -27,6 +27,7 @@ import type { Store } from './store'
 import { VillageService } from './villages'
 import { evaluationsByCandidate, findingsByPerson, stagesByCandidate, verdictsByCandidate, type EvaluationRecord } from './vetting-records'
 import { vettingRules } from './vetting-settings'
+import { committeeDateSql, partyDateSql } from './election-days'
 
 export interface CandidateRow {
   id: number
@@ -51,6 +52,8 @@ export interface CandidateView extends CandidateRow {
   birthDate: string | null
   /** On the village's election day when set, otherwise today. */
   age: number | null
+  /** The day `age` is counted on: the village's election day, else the township's, else today. */
+  referenceDate: string
   /** Masked in lists, full on the person's page and in the dossier. */
   idNumber: string
   phone: string
@@ -81,7 +84,7 @@ export interface Dossier {
   findings: FindingRecord[]
 }
 
-const SELECT = `SELECT c.*, v.name AS village_name, v.committee_election_date, v.party_election_date,
+const SELECT = `SELECT c.*, v.name AS village_name, ${committeeDateSql('v')} AS committee_election_date, ${partyDateSql('v')} AS party_election_date,
   p.name, p.sex, p.birth_date, p.id_number, p.phone, p.search_key
   FROM candidates c JOIN persons p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id`
 
@@ -242,7 +245,7 @@ export class CandidateService {
     return {
       candidate,
       village,
-      referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate),
+      referenceDate: candidate.referenceDate,
       record: this.records.get(candidate.personId),
       photo: this.records.photo(candidate.personId),
       proposedPost: proposedPost(village.name, candidate),
@@ -302,6 +305,7 @@ export class CandidateService {
         sex: c.sex as '男' | '女' | null,
         birthDate,
         age: birthDate ? ageOn(birthDate, onDate) : null,
+        referenceDate: onDate,
         idNumber: masked ? maskIdNumber(c.idNumber as string | null) : ((c.idNumber as string | null) ?? ''),
         phone: c.phone as string,
         tags: tags.get(c.personId as number) ?? [],

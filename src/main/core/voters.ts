@@ -30,8 +30,9 @@ import { likePattern, searchKey } from './search-key'
 import { SettingsService } from './settings'
 import type { Store } from './store'
 import { VOTING_RULES } from './voting-settings'
+import { committeeDateSql } from './election-days'
 
-const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_election_date AS election_date, v.person_id,
+const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, ${committeeDateSql('g')} AS election_date, v.person_id,
   p.id_number, p.name, p.sex, p.birth_date, p.ethnicity, v.group_name, v.category, v.address, v.approval_date,
   v.approval_meeting, v.deprived, v.status, v.removed_reason, v.note
   FROM voters v JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id`
@@ -79,7 +80,7 @@ export class VoterWriter {
   ) {
     this.s = {
       village: db.prepare(
-        `SELECT id, name, committee_election_date AS electionDate,
+        `SELECT id, name, ${committeeDateSql('villages')} AS electionDate,
          EXISTS (SELECT 1 FROM voter_publications WHERE village_id = villages.id) AS published FROM villages WHERE id = ?`
       ),
       person: db.prepare('SELECT id, name FROM persons WHERE id_number = ?'),
@@ -269,7 +270,7 @@ export class VoterService {
    */
   *listed(villageId: number): IterableIterator<VoterListEntry> {
     const minAge = this.rules().voterMinAge
-    const village = this.store.db.prepare('SELECT name, committee_election_date FROM villages WHERE id = ?').raw().get(villageId) as
+    const village = this.store.db.prepare(`SELECT name, ${committeeDateSql('villages')} FROM villages WHERE id = ?`).raw().get(villageId) as
       | [string, string | null]
       | undefined
     if (!village) return
@@ -302,7 +303,7 @@ export class VoterService {
     const minAge = this.rules().voterMinAge
     const db = this.store.db
     const villages = db
-      .prepare(`SELECT id, name, committee_election_date AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
+      .prepare(`SELECT id, name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
       .all({ id: villageId }) as { id: number; name: string; electionDate: string | null }[]
     // The latest eligible birth date, as text: the year moved back, month and day kept. For an election
     // on 29 February it may name a day that does not exist, which still sorts exactly right.
@@ -312,8 +313,8 @@ export class VoterService {
            SELECT v.village_id, v.group_name, v.category, v.deprived, p.sex, p.ethnicity,
              (v.deprived = 0 AND p.birth_date <= g.cutoff) AS ok
            FROM voters v JOIN persons p ON p.id = v.person_id
-           JOIN (SELECT id, printf('%04d', substr(committee_election_date, 1, 4) - @minAge) || substr(committee_election_date, 5) AS cutoff
-             FROM villages) g ON g.id = v.village_id
+           JOIN (SELECT id, printf('%04d', substr(day, 1, 4) - @minAge) || substr(day, 5) AS cutoff
+             FROM (SELECT id, ${committeeDateSql('villages')} AS day FROM villages)) g ON g.id = v.village_id
            WHERE v.status = '在册' AND (@id IS NULL OR v.village_id = @id))
          SELECT village_id, group_name, count(*) AS registered, sum(deprived) AS deprived, sum(ok) AS eligible,
            sum(ok AND sex = '女') AS women, sum(ok AND ethnicity NOT IN ('', '汉', '汉族')) AS minority,
@@ -400,7 +401,7 @@ export class VoterService {
     const r = this.store.db
       .prepare(
         `SELECT p.village_id AS villageId, p.published_on AS publishedOn, p.voter_count AS voterCount, p.note,
-         g.committee_election_date AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`
+         ${committeeDateSql('g')} AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`
       )
       .get(villageId) as (Omit<Publication, 'check'> & { electionDate: string | null }) | undefined
     if (!r) return null

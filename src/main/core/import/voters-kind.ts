@@ -15,6 +15,7 @@ import type { Store } from '../store'
 import { VoterService, type KnownRegistration, type VoterWriter } from '../voters'
 import type { BuildContext, FieldProblem, KindAdapter, Planned } from './adapter'
 import { personPart, type PersonPart } from './person-rows'
+import { committeeDateSql } from '../election-days'
 
 export interface VoterRecord {
   person: PersonPart
@@ -56,7 +57,7 @@ export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan>
   const persons = new PersonService(store)
   const minAge = voters.rules().voterMinAge
   let writer: VoterWriter | undefined
-  const villageFacts = store.db.prepare('SELECT name, committee_election_date AS electionDate FROM villages WHERE id = ?')
+  const villageFacts = store.db.prepare(`SELECT name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`)
   const facts = new Map<number, { name: string; electionDate: string | null }>()
   const village = (id: number) => {
     if (!facts.has(id)) facts.set(id, villageFacts.get(id) as { name: string; electionDate: string | null })
