@@ -185,6 +185,13 @@ export const memberInput = memberAttributes.extend({
 export type MemberInput = z.input<typeof memberInput>
 export type MemberData = z.output<typeof memberInput>
 
+/** 两委成员名册: one term, one village or the township. */
+export const memberRosterQuery = z
+  .object({ term: z.enum(TERMS).nullable().default(null), villageId: z.number().int().positive().nullable().default(null) })
+  .default({ term: null, villageId: null })
+
+export const memberAttributesUpdate = memberAttributes.extend({ id: z.number().int().positive() })
+
 export interface MemberRow {
   id: number
   villageId: number

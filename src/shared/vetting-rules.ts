@@ -1,7 +1,7 @@
 import type { RecordedStage, Severity, Stage, StageResult, Verdict } from './candidate'
 import { isOneShoulder, type Seats } from './seats'
 
-/** The settings the vetting rules read; defaults live in core/vetting-settings.ts. */
+/** The settings the vetting rules read; defaults live in shared/settings.ts. */
 export interface VettingRules {
   departments: string[]
   meetingLevels: string[]

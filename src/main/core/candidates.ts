@@ -1,6 +1,5 @@
 import type { PersonRecord } from '../../shared/cadre'
 import { alreadyProposed, candidateQuery, partyPostProblem, type CandidateData, type CandidateQuery, type PostFilter } from '../../shared/candidate'
-import { todayIso } from '../../shared/dates'
 import { ageOn } from '../../shared/idcard'
 import { maskIdNumber } from '../../shared/person'
 import { failure } from '../../shared/result'
@@ -18,13 +17,13 @@ import {
   type VerdictRecord,
   type VettingRules
 } from '../../shared/vetting-rules'
-import { nowStamp } from './clock'
-import { PersonRecordService } from './person-records'
+import { nowStamp, type Clock } from './clock'
+import type { PersonRecordService } from './person-records'
 import { toCamel } from './row-mapping'
 import { likePattern } from './search-key'
-import { SettingsService } from './settings'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
-import { VillageService } from './villages'
+import type { VillageService } from './villages'
 import { evaluationsByCandidate, findingsByPerson, stagesByCandidate, verdictsByCandidate, type EvaluationRecord } from './vetting-records'
 import { vettingRules } from './vetting-settings'
 import { committeeDateSql, partyDateSql } from './election-days'
@@ -91,15 +90,13 @@ const SELECT = `SELECT c.*, v.name AS village_name, ${committeeDateSql('v')} AS 
 const MASKED_FINDING = '负面清单情形（详见个人页）'
 
 export class CandidateService {
-  readonly records: PersonRecordService
-  readonly villages: VillageService
-  readonly settings: SettingsService
-
-  constructor(private readonly store: Store) {
-    this.records = new PersonRecordService(store)
-    this.villages = new VillageService(store)
-    this.settings = new SettingsService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    readonly records: PersonRecordService,
+    readonly villages: VillageService,
+    readonly settings: SettingsService
+  ) {}
 
   rules(): VettingRules {
     return vettingRules(this.settings)
@@ -129,7 +126,7 @@ export class CandidateService {
     return views
   }
 
-  get(id: number): CandidateView {
+  require(id: number): CandidateView {
     const row = this.store.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined
     if (!row) throw failure('not_found', '该人选不存在，可能已被撤回')
     return this.views([row], false)[0]
@@ -141,7 +138,7 @@ export class CandidateService {
   }
 
   propose(data: CandidateData): CandidateView {
-    notFuture(data.proposedOn, 'proposedOn')
+    notFuture(data.proposedOn, 'proposedOn', this.clock.today())
     return this.store.write((audit) => {
       const person = this.records.persons.require(data.personId)
       const village = this.villages.require(data.villageId)
@@ -162,12 +159,12 @@ export class CandidateService {
         summary: `提名“${person.name}”为${village.name}${seatsText(data, false)}人选`,
         after: created
       })
-      return this.get(created.id)
+      return this.require(created.id)
     })
   }
 
   update(id: number, data: CandidateData): CandidateView {
-    notFuture(data.proposedOn, 'proposedOn')
+    notFuture(data.proposedOn, 'proposedOn', this.clock.today())
     return this.store.write((audit) => {
       const before = this.row(id)
       if (before.personId !== data.personId) throw failure('validation', '不能更换人选对应的人员，请撤回后重新提名', { personId: '不能更换' })
@@ -188,14 +185,14 @@ export class CandidateService {
       const after = this.row(id)
       const name = this.records.persons.require(before.personId).name
       audit({ action: 'update', entity: 'candidate', entityId: id, summary: `修改${village.name}人选“${name}”`, before, after })
-      return this.get(id)
+      return this.require(id)
     })
   }
 
   /** Withdraws a proposal. Refused once vetting has begun, so no decision disappears from the record. */
   withdraw(id: number): void {
     this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (this.hasVettingRecords(id)) {
         throw failure('in_use', `“${before.name}”已有审查记录（测评、联审或环节结论），不能撤回；可在相应环节记录“不通过”`)
       }
@@ -238,7 +235,7 @@ export class CandidateService {
   }
 
   dossierData(candidateId: number): Dossier {
-    const candidate = this.get(candidateId)
+    const candidate = this.require(candidateId)
     const village = this.villages.require(candidate.villageId)
     const evaluation = evaluationsByCandidate(this.store.db, candidateId).get(candidateId)
     const rules = this.rules()
@@ -246,7 +243,7 @@ export class CandidateService {
       candidate,
       village,
       referenceDate: candidate.referenceDate,
-      record: this.records.get(candidate.personId),
+      record: this.records.require(candidate.personId),
       photo: this.records.photo(candidate.personId),
       proposedPost: proposedPost(village.name, candidate),
       evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,
@@ -273,6 +270,7 @@ export class CandidateService {
     const evaluations = evaluationsByCandidate(db, one)
     const tags = this.records.tagsByPerson()
     const rules = this.rules()
+    const today = this.clock.today()
     return rows.map((r) => {
       const c = toCamel(r) as Record<string, unknown>
       const personFindings = findings.get(c.personId as number) ?? []
@@ -286,7 +284,7 @@ export class CandidateService {
         rules
       })
       const birthDate = c.birthDate as string | null
-      const onDate = referenceDate(c.committeeElectionDate as string | null, c.partyElectionDate as string | null)
+      const onDate = referenceDate(c.committeeElectionDate as string | null, c.partyElectionDate as string | null, today)
       return {
         id: c.id as number,
         personId: c.personId as number,
@@ -366,8 +364,8 @@ const POST_FILTER_SQL: Record<PostFilter, string> = {
 export const SEAT_ORDER_SQL = `min(CASE c.party_post WHEN '书记' THEN 0 WHEN '副书记' THEN 1 WHEN '委员' THEN 2 ELSE 3 END,
   CASE c.committee_post WHEN '主任' THEN 0 WHEN '副主任' THEN 1 WHEN '委员' THEN 2 ELSE 3 END), c.party_post IS NULL`
 
-export function referenceDate(committeeElection: string | null, partyElection: string | null): string {
-  return committeeElection ?? partyElection ?? todayIso()
+export function referenceDate(committeeElection: string | null, partyElection: string | null, today: string): string {
+  return committeeElection ?? partyElection ?? today
 }
 
 function maskProgress(p: Progress): Progress {
@@ -379,7 +377,6 @@ function maskProgress(p: Progress): Progress {
 }
 
 /** A decision is recorded after it is taken; a date after today is a typing slip. */
-export function notFuture(date: string, field: string): void {
-  const today = todayIso()
+export function notFuture(date: string, field: string, today: string): void {
   if (date > today) throw failure('validation', `日期 ${date} 晚于今天（${today}），请核对`, { [field]: '晚于今天' })
 }

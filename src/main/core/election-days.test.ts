@@ -1,20 +1,16 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { idNumber, voterRows, xlsxBuffer } from '../../../tests/fixtures/rosters'
 import { villageInput } from '../../shared/village'
-import { TOWNSHIP_ELECTION_DAYS } from './election-days'
-import { ImportService } from './import/service'
-import { MemberService } from './members'
-import { SettingsService } from './settings'
+import { townshipElectionDaysSetting as TOWNSHIP_ELECTION_DAYS } from '../../shared/settings'
 import { Store } from './store'
-import { VillageService } from './villages'
-import { VoterService } from './voters'
+import { testServices } from './test-support'
 
 let store: Store
 let plain: number
 let own: number
 beforeEach(() => {
   store = Store.memoryStore()
-  const villages = new VillageService(store)
+  const villages = testServices(store).villages
   plain = villages.create(villageInput.parse({ name: '龙山村', kind: '村' })).id
   own = villages.create(villageInput.parse({ name: '凤凰村', kind: '村', committeeElectionDate: '2026-12-20' })).id
 })
@@ -24,11 +20,11 @@ afterEach(() => store.close())
 const TURNS_18 = idNumber('20081126', 15, '男')
 
 it('lets voters be imported before a village’s own day is typed, counting age on the township’s day; a village’s own day comes first', async () => {
-  const imports = new ImportService(store)
+  const imports = testServices(store).imports
   const roster = await xlsxBuffer([{ name: '选民', rows: voterRows([{ name: '张小军', id: TURNS_18, category: '一类' }]) }])
   await expect(imports.read('voters', { bytes: roster, name: 'v.xlsx' }, { villageId: plain })).rejects.toThrow('选举日')
 
-  const settings = new SettingsService(store)
+  const settings = testServices(store).settings
   settings.set(TOWNSHIP_ELECTION_DAYS, { partyElectionDate: '2026-11-20', committeeElectionDate: '2026-11-25' })
   const early = await imports.read('voters', { bytes: roster, name: 'v.xlsx' }, { villageId: plain })
   expect(early.preview.problems.map((p) => p.message)).toEqual([expect.stringContaining('张小军')])
@@ -37,10 +33,10 @@ it('lets voters be imported before a village’s own day is typed, counting age 
   const ok = await imports.read('voters', { bytes: roster, name: 'v.xlsx' }, { villageId: plain })
   expect(ok.preview.problems).toEqual([])
   imports.commit(ok.analysis)
-  expect(new VoterService(store).list({ villageId: plain }).rows[0]).toMatchObject({ name: '张小军', ageOnElectionDay: 18, eligible: true })
-  expect(new VoterService(store).counts().total).toMatchObject({ registered: 1, eligible: 1 })
+  expect(testServices(store).voters.list({ villageId: plain }).rows[0]).toMatchObject({ name: '张小军', ageOnElectionDay: 18, eligible: true })
+  expect(testServices(store).voters.counts().total).toMatchObject({ registered: 1, eligible: 1 })
 
-  const members = new MemberService(store)
+  const members = testServices(store).members
   const seat = (villageId: number, body: '党组织' | '村委会') =>
     members.create({ villageId, term: '本届', body, post: '委员', idNumber: null, name: `${villageId}${body}`, sex: null, electedOn: null, politicalStatus: '', education: '', fulltimeEducation: '' })
   expect(seat(plain, '党组织').referenceDate).toBe('2026-11-20')

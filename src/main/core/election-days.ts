@@ -1,15 +1,7 @@
-import { townshipElectionDays } from '../../shared/election-days'
-import { defineSetting } from './settings'
-
-export const TOWNSHIP_ELECTION_DAYS = defineSetting({
-  key: 'township.electionDays',
-  label: '全乡镇统一选举日',
-  schema: townshipElectionDays,
-  defaultValue: { partyElectionDate: null, committeeElectionDate: null }
-})
+import { townshipElectionDaysSetting } from '../../shared/settings'
 
 const township = (field: 'partyElectionDate' | 'committeeElectionDate') =>
-  `(SELECT json_extract(value, '$.${field}') FROM settings WHERE key = '${TOWNSHIP_ELECTION_DAYS.key}')`
+  `(SELECT json_extract(value, '$.${field}') FROM settings WHERE key = '${townshipElectionDaysSetting.key}')`
 
 /** The village's 村(居)委会 election day in SQL (`a` is the villages table's alias), else the township's. */
 export const committeeDateSql = (a: string): string => `COALESCE(${a}.committee_election_date, ${township('committeeElectionDate')})`

@@ -5,9 +5,8 @@ import { electionInput, type ElectionInput } from '../../shared/election'
 import { villageInput } from '../../shared/village'
 import { ElectionService } from './elections'
 import { MemberService } from './members'
-import { StatisticsService } from './statistics'
 import { Store } from './store'
-import { VillageService } from './villages'
+import { testServices } from './test-support'
 
 let store: Store
 let elections: ElectionService
@@ -48,9 +47,9 @@ function committee(over: Partial<ElectionInput> = {}): ElectionInput {
 
 beforeEach(() => {
   store = Store.memoryStore({ actor: '测试' })
-  elections = new ElectionService(store)
-  members = new MemberService(store)
-  villageId = new VillageService(store).create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01', committeeSeats: 3 })).id
+  elections = testServices(store).elections
+  members = testServices(store).members
+  villageId = testServices(store).villages.create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01', committeeSeats: 3 })).id
 })
 
 describe('recording results', () => {
@@ -174,7 +173,7 @@ describe('through the API', () => {
       const r = await api.members.create({ villageId, term: '上届', body: post === '书记' ? '党组织' : '村委会', post, name, idNumber: makeIdNumber(birth, sex, n), electedOn: '2021-03-01' })
       expect(r.ok).toBe(true)
     }
-    const s = new StatisticsService(store).structure()
+    const s = testServices(store).statistics.structure()
     expect(s.township.incoming).toMatchObject({ members: 2, oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 2 }, women: { count: 1, of: 2 }, averageAge: 38 })
     expect(s.township.outgoing).toMatchObject({ members: 2, oneShoulder: { count: 0, of: 1 }, averageAge: 60 })
     expect(s.township.trend.find((t) => t.label === '“一肩挑”比例')).toMatchObject({ met: true })

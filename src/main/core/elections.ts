@@ -10,12 +10,12 @@ import {
 import { BODIES, decideElection, womanMemberCheck, type ElectionThresholds } from '../../shared/election-rules'
 import { failure } from '../../shared/result'
 import { nowStamp } from './clock'
-import { MemberService, personFor } from './members'
-import { PersonService } from './persons'
+import { personFor, type MemberService } from './members'
+import type { PersonService } from './persons'
 import { toCamel } from './row-mapping'
-import { SettingsService } from './settings'
+import type { SettingsService } from './settings'
 import type { AuditEntry, Store } from './store'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 
 const ELECTION_SQL = `SELECT e.id, e.village_id, g.name AS village_name, e.body, e.round, e.held_on, e.registered, e.present,
   e.issued, e.returned, e.valid_ballots AS valid, e.invalid_ballots AS invalid, e.note
@@ -26,18 +26,15 @@ const ELECTION_SQL = `SELECT e.id, e.village_id, g.name AS village_name, e.body,
  * brings the new term's members in line with who was elected.
  */
 export class ElectionService {
-  private readonly persons: PersonService
-  private readonly members: MemberService
-  private readonly settings: SettingsService
-
-  constructor(private readonly store: Store) {
-    this.persons = new PersonService(store)
-    this.members = new MemberService(store)
-    this.settings = new SettingsService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly persons: PersonService,
+    private readonly members: MemberService,
+    private readonly settings: SettingsService
+  ) {}
 
   thresholds(): ElectionThresholds {
-    return this.settings.get(VOTING_RULES).thresholds
+    return this.settings.get(votingRulesSetting).thresholds
   }
 
   list(villageId: number | null = null): ElectionRecord[] {
@@ -48,10 +45,10 @@ export class ElectionService {
       )
       .pluck()
       .all({ v: villageId }) as number[]
-    return ids.map((id) => this.get(id))
+    return ids.map((id) => this.require(id))
   }
 
-  get(id: number): ElectionRecord {
+  require(id: number): ElectionRecord {
     const db = this.store.db
     const row = db.prepare(`${ELECTION_SQL} WHERE e.id = ?`).get(id) as Record<string, unknown> | undefined
     if (!row) throw failure('not_found', '该选举结果不存在，可能已被删除')
@@ -100,7 +97,7 @@ export class ElectionService {
 
   update(id: number, data: ElectionData): ElectionRecord {
     return this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (before.villageId !== data.villageId || before.body !== data.body) {
         throw failure('validation', '不能改变选举结果所属的村社或组织，请删除后重新录入')
       }
@@ -119,7 +116,7 @@ export class ElectionService {
 
   remove(id: number): void {
     this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       this.members.syncElectedIn({ id, villageId: before.villageId, body: before.body, heldOn: before.heldOn }, [], audit)
       this.store.db.prepare('DELETE FROM elections WHERE id = ?').run(id)
       audit({ action: 'delete', entity: 'election', entityId: id, summary: `删除${before.villageName}${before.body}${before.round}结果`, before })
@@ -174,7 +171,7 @@ export class ElectionService {
         insertCandidate.run(raceId, j, personId, c.name, c.sex, c.votes, c.writeIn ? 1 : 0)
       })
     })
-    const record = this.get(id)
+    const record = this.require(id)
     const elected = record.decision.races.flatMap((r) =>
       r.candidates
         .filter((c) => c.status === '当选')
@@ -190,6 +187,6 @@ export class ElectionService {
         })
     )
     this.members.syncElectedIn({ id, villageId: data.villageId, body: data.body, heldOn: data.heldOn }, elected, audit)
-    return this.get(id)
+    return this.require(id)
   }
 }

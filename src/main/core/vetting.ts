@@ -1,14 +1,15 @@
 import type { z } from 'zod'
 import type { EvaluationData, StageData, findingDecisionInput, findingInput, verdictInput } from '../../shared/candidate'
-import { todayIso } from '../../shared/dates'
 import { failure } from '../../shared/result'
 import { daysBetween, lastWorkingDay, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
-import { CandidateService, notFuture, type CandidateView, type EvaluationView } from './candidates'
-import { nowStamp } from './clock'
+import { notFuture, type CandidateService, type CandidateView, type EvaluationView } from './candidates'
+import { nowStamp, type Clock } from './clock'
 import { toCamel } from './row-mapping'
+import type { PersonService } from './persons'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
 import { evaluationsByCandidate, findingsByPerson, verdictsByCandidate } from './vetting-records'
-import { negativeList } from './vetting-settings'
+import { negativeListSetting } from '../../shared/settings'
 
 export interface ReviewBoard {
   departments: string[]
@@ -24,16 +25,18 @@ export interface ReviewBoard {
  * out of order with the reason, so the API enforces what the UI offers.
  */
 export class VettingService {
-  readonly candidates: CandidateService
-
-  constructor(private readonly store: Store) {
-    this.candidates = new CandidateService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly candidates: CandidateService,
+    private readonly persons: PersonService,
+    private readonly settings: SettingsService
+  ) {}
 
   recordStage(data: StageData): CandidateView {
-    notFuture(data.decidedOn, 'decidedOn')
+    notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(data.candidateId)
+      const c = this.candidates.require(data.candidateId)
       const rules = this.candidates.rules()
       const level = data.stage === '会审' ? data.level : ''
       const publicityEnd = data.stage === '公示' && data.publicityStart ? lastWorkingDay(data.publicityStart, rules.publicityDays) : null
@@ -66,14 +69,14 @@ export class VettingService {
         this.store.db.prepare(`UPDATE candidates SET pool = '正式候选人', updated_at = ? WHERE id = ?`).run(nowStamp(), c.id)
         audit({ action: 'update', entity: 'candidate', entityId: c.id, summary: `“${c.name}”确定为正式候选人`, before: { pool: c.pool }, after: { pool: '正式候选人' } })
       }
-      return this.candidates.get(c.id)
+      return this.candidates.require(c.id)
     })
   }
 
   /** Takes back the latest recorded stage only, so a correction never leaves a later decision without its basis. */
   undoStage(candidateId: number): CandidateView {
     return this.store.write((audit) => {
-      const c = this.candidates.get(candidateId)
+      const c = this.candidates.require(candidateId)
       const last = this.store.db.prepare('SELECT id FROM candidate_stages WHERE candidate_id = ? ORDER BY id DESC LIMIT 1').pluck().get(candidateId) as
         | number
         | undefined
@@ -84,15 +87,15 @@ export class VettingService {
         this.store.db.prepare(`UPDATE candidates SET pool = '初步人选', updated_at = ? WHERE id = ?`).run(nowStamp(), candidateId)
       }
       audit({ action: 'delete', entity: 'candidate_stage', entityId: last, summary: `撤销“${c.name}”的${before.stage}${before.level ? `（${before.level}）` : ''}记录`, before })
-      return this.candidates.get(candidateId)
+      return this.candidates.require(candidateId)
     })
   }
 
   /** Sends a candidate to 县级联审: one 待反馈 row per configured department that has none yet. */
   sendToReview(candidateId: number, sentOn: string): CandidateView {
-    notFuture(sentOn, 'sentOn')
+    notFuture(sentOn, 'sentOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(candidateId)
+      const c = this.candidates.require(candidateId)
       if (c.progress.stopped) throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能送审`)
       if (c.progress.current !== '县级联审') throw failure('out_of_order', `须先完成“${c.progress.current ?? '前序'}”环节，才能送县级联审`)
       if (c.progress.lastDate && sentOn < c.progress.lastDate) throw failure('validation', `送审日期早于上一环节的日期 ${c.progress.lastDate}`)
@@ -102,14 +105,14 @@ export class VettingService {
       const added = this.candidates.rules().departments.filter((d) => insert.run(candidateId, d, sentOn).changes > 0)
       if (added.length === 0) throw failure('conflict', '该人选已送各联审部门，无需重复送审')
       audit({ action: 'create', entity: 'review', entityId: candidateId, summary: `“${c.name}”送县级联审（${added.length}个部门）`, after: { departments: added, sentOn } })
-      return this.candidates.get(candidateId)
+      return this.candidates.require(candidateId)
     })
   }
 
   recordVerdict(data: z.output<typeof verdictInput>): CandidateView {
-    if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn')
+    if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(data.candidateId)
+      const c = this.candidates.require(data.candidateId)
       const existing = (verdictsByCandidate(this.store.db, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
       if (!existing) throw failure('out_of_order', `尚未送“${data.department}”联审，请先送审`, { department: '未送审' })
       if (c.progress.stopped && c.progress.stopped.stage !== '县级联审') {
@@ -133,11 +136,12 @@ export class VettingService {
         before: existing,
         after
       })
-      return this.candidates.get(c.id)
+      return this.candidates.require(c.id)
     })
   }
 
-  reviewBoard(villageId: number | null, today = todayIso()): ReviewBoard {
+  reviewBoard(villageId: number | null): ReviewBoard {
+    const today = this.clock.today()
     const departments = this.candidates.rules().departments
     const sent = this.candidates.list({ villageId }).filter((c) => c.progress.steps.some((s) => s.stage === '县级联审') && this.wasSent(c.id))
     const verdicts = verdictsByCandidate(this.store.db)
@@ -170,9 +174,9 @@ export class VettingService {
   }
 
   recordEvaluation(data: EvaluationData): EvaluationView & { candidate: CandidateView } {
-    notFuture(data.heldOn, 'heldOn')
+    notFuture(data.heldOn, 'heldOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(data.candidateId)
+      const c = this.candidates.require(data.candidateId)
       if (!c.incumbent) throw failure('validation', '民主测评针对现任干部；该人选是新提名人选，无需测评')
       const laterStage = this.store.db.prepare('SELECT 1 FROM candidate_stages WHERE candidate_id = ?').get(c.id)
       if (laterStage || this.wasSent(c.id)) throw failure('out_of_order', '该人选已进入后续环节，民主测评结果不能再改；如需更正请先撤销后续环节')
@@ -197,7 +201,7 @@ export class VettingService {
         before,
         after: votes
       })
-      return { votes, score, candidate: this.candidates.get(c.id) }
+      return { votes, score, candidate: this.candidates.require(c.id) }
     })
   }
 
@@ -211,11 +215,11 @@ export class VettingService {
   }
 
   addFinding(data: z.output<typeof findingInput>): FindingRecord {
-    notFuture(data.foundOn, 'foundOn')
-    const item = this.candidates.settings.get(negativeList).find((i) => i.code === data.itemCode)
+    notFuture(data.foundOn, 'foundOn', this.clock.today())
+    const item = this.settings.get(negativeListSetting).find((i) => i.code === data.itemCode)
     if (!item) throw failure('validation', `负面清单中没有编号为“${data.itemCode}”的条目`, { itemCode: '不在负面清单中' })
     return this.store.write((audit) => {
-      const person = this.candidates.records.persons.require(data.personId)
+      const person = this.persons.require(data.personId)
       const info = this.store.db
         .prepare(
           `INSERT INTO negative_findings (person_id, item_code, item_text, severity, department, evidence, found_on) VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -234,7 +238,7 @@ export class VettingService {
   }
 
   decideFinding(data: z.output<typeof findingDecisionInput>): FindingRecord {
-    notFuture(data.decidedOn, 'decidedOn')
+    notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
       const before = this.finding(data.id)
       if (before.severity !== '不宜') throw failure('validation', '“不能”情形直接取消资格，无需研究决定')

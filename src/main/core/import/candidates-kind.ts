@@ -1,12 +1,10 @@
 import { alreadyProposed, partyPostProblem, SOURCE_UNKNOWN } from '../../../shared/candidate'
-import { todayIso } from '../../../shared/dates'
 import { KIND_DEFS } from '../../../shared/import'
 import type { Seats } from '../../../shared/seats'
 import { allByKeys } from '../batched'
 import { nowStamp } from '../clock'
 import { rosterProfiles, type RosterProfile } from '../person-records'
-import type { Store } from '../store'
-import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, yearMonthOf, type PersonPart, type PersonPlan } from './person-rows'
 import { seatsOfRow } from './seat-columns'
 
@@ -49,8 +47,8 @@ interface CandidatePlan extends Planned {
  * seat on either committee or both. One person is one village's candidate; a row proposing them elsewhere is
  * refused. A roster without 人选来源 records 未填写, which the pool shows as 待补充.
  */
-export function candidatesAdapter(store: Store): KindAdapter<CandidateRecord, CandidatePlan> {
-  const persons = new PersonRows(store)
+export function candidatesAdapter({ store, clock, persons: register }: ImportRegisters): KindAdapter<CandidateRecord, CandidatePlan> {
+  const persons = new PersonRows(register)
   const profiles = rosterProfiles(store.db)
   const db = store.db
   const proposed = db.prepare(
@@ -144,7 +142,7 @@ export function candidatesAdapter(store: Store): KindAdapter<CandidateRecord, Ca
           const c = p.candidate
           const { partyPost, committeePost } = r.seats
           if (!c) {
-            insert.run(personIds[i], r.villageId, partyPost, committeePost, r.source ?? SOURCE_UNKNOWN, r.pool ?? '初步人选', r.proposedOn ?? todayIso(), r.note ?? '', now, now)
+            insert.run(personIds[i], r.villageId, partyPost, committeePost, r.source ?? SOURCE_UNKNOWN, r.pool ?? '初步人选', r.proposedOn ?? clock.today(), r.note ?? '', now, now)
           } else update.run(partyPost, committeePost, r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
         })
       }

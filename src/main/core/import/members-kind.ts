@@ -3,9 +3,7 @@ import { TERMS } from '../../../shared/election'
 import type { Body } from '../../../shared/election-rules'
 import { KIND_DEFS } from '../../../shared/import'
 import { allByKeys } from '../batched'
-import { MemberService } from '../members'
-import type { Store } from '../store'
-import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, type PersonPart, type PersonPlan } from './person-rows'
 import { seatsOfRow } from './seat-columns'
 
@@ -40,9 +38,8 @@ const seatKey = (personId: number, d: { villageId: number; term: Term; body: Bod
  * (with 所属组织), or both of a person's seats in one post cell or in two post columns; the term comes from
  * a 届别 column or is chosen once for the file.
  */
-export function membersAdapter(store: Store): KindAdapter<MemberRecord, MemberPlan> {
-  const persons = new PersonRows(store)
-  const members = new MemberService(store)
+export function membersAdapter({ store, persons: register, members }: ImportRegisters): KindAdapter<MemberRecord, MemberPlan> {
+  const persons = new PersonRows(register)
   const seats = store.db.prepare(
     `SELECT person_id AS personId, village_id AS villageId, term, body, post, political_status AS politicalStatus, education,
        elected_on AS electedOn FROM committee_members WHERE person_id IN (SELECT value FROM json_each(?))`

@@ -7,26 +7,23 @@ import { candidatesRoster, CANDIDATE_HEADER, CANDIDATES, MEMBERS, membersTwoColu
 import { badCheckId, xlsxBuffer } from '../../../../tests/fixtures/rosters'
 import { runCli } from '../../../../tests/fixtures/run-cli'
 import { villageInput } from '../../../shared/village'
-import { CandidateService } from '../candidates'
-import { MemberService } from '../members'
-import { StatisticsService } from '../statistics'
 import { Store } from '../store'
-import { VillageService } from '../villages'
+import type { Services } from '../services'
+import { testServices } from '../test-support'
 import { PROBLEM_HEADER } from './problem-workbook'
-import { ImportService } from './service'
 
 let dir: string
 let dbFile: string
 let store: Store
-let imports: ImportService
+let imports: Services['imports']
 let fenghuang: number
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanjie-layouts-'))
   dbFile = path.join(dir, 'office.db')
   store = Store.fileStore(dbFile)
-  imports = new ImportService(store)
-  const villages = new VillageService(store)
+  imports = testServices(store).imports
+  const villages = testServices(store).villages
   for (const name of ['龙山村', '凤凰村']) {
     villages.create(villageInput.parse({ name, kind: '村', township: '龙山镇', committeeElectionDate: '2026-11-26', partyElectionDate: '2026-10-20' }))
   }
@@ -56,12 +53,12 @@ describe('an office 初步人选花名册', () => {
     )
     imports.commit(analysis)
 
-    const list = new CandidateService(store).list()
+    const list = testServices(store).candidates.list()
     const byName = new Map(list.map((c) => [c.name, c]))
     for (const p of CANDIDATES) {
       expect([p.name, byName.get(p.name)?.partyPost, byName.get(p.name)?.committeePost, byName.get(p.name)?.source]).toEqual([p.name, p.party, p.committee, '未填写'])
     }
-    const candidates = new CandidateService(store)
+    const candidates = testServices(store).candidates
     // 张建国, 孙立新, 吴天佑 hold 书记 + 主任; 李秀英, 王德明, 钱志强, 周红梅, 郑小兰 sit on both sides otherwise.
     expect(candidates.list({ post: '一肩挑' }).map((c) => c.name).sort()).toEqual(['吴天佑', '孙立新', '张建国'])
     expect(candidates.list({ post: '交叉任职' }).map((c) => c.name).sort()).toEqual(['周红梅', '李秀英', '王德明', '郑小兰', '钱志强'])
@@ -79,7 +76,7 @@ describe('an office 初步人选花名册', () => {
     const changed = await imports.read('candidates', { bytes: await xlsxBuffer(candidatesRoster(moved)), name: 'a.xlsx' })
     expect(changed.preview.counts).toMatchObject({ updated: 1, unchanged: CANDIDATES.length - 1 })
     imports.commit(changed.analysis)
-    expect(new CandidateService(store).list({ post: '一肩挑' })).toHaveLength(4)
+    expect(testServices(store).candidates.list({ post: '一肩挑' })).toHaveLength(4)
   })
 
   it('gives back the wrong rows as a workbook in the roster’s own columns plus 问题, and imports nothing', async () => {
@@ -107,7 +104,7 @@ describe('an office 初步人选花名册', () => {
     expect(rows[0][10]).toMatch(/^第4行 E列（公民身份号码）：/)
     expect(rows[1][10]).toMatch(/^第6行 H列（拟任职务）：无法识别职务“会计”/)
     expect(rows[2][10]).toMatch(/^第9行 B列（村\(社区\)）：村社“石门村”不在村社台账中/)
-    expect(new CandidateService(store).list()).toEqual([])
+    expect(testServices(store).candidates.list()).toEqual([])
   })
 
   it('writes the same workbook from the CLI with --problems', async () => {
@@ -136,12 +133,12 @@ describe('an office 两委成员花名册', () => {
     expect(preview.notes).toEqual(expect.arrayContaining([expect.stringContaining('文件没有“届别”列，全部按导入时选择的“本届”登记')]))
     imports.commit(analysis)
 
-    const roster = new MemberService(store).roster({ term: '本届' })
+    const roster = testServices(store).members.roster({ term: '本届' })
     for (const p of MEMBERS) {
       const seats = roster.filter((m) => m.name === p.name)
       expect([p.name, seats.find((m) => m.body === '党组织')?.post ?? null, seats.find((m) => m.body === '村委会')?.post ?? null]).toEqual([p.name, p.party, p.committee])
     }
-    const s = new StatisticsService(store).structure()
+    const s = testServices(store).statistics.structure()
     // 陈国栋 is 一肩挑 in 龙山村; 凤凰村 has none. 褚文静 and 秦海波 sit on both committees otherwise.
     expect(s.township.incoming).toMatchObject({ villages: 2, members: 9, oneShoulder: { count: 1, of: 2 }, cross: { count: 2, of: 9 } })
     expect(s.villages.find((v) => v.villageName === '龙山村')!.incoming).toMatchObject({ oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 6 } })
@@ -155,7 +152,7 @@ describe('an office 两委成员花名册', () => {
     fs.writeFileSync(file, await xlsxBuffer([{ name: 'Sheet1', formats: { D: '@' }, rows: [header, ...rows] }]))
     const run = await runCli('import', 'members', file, '--db', dbFile, '--village', '凤凰村', '--term', '上届', '--json')
     expect(run.code, run.out).toBe(0)
-    const roster = new MemberService(store).roster({ term: '上届' })
+    const roster = testServices(store).members.roster({ term: '上届' })
     expect(roster.map((m) => [m.villageName, m.name, m.body, m.post]).sort()).toEqual(
       [
         ['凤凰村', '朱丽华', '村委会', '主任'],
@@ -164,7 +161,7 @@ describe('an office 两委成员花名册', () => {
         ['凤凰村', '秦海波', '村委会', '委员']
       ].sort()
     )
-    expect(new StatisticsService(store).structure().township.outgoing).toMatchObject({ oneShoulder: { count: 0, of: 1 }, cross: { count: 1, of: 3 } })
+    expect(testServices(store).statistics.structure().township.outgoing).toMatchObject({ oneShoulder: { count: 0, of: 1 }, cross: { count: 1, of: 3 } })
   })
 
   it('seats a compound post cell of the one-column layout, 书记兼主任 as 一肩挑', async () => {
@@ -179,7 +176,7 @@ describe('an office 两委成员花名册', () => {
     const { analysis, preview } = await imports.read('members', { bytes, name: 'm.xlsx' }, { villageId: fenghuang })
     expect(preview.problems).toEqual([])
     imports.commit(analysis)
-    const s = new StatisticsService(store).structure().township.outgoing
+    const s = testServices(store).statistics.structure().township.outgoing
     expect(s).toMatchObject({ members: 3, partyCommittee: 3, villagersCommittee: 3, oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 3 } })
   })
 })

@@ -9,9 +9,10 @@ import {
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
+import type { JobResults } from '../../../shared/jobs'
 import type { JobRunner, JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
-import type { KindAdapter, Planned, Register } from './adapter'
+import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
@@ -63,10 +64,14 @@ export class ImportService {
   /** The file each kept analysis was read from, for its problem list. */
   private readonly inputs = new WeakMap<Analysis, FileInput>()
 
+  private readonly store: Store
+
   constructor(
-    private readonly store: Store,
-    private readonly jobs?: JobRunner
-  ) {}
+    private readonly registers: ImportRegisters,
+    private readonly jobs: JobRunner
+  ) {
+    this.store = registers.store
+  }
 
   kinds(): KindDef[] {
     return IMPORT_KINDS.map((k) => KIND_DEFS[k])
@@ -97,7 +102,7 @@ export class ImportService {
       throw failure('import_rejected', `缺少必需的列：${analysis.missingFields.join('、')}。请在列对应中指定后再导入。`)
     }
     if (analysis.problemCount > 0) throw failure('import_rejected', `文件中有 ${analysis.problemCount} 处问题，未导入任何数据。请修改后重新导入。`)
-    const adapter = adapterFor(analysis.kind, this.store)
+    const adapter = adapterFor(analysis.kind, this.registers)
     const register = adapter.register
     return this.store.write((audit) => {
       const { plan } = currentPlan(this.store, analysis, register)
@@ -157,12 +162,13 @@ export class ImportService {
       throw failure('validation', '所选村社不存在，请刷新后重新选择')
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)
-    const adapter = adapterFor(kind, this.store)
+    const adapter = adapterFor(kind, this.registers)
     const refused = adapter.refuse?.(villageId)
     if (refused) throw failure('validation', refused)
     return {
       adapter,
       options: {
+        today: this.registers.clock.today(),
         villageId,
         mapping: options.mapping ?? {},
         remembered: rememberedChoices(this.store, kind),
@@ -185,11 +191,11 @@ export class ImportService {
     return summary
   }
 
-  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus {
+  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus<JobResults['import-preview']> {
     return this.runner().start('import-preview', `正在检查“${input.name ?? ''}”`, async (ctx) => (await this.read(kind, input, options, ctx)).preview)
   }
 
-  startCommit(previewId: string): JobStatus {
+  startCommit(previewId: string): JobStatus<JobResults['import-commit']> {
     const analysis = this.analyses.get(previewId)
     if (!analysis) throw failure('not_found', '预览已过期，请重新选择文件')
     return this.runner().start('import-commit', `正在导入“${analysis.fileName}”`, async (ctx) => {

@@ -4,13 +4,8 @@ import path from 'node:path'
 import { afterEach, expect, it } from 'vitest'
 import { idNumber } from '../../../../tests/fixtures/rosters'
 import { villageInput } from '../../../shared/village'
-import { AuditService } from '../audit'
-import { CandidateService } from '../candidates'
-import { MemberService } from '../members'
-import { PersonService } from '../persons'
-import { StatisticsService } from '../statistics'
 import { Store } from '../store'
-import { VillageService } from '../villages'
+import { testServices } from '../test-support'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -22,8 +17,8 @@ it('opens a version-6 file with 一肩挑 and 交叉任职 candidates and member
   dirs.push(dir)
   const file = path.join(dir, 'office.db')
   const old = Store.fileStore(file, { targetVersion: 6 })
-  const villageId = new VillageService(old).create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01' })).id
-  const persons = new PersonService(old)
+  const villageId = testServices(old).villages.create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01' })).id
+  const persons = testServices(old).persons
   const people = OLD_POSTS.map((_, i) =>
     persons.create({ idNumber: idNumber(`1975030${i + 1}`, 20 + i * 3, i % 2 ? '女' : '男'), name: `人选${i + 1}`, sex: null, birthDate: null, ethnicity: '', villageId, phone: '' })
   )
@@ -33,7 +28,7 @@ it('opens a version-6 file with 一肩挑 and 交叉任职 candidates and member
   )
   OLD_POSTS.forEach((post, i) => insert.run(people[i].id, villageId, post, i % 2 ? '群众推荐' : '党员推荐', `备注${i + 1}`))
   old.db.prepare(`INSERT INTO candidate_stages (candidate_id, stage, result, decided_on, decider, created_at) SELECT id, '资格初审', '通过', '2026-01-20', '镇党委', '2026-01-20' FROM candidates WHERE post = '交叉任职'`).run()
-  const members = new MemberService(old)
+  const members = testServices(old).members
   const seat = (i: number, body: '党组织' | '村委会', post: '书记' | '主任' | '委员') =>
     members.upsertIn(
       { villageId, term: '上届', body, post, idNumber: people[i].idNumber, name: people[i].name, sex: null, electedOn: '2021-03-01', politicalStatus: '中共党员', education: '大专', fulltimeEducation: '' },
@@ -50,7 +45,7 @@ it('opens a version-6 file with 一肩挑 and 交叉任职 candidates and member
   const store = Store.fileStore(file)
   expect(store.version).toBe(7)
   expect(store.backupBeforeMigration).not.toBeNull()
-  const candidates = new CandidateService(store).list()
+  const candidates = testServices(store).candidates.list()
   expect(candidates.map((c) => [c.name, c.partyPost, c.committeePost, c.source, c.note])).toEqual(
     expect.arrayContaining([
       ['人选1', '书记', '主任', '党员推荐', '备注1'],
@@ -65,14 +60,14 @@ it('opens a version-6 file with 一肩挑 and 交叉任职 candidates and member
   )
   expect(candidates).toHaveLength(OLD_POSTS.length)
   // The 交叉任职 row is listed for the clerk to complete, its vetting record kept, nothing guessed.
-  const pending = new CandidateService(store).list({ post: '职务待补充' })
+  const pending = testServices(store).candidates.list({ post: '职务待补充' })
   expect(pending.map((c) => c.name)).toEqual(['人选2'])
   expect(pending[0].progress.steps.find((s) => s.stage === '资格初审')?.state).toBe('通过')
-  expect(new AuditService(store).list().filter((e) => e.action === 'migrate').map((e) => e.summary)).toEqual([
+  expect(testServices(store).audit.list().filter((e) => e.action === 'migrate').map((e) => e.summary)).toEqual([
     '人选“人选2”原登记为“交叉任职”，未写明两边的职务，请补充拟任党组织职务和村(居)委会职务'
   ])
   expect(store.db.prepare('SELECT * FROM committee_members ORDER BY id').all()).toEqual(before)
-  expect(new StatisticsService(store).structure().township.outgoing).toMatchObject({ members: 3, oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 3 } })
+  expect(testServices(store).statistics.structure().township.outgoing).toMatchObject({ members: 3, oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 3 } })
   const fk = store.db.pragma('foreign_key_check') as unknown[]
   expect(fk).toEqual([])
   store.close()

@@ -1,0 +1,20 @@
+import { ELECTION_LABELS, electionInput } from '../../shared/election'
+import { idInput, prefixed, villageRef, withId } from '../../shared/inputs'
+import { townshipElectionDaysSetting, votingRulesSetting } from '../../shared/settings'
+import { townshipElectionDays } from '../../shared/election-days'
+import { votingRules } from '../../shared/voting-rules'
+import type { Services } from '../core/services'
+import { method, query } from './method'
+
+/** 选举结果 and the voting rules they are checked against. */
+export const electionsApi = ({ elections, settings }: Services) => ({
+  rules: query(() => settings.get(votingRulesSetting)),
+  saveRules: method(votingRules, (r) => settings.set(votingRulesSetting, r)),
+  /** 全乡镇统一选举日: the day every village uses unless it has its own. */
+  townshipDays: query(() => settings.get(townshipElectionDaysSetting)),
+  saveTownshipDays: method(townshipElectionDays, (d) => settings.set(townshipElectionDaysSetting, d)),
+  create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),
+  update: method(withId(electionInput), ({ id, data }) => elections.update(id, data), prefixed('data', ELECTION_LABELS)),
+  remove: method(idInput, ({ id }) => elections.remove(id)),
+  report: method(villageRef, ({ villageId }) => elections.villageReport(villageId))
+})
