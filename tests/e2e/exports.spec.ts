@@ -152,7 +152,7 @@ test('a clerk exports a village’s 选民名单 as a job, and is told why a rep
   await file.saveAs(saved)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(saved)
-  expect(wb.worksheets[0].getCell('A1').value).toBe('东岭村2026年村(居)民委员会选举选民名单')
+  expect(wb.worksheets[0].getCell('A1').value).toBe('东岭村2026年村民委员会选举选民名单')
   expect(wb.worksheets[0].getCell('C4').value).toBe('李秀英')
 
   await page.getByRole('button', { name: '导出选举结果报告单PDF' }).click()

@@ -140,6 +140,15 @@ describe('listing and searching', () => {
     expect([...voters.iterate(east, false)]).toHaveLength(3)
   })
 
+  it('lists the 村民小组 in counting order, 第2组 before 第10组, in the groups, the list and the posted list', () => {
+    const groups = ['第10组', '第2组', '第12组', '第1组', '第11组']
+    groups.forEach((g, i) => add({ idNumber: makeIdNumber('1980-01-01', '男', 40 + i), name: `组员${g}`, category: 1, groupName: g }))
+    const counted = ['第1组', '第2组', '第10组', '第11组', '第12组']
+    expect(voters.groups(east)).toEqual(counted)
+    expect([...voters.iterate(east)].map((r) => r.groupName)).toEqual(counted)
+    expect([...voters.listed(east)].map((r) => r.groupName)).toEqual(counted)
+  })
+
   it('gives the posted list the same voters, order and printed fields as the full rows, across pages', () => {
     // More than one page of 2,000, with voters deprived of political rights mixed in.
     for (let i = 0; i < 2300; i++) {

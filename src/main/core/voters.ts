@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
+import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
 import {
   objectionTiming,
@@ -99,10 +100,10 @@ export class VoterService {
   *iterate(villageId: number, eligibleOnly = true): IterableIterator<VoterRow> {
     const minAge = this.rules().voterMinAge
     const page = this.store.db.prepare(
-      `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND (v.group_name, v.id) > (@group, @id)
-       ORDER BY v.group_name, v.id LIMIT ${ITERATE_PAGE}`
+      `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_name = @group AND v.id > @id
+       ORDER BY v.id LIMIT ${ITERATE_PAGE}`
     )
-    const pages = inListOrder(page, villageId, (r: Record<string, unknown>) => ({ group: r.group_name as string, id: r.id as number }))
+    const pages = inListOrder(page, villageId, this.groups(villageId), (r: Record<string, unknown>) => r.id as number)
     for (const rows of pages) {
       for (const r of rows) {
         const row = toVoterRow(r, minAge)
@@ -126,12 +127,12 @@ export class VoterService {
     const page = this.store.db
       .prepare(
         `SELECT v.group_name, v.id, p.name, p.sex, p.birth_date, v.category, v.note FROM voters v JOIN persons p ON p.id = v.person_id
-         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND (v.group_name, v.id) > (@group, @id)
-         ORDER BY v.group_name, v.id LIMIT ${ITERATE_PAGE}`
+         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND v.group_name = @group AND v.id > @id
+         ORDER BY v.id LIMIT ${ITERATE_PAGE}`
       )
       .raw()
     type Listed = [string, number, string, Sex | null, string | null, VoterCategory, string]
-    for (const rows of inListOrder(page, villageId, (r: Listed) => ({ group: r[0], id: r[1] }))) {
+    for (const rows of inListOrder(page, villageId, this.groups(villageId), (r: Listed) => r[1])) {
       for (const [groupName, , name, sex, birthDate, category, note] of rows) {
         const e = voterEligibility({ birthDate, deprived: false }, electionDate, minAge)
         if (e.eligible) yield { villageName, groupName, name, sex, birthDate, ageOnElectionDay: e.age, category, note }
@@ -139,11 +140,13 @@ export class VoterService {
     }
   }
 
+  /** The village's 村民小组 in the order people count them (第2组 before 第10组). */
   groups(villageId: number): string[] {
-    return this.store.db
-      .prepare(`SELECT DISTINCT group_name FROM voters WHERE village_id = ? AND status = '在册' ORDER BY group_name`)
+    const names = this.store.db
+      .prepare(`SELECT DISTINCT group_name FROM voters WHERE village_id = ? AND status = '在册'`)
       .pluck()
       .all(villageId) as string[]
+    return names.sort(naturalCompare)
   }
 
   /** Per village (and per 村民小组 when one village is asked for) and the township total. */
@@ -387,16 +390,19 @@ export class VoterService {
 }
 
 /**
- * A village's voters by 村民小组 and id, a page at a time from `page` (whose parameters are @villageId and the
- * last @group and @id read): keyset paging, so no cursor stays open between pages.
+ * A village's voters group by group in the given order, by id within a group, a page at a time from `page`
+ * (whose parameters are @villageId, @group and the last @id read): keyset paging, so no cursor stays open
+ * between pages. SQLite orders text by code points (第10组 before 第2组), so the groups are ordered here.
  */
-function* inListOrder<R>(page: Database.Statement, villageId: number, keyOf: (row: R) => { group: string; id: number }): IterableIterator<R[]> {
-  let after = { group: '', id: 0 }
-  for (;;) {
-    const rows = page.all({ villageId, ...after }) as R[]
-    if (rows.length > 0) yield rows
-    if (rows.length < ITERATE_PAGE) return
-    after = keyOf(rows[rows.length - 1])
+function* inListOrder<R>(page: Database.Statement, villageId: number, groups: string[], idOf: (row: R) => number): IterableIterator<R[]> {
+  for (const group of groups) {
+    let id = 0
+    for (;;) {
+      const rows = page.all({ villageId, group, id }) as R[]
+      if (rows.length > 0) yield rows
+      if (rows.length < ITERATE_PAGE) break
+      id = idOf(rows[rows.length - 1])
+    }
   }
 }
 

@@ -192,16 +192,19 @@ describe('人选花名册 and 资格联审表 from the candidate register', () =
     const ws = await sheet(file)
     expect(ws.getCell('A1').value).toContain('候选人资格联审表')
     expect(ws.getCell('C3').value).toBe('姓名')
-    const columns = ['G', 'H', 'I', 'J', 'K', 'L', 'M', 'N']
+    // 公安、法院、检察院 look people up by the ID number.
+    expect(ws.getCell('F3').value).toBe('公民身份号码')
+    const columns = ['H', 'I', 'J', 'K', 'L', 'M', 'N', 'O']
     expect(columns.map((c) => ws.getCell(`${c}4`).value)).toEqual(departments)
-    expect(ws.getCell('O3').value).toBe('联审结果')
+    expect(ws.getCell('P3').value).toBe('联审结果')
     expect([5, 6, 7, 8].map((r) => ws.getCell(`C${r}`).value)).toEqual(['王建国', '赵一', '李红', '孙二'])
-    const verdicts = (r: number) => [...columns, 'O'].map((c) => ws.getCell(`${c}${r}`).value)
+    const verdicts = (r: number) => [...columns, 'P'].map((c) => ws.getCell(`${c}${r}`).value)
     const passed = Array(8).fill('通过')
-    const unanswered = Array(8).fill('未反馈')
+    // Never sent to the departments: nothing to wait for.
+    const neverSent = Array(8).fill('未报审')
     expect(verdicts(5)).toEqual([...passed, '通过'])
     expect(verdicts(7)).toEqual(['不通过：有行政拘留记录', ...passed.slice(1), '不通过'])
-    expect(verdicts(8)).toEqual([...unanswered, '未送审'])
+    expect(verdicts(8)).toEqual([...neverSent, '未报审'])
     expect(pending).toBeGreaterThan(0)
 
     const pdf = await written({ table: 'review', format: 'pdf' }, 'review.pdf')

@@ -191,9 +191,11 @@ export class CandidateExports {
         name: c.name,
         sex: c.sex ?? '',
         birthDate: c.birthDate,
+        idNumber: c.idNumber,
         proposedPost: seatsText(c),
+        submitted: sent,
         verdicts: answers,
-        overall: step?.state === '通过' || step?.state === '不通过' ? step.state : sent ? '待反馈' : '未送审'
+        overall: step?.state === '通过' || step?.state === '不通过' ? step.state : sent ? '待反馈' : '未报审'
       }
     })
     return { departments, rows }

@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs'
 import type { Writable } from 'node:stream'
 import type { JobContext } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
-import { dateLine, hasGroups, headerGroups, toCell, unitLine, type Column, type TableSpec } from './table-spec'
+import { columnPoints, fittedHeight } from './sheet-fit'
+import { cellText, columnParts, dateLine, hasGroups, headerGroups, toCell, unitLine, type Column, type TableSpec } from './table-spec'
 
 // The whole of exceljs is loaded on the first export, so a process that builds every service but only imports never holds it.
 let loaded: typeof ExcelJS | undefined
@@ -40,17 +41,28 @@ const STREAM_BATCH = 2000
 
 type Sheet = ExcelJS.Worksheet
 
-function sheetOptions<R>(spec: TableSpec<R>, headerLastRow: number): Partial<ExcelJS.AddWorksheetOptions> {
+/**
+ * Column units an A4 page holds across with the 11 pt body printed at ≥ 9 pt (82 %): a wider table
+ * with key columns prints over several pages across instead of shrinking to fit one.
+ */
+const SHEET_UNITS = { landscape: 175, portrait: 120 }
+
+/** A one-line body row, in points. */
+const ROW_HEIGHT = 20
+
+function sheetOptions<R>(spec: TableSpec<R>, headerFirstRow: number, headerLastRow: number): Partial<ExcelJS.AddWorksheetOptions> {
   return {
-    properties: { defaultRowHeight: 20 } as ExcelJS.WorksheetProperties,
+    properties: { defaultRowHeight: ROW_HEIGHT } as ExcelJS.WorksheetProperties,
     pageSetup: {
       paperSize: 9,
       orientation: spec.orientation,
       fitToPage: true,
-      fitToWidth: 1,
+      // A table printed in column parts (keyColumns) spreads over that many pages across, its key columns on each.
+      fitToWidth: spec.keyColumns ? columnParts(spec, (c) => c.width, SHEET_UNITS[spec.orientation]).length : 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      printTitlesRow: `3:${headerLastRow}`,
+      printTitlesRow: `${headerFirstRow}:${headerLastRow}`,
+      ...(spec.keyColumns ? { printTitlesColumn: `A:${String.fromCharCode(64 + spec.keyColumns)}` } : {}),
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 }
     },
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页', evenFooter: '&C第 &P 页 共 &N 页' } as ExcelJS.HeaderFooter,
@@ -59,6 +71,9 @@ function sheetOptions<R>(spec: TableSpec<R>, headerLastRow: number): Partial<Exc
 }
 
 const headerRowCount = <R>(spec: TableSpec<R>): number => (hasGroups(spec) ? 2 : 1)
+
+/** The first header row: under the title, the line under it, and a row for each figure of the form. */
+const headerFirstRow = <R>(spec: TableSpec<R>): number => 3 + (spec.fields?.length ?? 0)
 
 function columnStyle<R>(c: Column<R>, look: 'body' | 'total' | 'marked'): Partial<ExcelJS.Style> {
   const kind = c.kind ?? 'text'
@@ -73,20 +88,30 @@ function columnStyle<R>(c: Column<R>, look: 'body' | 'total' | 'marked'): Partia
 
 /** Title, unit/date line and header rows; returns the last header row number. */
 function writeHead<R>(ws: Sheet, spec: TableSpec<R>, commit: boolean): number {
-  const n = spec.columns.length
+  // A table printed over pages across centres its title and heading line over the first page's columns.
+  const n = spec.keyColumns ? columnParts(spec, (c) => c.width, SHEET_UNITS[spec.orientation])[0].length : spec.columns.length
+  const all = spec.columns.length
   const done = (row: ExcelJS.Row) => {
     if (commit) row.commit()
   }
+  const points = spec.columns.map((c) => columnPoints(c.width))
+  const span = (from: number, to: number) => points.slice(from, to + 1).reduce((a, b) => a + b, 0) + (to - from) * 5
   const title = ws.getRow(1)
-  title.height = 36
+  title.height = fittedHeight([{ text: spec.title, points: span(0, n - 1), size: FONTS.title.size, bold: true }], 36)
   title.getCell(1).value = spec.title
   title.getCell(1).style = { font: FONTS.title, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } }
   ws.mergeCells(1, 1, 1, n)
   done(title)
 
   const line = ws.getRow(2)
-  line.height = 22
   const split = Math.max(1, Math.ceil(n / 2))
+  line.height = fittedHeight(
+    [
+      { text: unitLine(spec), points: span(0, split - 1), size: FONTS.line.size },
+      { text: dateLine(spec), points: span(Math.min(split, n - 1), n - 1), size: FONTS.line.size }
+    ],
+    22
+  )
   line.getCell(1).value = unitLine(spec)
   line.getCell(1).style = { font: FONTS.line, alignment: { horizontal: 'left', vertical: 'middle' } }
   line.getCell(split + 1 > n ? n : split + 1).value = dateLine(spec)
@@ -95,6 +120,20 @@ function writeHead<R>(ws: Sheet, spec: TableSpec<R>, commit: boolean): number {
   if (n - split > 1) ws.mergeCells(2, split + 1, 2, n)
   done(line)
 
+  // Each figure of the form on its own row: the label on the left half, the value (a number cell) on the right.
+  spec.fields?.forEach((f, k) => {
+    const r = ws.getRow(3 + k)
+    const label = f.unit ? `${f.label}（${f.unit}）` : f.label
+    r.height = fittedHeight([{ text: label, points: span(0, split - 1), size: FONTS.body.size, bold: true }], ROW_HEIGHT)
+    for (let i = 1; i <= all; i++) r.getCell(i).style = { font: i <= split ? FONTS.total : FONTS.body, border: THIN, alignment: { vertical: 'middle', horizontal: i <= split ? 'left' : 'center', wrapText: true } }
+    r.getCell(1).value = label
+    r.getCell(Math.min(split + 1, all)).value = f.value === '' ? null : f.value
+    if (split > 1) ws.mergeCells(3 + k, 1, 3 + k, split)
+    if (all - split > 1) ws.mergeCells(3 + k, split + 1, 3 + k, all)
+    done(r)
+  })
+  const first = headerFirstRow(spec)
+
   const headStyle: Partial<ExcelJS.Style> = {
     font: FONTS.head,
     border: THIN,
@@ -102,32 +141,43 @@ function writeHead<R>(ws: Sheet, spec: TableSpec<R>, commit: boolean): number {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }
   }
   if (hasGroups(spec)) {
-    const top = ws.getRow(3)
-    const bottom = ws.getRow(4)
-    top.height = 24
-    bottom.height = 30
-    for (const g of headerGroups(spec.columns)) {
+    const top = ws.getRow(first)
+    const bottom = ws.getRow(first + 1)
+    const head = (text: string, from: number, to = from) => ({ text, points: span(from, to), size: FONTS.head.size, bold: true })
+    const groups = headerGroups(spec.columns)
+    top.height = fittedHeight(groups.filter((g) => g.label !== null).map((g) => head(g.label!, g.from, g.to)), 24)
+    bottom.height = fittedHeight(
+      groups.flatMap((g) => (g.label === null ? [] : spec.columns.slice(g.from, g.to + 1).map((c, k) => head(c.header, g.from + k)))),
+      30
+    )
+    // A header standing alone spans both rows; the lower row grows when it needs more than the two give.
+    const alone = fittedHeight(groups.filter((g) => g.label === null).map((g) => head(spec.columns[g.from].header, g.from)), 0)
+    if (alone > top.height + bottom.height) bottom.height = alone - top.height
+    for (const g of groups) {
       for (let i = g.from; i <= g.to; i++) {
         top.getCell(i + 1).style = headStyle
         bottom.getCell(i + 1).style = headStyle
         bottom.getCell(i + 1).value = spec.columns[i].header
       }
       top.getCell(g.from + 1).value = g.label ?? spec.columns[g.from].header
-      if (g.label === null) ws.mergeCells(3, g.from + 1, 4, g.from + 1)
-      else if (g.to > g.from) ws.mergeCells(3, g.from + 1, 3, g.to + 1)
+      if (g.label === null) ws.mergeCells(first, g.from + 1, first + 1, g.from + 1)
+      else if (g.to > g.from) ws.mergeCells(first, g.from + 1, first, g.to + 1)
     }
     done(top)
     done(bottom)
-    return 4
+    return first + 1
   }
-  const head = ws.getRow(3)
-  head.height = 30
+  const head = ws.getRow(first)
+  head.height = fittedHeight(
+    spec.columns.map((c, i) => ({ text: c.header, points: points[i], size: FONTS.head.size, bold: true })),
+    30
+  )
   spec.columns.forEach((c, i) => {
     head.getCell(i + 1).value = c.header
     head.getCell(i + 1).style = headStyle
   })
   done(head)
-  return 3
+  return first
 }
 
 interface RowWriter<R> {
@@ -138,47 +188,71 @@ function rowWriter<R>(spec: TableSpec<R>, firstRow: number): RowWriter<R> {
   const styles = spec.columns.map((c) => columnStyle(c, 'body'))
   const totalStyles = spec.columns.map((c) => columnStyle(c, 'total'))
   const markedStyles = spec.columns.map((c) => columnStyle(c, 'marked'))
+  const points = spec.columns.map((c) => columnPoints(c.width))
   return (ws, row, index) => {
     const r = ws.getRow(firstRow + index)
     const total = spec.isTotal?.(row) ?? false
+    const texts: Parameters<typeof fittedHeight>[0] = []
     spec.columns.forEach((c, i) => {
       const cell = r.getCell(i + 1)
-      const v = toCell(c.kind ?? 'text', c.value(row, index))
+      const kind = c.kind ?? 'text'
+      const raw = c.value(row, index)
+      const v = toCell(kind, raw)
       // A string value is stored as a string cell, never as a formula, whatever it starts with.
       cell.value = v.kind === 'empty' ? null : v.value
-      cell.style = c.mark?.(row) ? markedStyles[i] : total ? totalStyles[i] : styles[i]
+      const marked = c.mark?.(row) ?? false
+      cell.style = marked ? markedStyles[i] : total ? totalStyles[i] : styles[i]
+      texts.push({ text: cellText(kind, raw), points: points[i], size: FONTS.body.size, bold: marked || total })
     })
+    r.height = fittedHeight(texts, ROW_HEIGHT)
     return r
   }
 }
 
-function writeNote<R>(ws: Sheet, spec: TableSpec<R>, rowNumber: number): ExcelJS.Row | null {
-  if (!spec.note) return null
-  const r = ws.getRow(rowNumber)
-  r.getCell(1).value = spec.note
-  r.getCell(1).style = { font: FONTS.line, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } }
-  ws.mergeCells(rowNumber, 1, rowNumber, spec.columns.length)
-  r.height = 36
-  return r
+/** The note under the table and the closing lines (signatures, seal, date), each a row across the table. */
+function writeTail<R>(ws: Sheet, spec: TableSpec<R>, rowNumber: number): ExcelJS.Row[] {
+  const width = spec.columns.reduce((sum, c) => sum + columnPoints(c.width) + 5, -5)
+  const lines = [
+    ...(spec.note ? [{ text: spec.note, align: 'left' as const, min: 36 }] : []),
+    ...(spec.closing ?? []).map((l) => ({ text: l.text, align: l.align ?? 'left', min: 28 }))
+  ]
+  return lines.map((l, k) => {
+    const r = ws.getRow(rowNumber + k)
+    r.getCell(1).value = l.text
+    r.getCell(1).style = { font: FONTS.line, alignment: { horizontal: l.align, vertical: l.min === 36 ? 'top' : 'bottom', wrapText: true } }
+    ws.mergeCells(rowNumber + k, 1, rowNumber + k, spec.columns.length)
+    r.height = fittedHeight([{ text: l.text, points: width, size: FONTS.line.size }], l.min)
+    return r
+  })
 }
 
 function addSheet<R>(wb: ExcelJS.Workbook, spec: TableSpec<R>): Sheet {
-  const headerLast = 2 + headerRowCount(spec)
-  const ws = wb.addWorksheet(spec.sheetName, sheetOptions(spec, headerLast))
-  ws.columns = spec.columns.map((c) => ({ width: c.width }))
+  const first = headerFirstRow(spec)
+  const ws = wb.addWorksheet(spec.sheetName, sheetOptions(spec, first, first + headerRowCount(spec) - 1))
+  // exceljs writes no <col> for a column of its default width 9 with no style, and the reader then
+  // uses its own default (8.43). A font as column style (no border, which would run down the whole
+  // column) makes exceljs write every column's width.
+  ws.columns = spec.columns.map((c) => ({ width: c.width, style: { font: FONTS.body } }))
   return ws
 }
 
 /** A table that fits in memory: the whole workbook as bytes. */
 export async function officialSheetBuffer<R>(spec: TableSpec<R>, rows: Iterable<R>): Promise<Buffer> {
+  return officialWorkbookBuffer([{ spec: spec as TableSpec<unknown>, rows: rows as Iterable<unknown> }])
+}
+
+/** Several tables that belong together (a village's two results), one sheet each, in one workbook. */
+export async function officialWorkbookBuffer(sheets: { spec: TableSpec<unknown>; rows: Iterable<unknown> }[]): Promise<Buffer> {
   const wb = new (excel().Workbook)()
   wb.creator = '换届工作台'
-  const ws = addSheet(wb, spec)
-  const headerLast = writeHead(ws, spec, false)
-  const write = rowWriter(spec, headerLast + 1)
-  let i = 0
-  for (const row of rows) write(ws, row, i++)
-  writeNote(ws, spec, headerLast + 1 + i)
+  for (const { spec, rows } of sheets) {
+    const ws = addSheet(wb, spec)
+    const headerLast = writeHead(ws, spec, false)
+    const write = rowWriter(spec, headerLast + 1)
+    let i = 0
+    for (const row of rows) write(ws, row, i++)
+    writeTail(ws, spec, headerLast + 1 + i)
+  }
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
@@ -208,7 +282,7 @@ export async function streamOfficialSheet<R>(
     }
   }
   job?.ctx.progress(i, job.total, `已写入 ${i} 行`)
-  writeNote(ws, spec, headerLast + 1 + i)?.commit()
+  for (const r of writeTail(ws, spec, headerLast + 1 + i)) r.commit()
   ws.commit()
   await wb.commit()
   return i

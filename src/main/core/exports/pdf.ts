@@ -1,5 +1,4 @@
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { cellText, dateLine, hasGroups, headerGroups, unitLine, type TableSpec } from './table-spec'
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { FontFile, PdfFonts } from './fonts'
 
 // pdfmake exports one configured instance (module.exports = new pdfmake()); its methods need it as `this`.
@@ -11,11 +10,6 @@ const engine = (): typeof import('pdfmake') => (loaded ??= require('pdfmake'))
 /** Font family names used in document definitions. */
 export const BODY = 'Body'
 export const HEADING = 'Heading'
-
-/** The red of a marked cell, the same as the sheet's. */
-const MARKED = '#c00000'
-
-const A4 = { width: 595.28, height: 841.89 }
 
 const face = (f: FontFile): string | [string, string] => (f.face ? [f.file, f.face] : f.file)
 
@@ -44,100 +38,6 @@ export async function renderPdf(doc: TDocumentDefinitions, fonts: PdfFonts, onPr
 export const pageFooter =
   (margin = 16) =>
   (current: number, total: number): Content => ({ text: `第 ${current} 页 共 ${total} 页`, alignment: 'center', fontSize: 9, margin: [0, margin, 0, 0] })
-
-/** Column widths in points, in proportion to the Excel widths, filling the printable width. */
-function pointWidths(units: number[], available: number): number[] {
-  const sum = units.reduce((a, b) => a + b, 0)
-  return units.map((u) => (u / sum) * available)
-}
-
-/**
- * The same table description as the Excel sheet, as an A4 table whose header rows repeat on every
- * page and whose rows never split across a page break.
- */
-export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocumentDefinitions {
-  const landscape = spec.orientation === 'landscape'
-  const margins: [number, number, number, number] = spec.compact ? [22, 36, 22, 40] : [32, 36, 32, 40]
-  const available = (landscape ? A4.height : A4.width) - margins[0] - margins[2]
-  const fontSize = spec.compact ? 6.5 : (landscape ? 9 : 10) - (spec.dense ? 1 : 0)
-  const pad = spec.compact ? 1.5 : spec.dense ? 2 : 3
-  const head = (text: string, extra: Partial<Record<string, unknown>> = {}): TableCell =>
-    ({ text, style: 'head', verticalAlignment: 'middle', ...extra }) as TableCell
-  const headerRows: TableCell[][] = []
-  if (hasGroups(spec)) {
-    const top: TableCell[] = []
-    const bottom: TableCell[] = []
-    for (const g of headerGroups(spec.columns)) {
-      const span = g.to - g.from + 1
-      if (g.label === null) {
-        top.push(head(spec.columns[g.from].header, { rowSpan: 2 }))
-        bottom.push({} as TableCell)
-      } else {
-        top.push(head(g.label, { colSpan: span }))
-        for (let i = 1; i < span; i++) top.push({} as TableCell)
-        for (let i = g.from; i <= g.to; i++) bottom.push(head(spec.columns[i].header))
-      }
-    }
-    headerRows.push(top, bottom)
-  } else {
-    headerRows.push(spec.columns.map((c) => head(c.header)))
-  }
-  const body: TableCell[][] = [...headerRows]
-  let i = 0
-  for (const row of rows) {
-    const total = spec.isTotal?.(row) ?? false
-    body.push(
-      spec.columns.map((c) => {
-        const kind = c.kind ?? 'text'
-        const numeric = kind === 'number' || kind === 'percent'
-        const marked = c.mark?.(row) ?? false
-        return {
-          text: cellText(kind, c.value(row, i), !spec.compact),
-          alignment: c.align ?? (numeric ? 'center' : 'left'),
-          bold: total || marked,
-          ...(marked ? { color: MARKED } : {})
-        } as TableCell
-      })
-    )
-    i++
-  }
-  const content: Content[] = [
-    { text: spec.title, style: 'title' },
-    {
-      columns: [
-        { text: unitLine(spec), alignment: 'left' },
-        { text: dateLine(spec), alignment: 'right' }
-      ],
-      margin: [0, 0, 0, 6]
-    },
-    {
-      table: {
-        headerRows: headerRows.length,
-        dontBreakRows: true,
-        // pdfmake widths exclude each cell's padding on both sides and the 1pt rule beside it.
-        widths: pointWidths(
-          spec.columns.map((c) => c.width),
-          available - spec.columns.length * (2 * pad + 1) - 1
-        ),
-        body
-      },
-      layout: { paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => pad, paddingBottom: () => pad }
-    }
-  ]
-  if (spec.note) content.push({ text: spec.note, margin: [0, 6, 0, 0] })
-  return {
-    info: { title: spec.title, creator: '换届工作台', producer: '换届工作台' },
-    pageOrientation: spec.orientation,
-    pageMargins: margins,
-    footer: pageFooter(),
-    defaultStyle: { font: BODY, fontSize },
-    styles: {
-      title: { font: HEADING, fontSize: 16, bold: true, alignment: 'center', margin: [0, 0, 0, 10] },
-      head: { font: HEADING, bold: true, alignment: 'center', fillColor: '#f2f2f2' }
-    },
-    content
-  }
-}
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 // pdfmake lays out a whole document in one synchronous call, and its cost grows faster than the page

@@ -13,6 +13,7 @@ import { JobRunner, type JobStatus } from '../jobs'
 import { Store } from '../store'
 import { pdfInfo, pdfText, tempDir } from './testing/files'
 import { testServices } from '../test-support'
+import { wordBoxes } from './testing/pdf-boxes'
 
 const ZHANG = makeIdNumber('1980-06-01', '男', 1)
 const LI = makeIdNumber('1995-01-01', '女', 2)
@@ -99,6 +100,19 @@ async function sheet(input: ExportInput): Promise<ExcelJS.Worksheet> {
   return wb.worksheets[0]
 }
 
+async function workbook(input: ExportInput): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer)
+  return wb
+}
+
+/** One written 委托投票 in the village: the first voter of the list gives it to the second. */
+function registerProxy(villageId: number): void {
+  const voters = testServices(store).voters
+  const [a, b] = [...voters.iterate(villageId)]
+  voters.addProxy({ principalId: a.id, holderId: b.id, relation: '配偶', written: true, signedOn: '2026-02-10' })
+}
+
 async function pdf(input: ExportInput, name: string): Promise<string> {
   const file = path.join(dir, name)
   fs.writeFileSync(file, Buffer.from((await exported({ ...input, format: 'pdf' })).base64, 'base64'))
@@ -120,9 +134,12 @@ const allText = (ws: ExcelJS.Worksheet): string => {
 
 describe('选民名单', () => {
   it('one village as xlsx: the voters who may vote in list order, ages as numbers, no ID number', async () => {
+    testServices(store).voters.publish(east, '2026-02-05', '')
     const ws = await sheet({ table: 'voters', format: 'xlsx', villageId: east })
-    expect(ws.getCell('A1').value).toBe('东岭村2026年村(居)民委员会选举选民名单')
-    expect(ws.getCell('A2').value).toBe('填报单位（盖章）：青山镇')
+    expect(ws.getCell('A1').value).toBe('东岭村2026年村民委员会选举选民名单')
+    expect([ws.getCell('A2').value, ws.getCell('F2').value]).toEqual(['选举日：2026年3月1日', '公布日期：2026年2月5日'])
+    expect(String(ws.getCell('A6').value)).toMatch(/^共计 2 人。/)
+    expect([ws.getCell('A7').value, ws.getCell('A8').value]).toEqual(['东岭村村民选举委员会（盖章）', '2026年2月5日'])
     expect(ws.getRow(3).values).toEqual([undefined, '序号', '村民小组', '姓名', '性别', '出生年月', '年龄', '登记类别', '备注'])
     expect(byHeader(ws, 3, 4)).toEqual({ 序号: 1, 村民小组: '一组', 姓名: '李秀英', 性别: '女', 出生年月: '1980.05', 年龄: 45, 登记类别: '户籍在本村并居住', 备注: null })
     expect(byHeader(ws, 3, 5)).toMatchObject({ 姓名: '张三', 年龄: 18, 登记类别: '户籍在本村不居住' })
@@ -151,10 +168,13 @@ describe('选民名单', () => {
     expect(info.pages).toBeGreaterThanOrEqual(5)
     const pages = Array.from({ length: info.pages }, (_, i) => pdfText(file, i + 1))
     for (const p of pages) expect(p).toMatch(/序号\s+村民小组\s+姓名\s+性别\s+出生年月\s+年龄\s+登记类别/)
-    const starts = ['东岭村', '西坡社区', '测试1村', '测试2村'].map((v) => pages.findIndex((p) => p.includes(`${v}2026年村(居)民委员会选举选民名单`)))
+    const starts = ['东岭村村民', '西坡社区居民', '测试1村村民', '测试2村村民'].map((v) => pages.findIndex((p) => p.includes(`${v.slice(0, -2)}2026年${v.slice(-2)}委员会选举选民名单`)))
     expect(starts.every((i) => i >= 0)).toBe(true)
     for (const i of starts) expect(pages[i]).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/)
     expect(pages[starts[0]]).toContain('李秀英')
+    // Each village's list under its own committee's seal; the community's is the 居民选举委员会.
+    expect(pages.join('\n')).toMatch(/西坡社区居民选举委员会（盖章）/)
+    expect(pages.join('\n')).toMatch(/共计 1 人/)
     expect(pages.join('\n')).not.toContain('王五')
     expect(pages.join('\n')).not.toMatch(ID_LIKE)
   })
@@ -203,7 +223,9 @@ describe('换届结构统计表', () => {
       '成员数', '本届', '上届', '女性任职', '一肩挑', '女性'
     ])
     expect(ws.getCell('A5').value).toBe('东岭村')
-    expect(ws.getCell('I4').value).toBe('占比(%)')
+    expect(ws.getCell('I4').value).toBe('占比')
+    // Too wide for one page at a readable size: two pages across, the village column on each.
+    expect(ws.pageSetup).toMatchObject({ fitToWidth: 2, printTitlesColumn: 'A:A' })
     const total = ws.getRow(6)
     expect(total.getCell(1).value).toBe('全乡镇合计')
     expect(total.getCell(1).font.bold).toBe(true)
@@ -214,45 +236,86 @@ describe('换届结构统计表', () => {
     expect(total.getCell(18).type).toBe(ExcelJS.ValueType.Number)
   })
 
-  it('PDF: one landscape A4 page whose percentages are readable', async () => {
+  it('PDF: landscape A4 in two parts at 9 pt, the village column on each, percentages whole', async () => {
     const file = await pdf({ table: 'structure', format: 'pdf' }, 'structure.pdf')
     const info = pdfInfo(file)
-    expect(info).toMatchObject({ pages: 1 })
+    expect(info).toMatchObject({ pages: 2 })
     expect(info.width).toBeGreaterThan(info.height)
-    const text = pdfText(file)
-    expect(text).toContain('全乡镇合计')
-    expect(text).toMatch(/全乡镇合计\s+3\s+1\s+37\.3\s+0\s+0\s+1\s+100\.0\s+0\.0\s/)
-    expect(text).toContain('33.3')
-    expect(text).toContain('全日制本科')
+    const [first, second] = [pdfText(file, 1), pdfText(file, 2)]
+    for (const page of [first, second]) expect(page).toContain('全乡镇合计')
+    expect(first).toMatch(/全乡镇合计\s+3\s+1\s+37\.3\s+0\s+0\s+1\s+100\.0%\s+0\.0%\s/)
+    expect(first + second).toContain('33.3%')
+    expect(second).toContain('全日制本科')
+    // Body text is set at 9 pt: the height of a line of figures in the table.
+    const heights = wordBoxes(file).filter((w) => w.text === '全乡镇合计').map((w) => w.y1 - w.y0)
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(9 * 1.1)
   })
 })
 
 describe('选举结果报告单', () => {
-  it('xlsx: both committees, every candidate with votes, result and why, who is elected', async () => {
-    const ws = await sheet({ table: 'election-report', format: 'xlsx', villageId: east })
-    expect(ws.getCell('A1').value).toBe('东岭村2026年“两委”换届选举结果报告单')
-    expect(ws.getRow(3).values).toEqual([undefined, '组织', '选举', '职位', '姓名', '性别', '得票', '名次', '结果', '情况说明'])
-    const lines: Record<string, ExcelJS.CellValue>[] = []
-    for (let r = 4; r <= ws.rowCount; r++) lines.push(byHeader(ws, 3, r))
-    expect(lines[0]).toMatchObject({ 组织: '党组织', 选举: '正式选举 2026.02.20', 结果: '选举有效' })
-    expect(ws.getCell('A4').font.bold).toBe(true)
-    const wang = lines.find((l) => l['姓名'] === '王强' && l['职位'] === '主任（应选1名）')
-    expect(wang).toMatchObject({ 组织: '村委会', 得票: 150, 名次: 2, 结果: '未当选' })
-    expect(String(wang!['情况说明'])).toContain('未超过参加投票人数600的半数')
-    expect(lines.find((l) => l['姓名'] === '李娜')).toMatchObject({ 结果: '当选', 性别: '女' })
-    expect(lines.find((l) => l['组织'] === '村委会' && l['选举'] === '当选人员')).toMatchObject({ 结果: '3名' })
-    expect(String(lines.find((l) => l['组织'] === '村委会' && l['选举'] === '当选人员')!['情况说明'])).toContain('张伟（主任，正式选举420票）')
+  it('xlsx: a village’s two forms, each under its own issuer, key counts in their own cells, members with 年龄/学历/政治面貌', async () => {
+    registerProxy(east)
+    const wb = await workbook({ table: 'election-report', format: 'xlsx', villageId: east })
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['东岭村党组织', '东岭村村委会'])
+    const [party, committee] = wb.worksheets
+    expect(committee.getCell('A1').value).toBe('东岭村2026年村民委员会选举结果报告单')
+    expect(committee.getCell('A2').value).toBe('填报单位：东岭村村民选举委员会')
+    const fields = Object.fromEntries([3, 4, 5, 6, 7, 8, 9, 10, 11].map((r) => [committee.getCell(`A${r}`).value, committee.getCell(`F${r}`).value]))
+    expect(fields).toMatchObject({ '登记选民（人）': 1000, '参加投票（人）': 600, '委托投票（人）': 1, '流动票箱投票（人）': null, 参选率: '60.0%', 选举是否有效: '有效' })
+    expect(committee.getCell('F3').type).toBe(ExcelJS.ValueType.Number)
+    expect(committee.getRow(12).values).toEqual([undefined, '职务', '姓名', '性别', '年龄', '学历', '政治面貌', '得票数', '得票率', '轮次'])
+    expect(byHeader(committee, 12, 13)).toMatchObject({ 职务: '主任', 姓名: '张伟', 性别: '男', 年龄: 45, 得票数: 420, 轮次: '正式选举' })
+    expect(byHeader(committee, 12, 13)['得票率']).toBeCloseTo(0.7)
+    const tail = allText(committee)
+    expect(tail).toContain('选举委员会主任（签字）')
+    expect(tail).toContain('东岭村村民选举委员会（盖章）')
+    expect(tail).toContain('乡镇（街道）审核意见')
+    expect(tail).toContain('青山镇人民政府（盖章）')
+    // The Party result is the Party organisation's, never under the 村民选举委员会's seal.
+    expect(party.getCell('A1').value).toBe('东岭村2026年党组织委员会选举结果报告单')
+    expect(allText(party)).not.toContain('村民选举委员会')
+    expect(allText(party)).toContain('中共东岭村党组织（盖章）')
+    expect(byHeader(party, 10, 11)).toMatchObject({ 职务: '书记', 姓名: '张伟', 得票数: 26 })
   })
 
-  it('township-wide PDF carries each village and what the office must still look at', async () => {
+  it('counts a Party 委员 elected 书记 once', async () => {
+    const elections = testServices(store).elections
+    const race = (post: '书记' | '委员', seats: number, names: [string, string, number][]) => ({
+      post, seats, candidates: names.map(([name, idNumber, votes]) => ({ name, idNumber, votes }))
+    })
+    const sun = makeIdNumber('1983-04-04', '女', 21)
+    const zhou = makeIdNumber('1986-08-08', '男', 22)
+    elections.create(
+      electionInput.parse({
+        villageId: west, body: '党组织', heldOn: '2026-02-20', registered: 30, present: 28, issued: 28, returned: 28, valid: 28, invalid: 0,
+        races: [race('委员', 3, [['钱七', QIAN, 27], ['孙丽', sun, 26], ['周海', zhou, 25]]), race('书记', 1, [['钱七', QIAN, 27]])]
+      })
+    )
+    const wb = await workbook({ table: 'election-report', format: 'xlsx', villageId: west })
+    const party = wb.worksheets.find((w) => w.name === '西坡社区党组织')!
+    const names: string[] = []
+    for (let r = 11; ['书记', '副书记', '委员'].includes(String(party.getCell(`A${r}`).value)); r++) names.push(String(party.getCell(`B${r}`).value))
+    expect(names).toEqual(['钱七', '孙丽', '周海'])
+    expect(byHeader(party, 10, 11)).toMatchObject({ 职务: '书记', 姓名: '钱七' })
+    expect(allText(party)).toMatch(/当选3名/)
+    expect(wb.worksheets.find((w) => w.name === '西坡社区居委会')!.getCell('A1').value).toBe('西坡社区2026年居民委员会选举结果报告单')
+  })
+
+  it('township-wide: the summary table first, one line per village and a 合计, then each village’s forms', async () => {
+    const wb = await workbook({ table: 'election-report', format: 'xlsx' })
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['选举结果汇总', '东岭村党组织', '东岭村村委会', '西坡社区党组织', '西坡社区居委会'])
+    const summary = wb.worksheets[0]
+    expect(summary.getCell('A1').value).toBe('青山镇2026年村(社区)“两委”换届选举结果汇总表')
+    expect(byHeader(summary, 4, 5)).toMatchObject({ '村(社区)': '东岭村', 登记选民: 1000, 参加投票: 600, 是否有效: '有效' })
+    expect(byHeader(summary, 4, 7)).toMatchObject({ '村(社区)': '合计（2个）', 登记选民: 2000, 参加投票: 1200 })
     const file = await pdf({ table: 'election-report', format: 'pdf' }, 'report.pdf')
     const text = pdfText(file).replace(/\s+/g, '')
-    expect(text).toContain('青山镇2026年村(社区)“两委”换届选举结果报告单')
-    expect(text).toContain('西坡社区')
+    expect(text).toContain('青山镇2026年村(社区)“两委”换届选举结果汇总表')
+    expect(text).toContain('西坡社区2026年居民委员会选举结果报告单')
     expect(text).toContain('恰为参加投票人数600的半数')
     expect(text).toContain('尚缺1名')
     expect(text).toContain('尚无当选的村(居)委会成员')
-    expect(text).toContain('监票人')
+    expect(text).toContain('西坡社区居民选举委员会（盖章）')
   })
 
   it('says so when a village has no results yet', async () => {
@@ -261,5 +324,26 @@ describe('选举结果报告单', () => {
       ok: false,
       error: { code: 'empty', message: '“南湾村”还没有录入选举结果，无法生成选举结果报告单' }
     })
+  })
+})
+
+describe('村社台账 and the round’s year', () => {
+  it('sums the villages in a bold 合计 line; titles carry the year of the round’s election days, not the export date’s', async () => {
+    const villages = testServices(store).villages
+    for (const [name, households] of [['南湾村', 120], ['北山村', 80], ['中和社区', 50]] as const) {
+      villages.create(
+        villageInput.parse({ name, kind: name.endsWith('社区') ? '社区' : '村', township: '青山镇', households, partyElectionDate: '2027-03-10', committeeElectionDate: '2027-04-10' })
+      )
+    }
+    const ws = await sheet({ table: 'villages', format: 'xlsx' })
+    expect(ws.getCell('A1').value).toBe('青山镇2027年村(社区)“两委”换届村社台账')
+    const total = byHeader(ws, 4, 10)
+    expect(total).toMatchObject({ 序号: null, '村(社区)名称': '合计（5个）', 户数: 250, 类型: null, 分级: null })
+    expect(ws.getRow(10).getCell(2).font.bold).toBe(true)
+    expect(ws.getRow(9).getCell(2).font.bold).toBeFalsy()
+    // One village's table is that village's round.
+    const east2026 = await sheet({ table: 'villages', format: 'xlsx', villageId: east })
+    expect(east2026.getCell('A1').value).toBe('青山镇2026年村(社区)“两委”换届村社台账')
+    expect(byHeader(east2026, 4, 6)['村(社区)名称']).toBeNull()
   })
 })

@@ -25,13 +25,14 @@ import type { TableHeading } from './layouts/common'
 import { reviewSpec } from './layouts/review'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
 import { timelineSpec } from './layouts/timeline'
-import { electionReportSpec, reportLines } from './layouts/election-report'
+import { reportSummarySpec, summaryRow, summaryTotal, villageReportSheets } from './layouts/election-report'
 import { memberLines, membersSpec } from './layouts/members'
 import { structureSpec } from './layouts/structure'
-import { villagesSpec } from './layouts/villages'
-import { votersSpec, type VoterListRow } from './layouts/voters'
-import { officialSheetBuffer, streamOfficialSheet } from './official-sheet'
-import { IncrementalPdf, renderPdf, tableDocument } from './pdf'
+import { villageLines, villagesSpec } from './layouts/villages'
+import { votersSpec, type VoterListNotice, type VoterListRow } from './layouts/voters'
+import { officialWorkbookBuffer, streamOfficialSheet } from './official-sheet'
+import { IncrementalPdf, renderPdf } from './pdf'
+import { tableDocument, tablesDocument } from './pdf-table'
 import type { TableSpec } from './table-spec'
 
 export interface TableInfo {
@@ -100,12 +101,23 @@ export class ExportService {
     }))
   }
 
-  /** 填报单位: the township the villages belong to (the most common one), and today. */
-  heading(): TableHeading {
-    const row = this.store.db
-      .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
-      .get() as { township: string } | undefined
-    return { unit: row?.township ?? '', date: this.clock.today() }
+  /**
+   * 填报单位: the township the villages belong to (the most common one); today; and the round's year,
+   * the year most of the scope's election days fall in (a December export for a March round is the
+   * next year's table).
+   */
+  heading(villageId: number | null = null): TableHeading {
+    const row = this.store.one<{ township: string }>(
+      `SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`
+    )
+    const year = this.store.one<{ year: string }>(
+      `SELECT substr(d, 1, 4) AS year FROM (
+         SELECT committee_election_date AS d FROM villages WHERE @v IS NULL OR id = @v
+         UNION ALL SELECT party_election_date FROM villages WHERE @v IS NULL OR id = @v)
+       WHERE d IS NOT NULL GROUP BY year ORDER BY count(*) DESC, year DESC LIMIT 1`,
+      { v: villageId }
+    )
+    return { unit: row?.township ?? '', date: this.clock.today(), ...(year ? { roundYear: year.year } : {}) }
   }
 
   private check(req: ExportRequest): { label: string; village: Village | null } {
@@ -127,11 +139,11 @@ export class ExportService {
   /** One table at once; the 选民名单 streams through the same writer a job uses. */
   async file(req: ExportRequest, ctx?: JobContext): Promise<ExportedFile> {
     const { label, village } = this.check(req)
-    const h = this.heading()
+    const h = this.heading(village?.id ?? null)
     if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
-    const { spec, rows } = this.plainTable(req, village, h)
-    const bytes = req.format === 'xlsx' ? await officialSheetBuffer(spec, rows) : await renderPdf(tableDocument(spec, rows), pdfFonts())
+    const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
+    const bytes = req.format === 'xlsx' ? await officialWorkbookBuffer(tables) : await renderPdf(tablesDocument(tables, pdfFonts()), pdfFonts())
     return this.fileOf(req, label, village, bytes, h, req.stage ?? undefined)
   }
 
@@ -165,14 +177,6 @@ export class ExportService {
         }
         return plain(structureSpec({ ...h, withPrevious: rows.some((r) => r.outgoing.members > 0) }), rows)
       }
-      case 'election-report': {
-        const elections = this.registers.elections
-        const reports = (village ? [village] : this.villages.list()).map((v) => elections.villageReport(v.id))
-        if (reports.every((r) => r.bodies.every((b) => b.elections.length === 0))) {
-          throw failure('empty', `${village ? `“${village.name}”` : ''}还没有录入选举结果，无法生成选举结果报告单`)
-        }
-        return plain(electionReportSpec({ ...h, village: village?.name ?? null }), reports.flatMap(reportLines))
-      }
       case 'risks':
         return plain(risksSpec(h), this.board.ledgerRows(villageId))
       case 'focus-villages':
@@ -185,8 +189,27 @@ export class ExportService {
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
       default:
-        return plain(villagesSpec(h), village ? [village] : this.villages.list())
+        return plain(villagesSpec(h), villageLines(village ? [village] : this.villages.list()))
     }
+  }
+
+  /**
+   * 选举结果报告单: a village's two forms (党组织, then 村(居)委会); township-wide the summary table first,
+   * then every village's forms that have results.
+   */
+  private electionReport(village: Village | null, h: TableHeading): PlainTable[] {
+    const elections = this.registers.elections
+    const seats = this.registers.members.roster({ term: '本届', villageId: village?.id ?? null })
+    const scope = (village ? [village] : this.villages.list()).map((v) => ({
+      report: elections.villageReport(v.id),
+      facts: { kind: v.kind, proxies: this.voters.proxies(v.id).length }
+    }))
+    const reported = scope.filter((s) => s.report.bodies.some((b) => b.elections.length > 0))
+    if (reported.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有录入选举结果，无法生成选举结果报告单`)
+    const forms = reported.flatMap((s) => villageReportSheets(h, s.report, seats, s.facts))
+    if (village) return forms
+    const summary = scope.map((s) => summaryRow(s.report, s.facts))
+    return [plain(reportSummarySpec(h), [...summary, summaryTotal(summary)]), ...forms]
   }
 
   /**
@@ -213,12 +236,15 @@ export class ExportService {
       function* rows(): Generator<VoterListRow> {
         for (const v of scope) yield* voters.listed(v.id)
       }
-      const spec = votersSpec({ ...h, village: village?.name ?? null, objectionDays })
+      const spec = votersSpec({ ...h, notice: village ? this.voterNotice(village) : null, objectionDays, total })
       await streamOfficialSheet(spec, rows(), { stream: out }, ctx && { ctx, total })
       await ended
       return Buffer.concat(chunks)
     }
-    const parts = scope.map((v) => tableDocument(votersSpec({ ...h, village: v.name, objectionDays }), this.voters.listed(v.id)))
+    const eligible = (v: Village) => counts.villages.find((c) => c.villageId === v.id)!.eligible
+    const parts = scope.map((v) =>
+      tableDocument(votersSpec({ ...h, notice: this.voterNotice(v), objectionDays, total: eligible(v) }), this.voters.listed(v.id))
+    )
     if (parts.length === 1) return renderPdf(parts[0], pdfFonts())
     const { content: _c, footer: _f, ...base } = parts[0]
     const pdf = new IncrementalPdf(pdfFonts(), { ...base, info: { ...base.info, title: `${h.unit}选民名单` } })
@@ -226,11 +252,15 @@ export class ExportService {
     for (let i = 0; i < scope.length; i++) {
       ctx?.throwIfCancelled()
       pdf.add(parts[i].content as Content[], parts[i].footer as Parameters<IncrementalPdf['add']>[1])
-      done += counts.villages.find((c) => c.villageId === scope[i].id)!.eligible
+      done += eligible(scope[i])
       ctx?.progress(done, total, `已生成 ${scope[i].name} 的名单`)
       await yieldToEventLoop()
     }
     return pdf.finish()
+  }
+
+  private voterNotice(v: Village): VoterListNotice {
+    return { village: v.name, kind: v.kind, electionDate: v.committeeElectionDate, publishedOn: this.voters.publication(v.id)?.publishedOn ?? null }
   }
 
   /**

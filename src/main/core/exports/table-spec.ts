@@ -38,9 +38,33 @@ export interface TableSpec<R> {
   note?: string
   /** Many narrow columns (a wall chart): the PDF sets the body a point smaller with tighter cell padding. */
   dense?: boolean
-  /** Many narrow columns (30 and more): the PDF uses a smaller type and tighter cells to fit A4. */
-  compact?: boolean
+  /**
+   * Leading columns that name a row (序号, 村(社区)): a table too wide for A4 at a readable size is
+   * printed in parts of whole column groups, each repeating these.
+   */
+  keyColumns?: number
+  /** The line under the title when it is not 填报单位/日期: a notice names its issuer and its own dates. */
+  headLine?: { left: string; right: string }
+  /** Figures of the form that stand on their own above the table (登记选民数…), each in its own cell. */
+  fields?: FormField[]
+  /** Lines closing the form under the note: signatures, the issuer's seal, the date. */
+  closing?: ClosingLine[]
 }
+
+export interface FormField {
+  label: string
+  value: number | string | null
+  /** 人, 张: printed after the value in the PDF, in the label in the sheet so the cell stays a number. */
+  unit?: string
+}
+
+export interface ClosingLine {
+  text: string
+  align?: 'left' | 'right'
+}
+
+/** A field's value as the PDF prints it; a missing one is a blank to fill in by hand. */
+export const fieldText = (f: FormField): string => (f.value === null || f.value === '' ? '' : `${f.value}${f.unit ?? ''}`)
 
 export type Cell = { kind: 'number'; value: number } | { kind: 'text'; value: string } | { kind: 'empty' }
 
@@ -79,12 +103,12 @@ export function cellText(kind: CellKind, raw: Raw, percentSign = true): string {
   return String(Math.round(cell.value * 100) / 100)
 }
 
-export function unitLine(spec: Pick<TableSpec<unknown>, 'unit'>): string {
-  return `填报单位（盖章）：${spec.unit}`
+export function unitLine(spec: Pick<TableSpec<unknown>, 'unit' | 'headLine'>): string {
+  return spec.headLine?.left ?? `填报单位（盖章）：${spec.unit}`
 }
 
-export function dateLine(spec: Pick<TableSpec<unknown>, 'date'>): string {
-  return `日期：${chineseDate(spec.date)}`
+export function dateLine(spec: Pick<TableSpec<unknown>, 'date' | 'headLine'>): string {
+  return spec.headLine?.right ?? `日期：${chineseDate(spec.date)}`
 }
 
 /** Header groups as runs: [{ label, from, to }] over column indexes; columns without a group stand alone. */
@@ -99,3 +123,32 @@ export function headerGroups<R>(columns: Column<R>[]): { label: string | null; f
 }
 
 export const hasGroups = <R>(spec: TableSpec<R>): boolean => spec.columns.some((c) => c.group)
+
+/**
+ * The columns in parts that each fit `available` (by `widthOf`), every part starting with the key
+ * columns and breaking only between header groups, so a group's figures stay side by side.
+ */
+export function columnParts<R>(spec: TableSpec<R>, widthOf: (c: Column<R>, index: number) => number, available: number): number[][] {
+  const keys = spec.keyColumns ?? 0
+  const all = spec.columns.map((_, i) => i)
+  if (keys === 0) return [all]
+  const keyWidth = all.slice(0, keys).reduce((sum, i) => sum + widthOf(spec.columns[i], i), 0)
+  const runs = headerGroups(spec.columns)
+    .filter((g) => g.to >= keys)
+    .map((g) => all.slice(Math.max(g.from, keys), g.to + 1))
+  const parts: number[][] = []
+  let part: number[] = []
+  let used = keyWidth
+  for (const run of runs) {
+    const w = run.reduce((sum, i) => sum + widthOf(spec.columns[i], i), 0)
+    if (part.length > 0 && used + w > available) {
+      parts.push(part)
+      part = []
+      used = keyWidth
+    }
+    part.push(...run)
+    used += w
+  }
+  if (part.length > 0) parts.push(part)
+  return parts.map((p) => [...all.slice(0, keys), ...p])
+}

@@ -82,11 +82,11 @@ export class ImportService {
     const analysis = await analyze(this.store, adapter, input, analyzeOptions, progress)
     const id = crypto.randomUUID()
     // The plan and the mark of the register it was made against, in one snapshot: commit reuses it while the mark holds.
-    const preview = this.store.db.transaction(() => {
+    const preview = this.store.snapshot(() => {
       const plan = adapter.register.plan(analysis.records)
       plans.set(analysis, { plan, mark: this.store.changeMark() })
       return previewOf(id, analysis, adapter, plan)
-    })()
+    })
     this.analyses.set(id, analysis)
     this.inputs.set(analysis, input)
     while (this.analyses.size > KEEP_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
@@ -158,7 +158,7 @@ export class ImportService {
 
   private prepare(kind: ImportKind, options: ReadOptions): { adapter: KindAdapter; options: AnalyzeOptions } {
     const villageId = options.villageId ?? null
-    if (villageId !== null && !this.store.db.prepare('SELECT 1 FROM villages WHERE id = ?').get(villageId)) {
+    if (villageId !== null && !this.store.one('SELECT 1 FROM villages WHERE id = ?', villageId)) {
       throw failure('validation', '所选村社不存在，请刷新后重新选择')
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)

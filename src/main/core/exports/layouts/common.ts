@@ -6,9 +6,16 @@ export interface TableHeading {
   unit: string
   /** ISO date printed on the form. */
   date: string
+  /**
+   * The year of the round the table belongs to (its election days), which titles carry: a December
+   * export for next spring's round is that spring's table. Without one, the year of `date`.
+   */
+  roundYear?: string
 }
+
+export const roundYear = (h: TableHeading): string => h.roundYear ?? h.date.slice(0, 4)
 
 export const indexColumn = <R>(): Column<R> => ({ header: '序号', width: 6, kind: 'number', align: 'center', value: (_r, i) => i + 1 })
 
 /** "青山镇2026年" — the usual opening of an official table's title. */
-export const titlePrefix = (h: TableHeading): string => `${h.unit}${h.date.slice(0, 4)}年`
+export const titlePrefix = (h: TableHeading): string => `${h.unit}${roundYear(h)}年`

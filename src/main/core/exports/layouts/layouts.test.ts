@@ -61,14 +61,21 @@ describe('table layouts', () => {
       name: '王建国',
       sex: '男',
       birthDate: '1980-05-12',
+      idNumber: '33011219800512101X',
       proposedPost: '书记',
+      submitted: true,
       verdicts: { 纪委监委: { verdict: '通过', reason: '' }, 公安: { verdict: '不通过', reason: '有刑事处罚记录' } },
       overall: '不通过'
     }
-    const ws = await sheetOf(spec, [row])
-    expect(ws.getCell('G3').value).toBe('联审部门意见')
-    expect(ws.model.merges).toEqual(expect.arrayContaining(['G3:I3', 'J3:J4']))
+    const never: ReviewRow = { ...row, name: '李未审', idNumber: '330112198106071022', submitted: false, verdicts: {}, overall: '未报审' }
+    const ws = await sheetOf(spec, [row, never])
+    expect(ws.getCell('H3').value).toBe('联审部门意见')
+    expect(ws.model.merges).toEqual(expect.arrayContaining(['H3:J3', 'K3:K4', 'F3:F4']))
     expect(rowByHeader(ws, 4, 5)).toMatchObject({ 纪委监委: '通过', 公安: '不通过：有刑事处罚记录', 法院: '未反馈', 联审结果: '不通过' })
+    expect(ws.getCell('F3').value).toBe('公民身份号码')
+    expect([ws.getCell('F5').value, ws.getCell('F6').value]).toEqual(['33011219800512101X', '330112198106071022'])
+    expect(ws.getCell('F5').type).toBe(ExcelJS.ValueType.String)
+    expect(rowByHeader(ws, 4, 6)).toMatchObject({ 纪委监委: '未报审', 公安: '未报审', 法院: '未报审', 联审结果: '未报审' })
     expect(ws.pageSetup.printTitlesRow).toBe('3:4')
   })
 
@@ -140,18 +147,26 @@ describe('table layouts', () => {
     expect(deadline(5).font).toMatchObject({ bold: true, color: { argb: 'FFC00000' } })
     expect(deadline(6).font.color).toBeUndefined()
     const row = { villageName: '东岭村', groupName: '一组', sex: '女' as const, birthDate: '2008-05-12', ageOnElectionDay: 18, category: 1 as const, note: '' }
-    const voters = await sheetOf(votersSpec({ ...h, village: '东岭村', objectionDays: 5 }), [
+    const notice = { village: '东岭村', kind: '村' as const, electionDate: '2027-03-01', publishedOn: '2027-02-08' }
+    const voters = await sheetOf(votersSpec({ ...h, roundYear: '2027', notice, objectionDays: 5, total: 2 }), [
       { ...row, name: '李四' },
       { ...row, name: '=张三', category: 3 }
     ])
-    expect(voters.getCell('A1').value).toBe('东岭村2026年村(居)民委员会选举选民名单')
+    expect(voters.getCell('A1').value).toBe('东岭村2027年村民委员会选举选民名单')
+    // Posted by the village's 村民选举委员会, with its election day and posting day, the count, seal and date.
+    expect([voters.getCell('A2').value, voters.getCell('F2').value]).toEqual(['选举日：2027年3月1日', '公布日期：2027年2月8日'])
+    expect(String(voters.getCell('A6').value)).toMatch(/^共计 2 人。/)
+    expect(String(voters.getCell('A6').value)).toContain('向村民选举委员会提出申诉')
+    expect([voters.getCell('A7').value, voters.getCell('A8').value]).toEqual(['东岭村村民选举委员会（盖章）', '2027年2月8日'])
+    expect(voters.getCell('A7').alignment.horizontal).toBe('right')
+    expect(JSON.stringify(voters.getRow(2).values)).not.toContain('青山镇')
     expect(voters.pageSetup.orientation).toBe('portrait')
     expect(voters.getRow(3).values).toEqual([undefined, '序号', '村民小组', '姓名', '性别', '出生年月', '年龄', '登记类别', '备注'])
     expect(rowByHeader(voters, 3, 4)).toMatchObject({ 序号: 1, 姓名: '李四', 出生年月: '2008.05', 年龄: 18, 登记类别: '户籍在本村并居住' })
     expect(rowByHeader(voters, 3, 5)).toMatchObject({ 姓名: '=张三', 登记类别: '居住一年以上户籍不在本村' })
     expect(voters.getCell('C5').type).toBe(ExcelJS.ValueType.String)
     expect(String(voters.getCell('A6').value)).toContain('5日内')
-    const township = await sheetOf(votersSpec({ ...h, village: null, objectionDays: 5 }), [{ ...row, name: '李四' }])
+    const township = await sheetOf(votersSpec({ ...h, notice: null, objectionDays: 5, total: 1 }), [{ ...row, name: '李四' }])
     expect(township.getCell('A1').value).toBe('青山镇2026年村(居)民委员会选举选民名单')
     expect(rowByHeader(township, 3, 4)).toMatchObject({ '村(社区)': '东岭村', 姓名: '李四' })
   })

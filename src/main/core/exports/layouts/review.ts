@@ -11,13 +11,18 @@ export interface ReviewRow {
   name: string
   sex: string
   birthDate: string | null
+  /** 公安、法院、检察院 look a person up by it. */
+  idNumber: string
   proposedPost: string
+  /** Sent to 县级联审 at all: a candidate never sent shows 未报审 where the departments would answer. */
+  submitted: boolean
   /** Department name → its answer; a missing department has not answered yet. */
   verdicts: Record<string, ReviewVerdict>
   overall: string
 }
 
-export function verdictText(v: ReviewVerdict | undefined): string {
+export function verdictText(v: ReviewVerdict | undefined, submitted = true): string {
+  if (!submitted) return '未报审'
   if (!v || v.verdict === null) return '未反馈'
   return v.verdict === '不通过' && v.reason ? `不通过：${v.reason}` : v.verdict
 }
@@ -36,13 +41,14 @@ export function reviewSpec(h: TableHeading & { departments: string[] }): TableSp
       { header: '姓名', width: 9, align: 'center', value: (r) => r.name },
       { header: '性别', width: 5, align: 'center', value: (r) => r.sex },
       { header: '出生年月', width: 9, kind: 'yearMonth', align: 'center', value: (r) => r.birthDate },
+      { header: '公民身份号码', width: 21, align: 'center', value: (r) => r.idNumber },
       { header: '拟任职务', width: 14, value: (r) => r.proposedPost },
       ...h.departments.map((d) => ({
         header: d,
         group: '联审部门意见',
         width: 8,
         align: 'center' as const,
-        value: (r: ReviewRow) => verdictText(r.verdicts[d])
+        value: (r: ReviewRow) => verdictText(r.verdicts[d], r.submitted)
       })),
       { header: '联审结果', width: 10, align: 'center', value: (r) => r.overall }
     ]

@@ -1,6 +1,6 @@
 import type { Share, StructureStats } from '../../../../shared/structure-stats'
 import type { Column, TableSpec } from '../table-spec'
-import type { TableHeading } from './common'
+import { titlePrefix, type TableHeading } from './common'
 
 /** The counted shares of DOMAIN.md "Structure statistics", each over what StructureStats counts it of. */
 export const STRUCTURE_METRICS: readonly [string, (s: StructureStats) => Share][] = [
@@ -43,20 +43,21 @@ export function structureSpec(h: TableHeading & { withPrevious: boolean }): Tabl
   ]
   for (const [label, pick] of STRUCTURE_METRICS) {
     columns.push(
-      { header: '人数', group: label, width: 4.5, kind: 'number', value: (r) => pick(r.incoming).count },
-      { header: '占比(%)', group: label, width: 6.5, kind: 'percent', value: (r) => ratio(pick(r.incoming)) }
+      { header: '人数', group: label, width: 5, kind: 'number', value: (r) => pick(r.incoming).count },
+      { header: '占比', group: label, width: 8, kind: 'percent', value: (r) => ratio(pick(r.incoming)) }
     )
-    if (prev) columns.push({ header: '上届(%)', group: label, width: 6.5, kind: 'percent', value: (r) => ratio(pick(r.outgoing)) })
+    if (prev) columns.push({ header: '上届占比', group: label, width: 8, kind: 'percent', value: (r) => ratio(pick(r.outgoing)) })
   }
   return {
-    title: `${h.unit}${h.date.slice(0, 4)}年村(社区)“两委”换届结构统计表`,
+    title: `${titlePrefix(h)}村(社区)“两委”换届结构统计表`,
     sheetName: '结构统计',
     unit: h.unit,
     date: h.date,
     orientation: 'landscape',
     columns,
     isTotal: (r) => r.villageId === null,
-    compact: true,
+    // Too wide for one A4 page at a readable size: printed in parts, each with the village column.
+    keyColumns: 1,
     note:
       '注：年龄按选举日计算，年龄段占比为占年龄已知成员的比例；“一肩挑”人数为书记、主任由一人担任的村(社区)数，占比为占村(社区)数的比例；' +
       '其余占比为占“两委”成员总数(一人兼任两委按一人计)的比例。' +

@@ -1,6 +1,6 @@
 import { shortStepName, type Timeline, type TimelineCell } from '../../../../shared/plan'
 import type { Column, TableSpec } from '../table-spec'
-import { indexColumn, titlePrefix, type TableHeading } from './common'
+import { indexColumn, roundYear, titlePrefix, type TableHeading } from './common'
 
 export type TimelineRow = Timeline['rows'][number]
 
@@ -21,7 +21,7 @@ export function timelineCellText(c: TimelineCell, year: string): string {
 
 /** 选务作战图 as a printable table: villages down, the plan's steps across, grouped by 党组织 and 村委会. */
 export function timelineSpec(h: TableHeading, steps: Timeline['steps']): TableSpec<TimelineRow> {
-  const year = h.date.slice(0, 4)
+  const year = roundYear(h)
   const stepColumns: Column<TimelineRow>[] = steps.map((s) => ({
     header: shortStepName(s.name),
     group: s.side,
