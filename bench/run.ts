@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 
-const BENCHES = ['import.ts', 'window-import.ts', 'exports.ts', 'dossiers.ts', 'voters.ts', 'voter-scale.ts']
+const BENCHES = ['import.ts', 'window-import.ts', 'exports.ts', 'dossiers.ts', 'voters.ts', 'voter-scale.ts', 'rosters.ts']
 
 for (const file of BENCHES) {
   console.log(`\n== ${file}`)

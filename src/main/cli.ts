@@ -8,6 +8,7 @@ import { STAGES, type Stage } from '../shared/candidate'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
 import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { buildServices } from './core/services'
+import { problemText, problemWorkbook } from './core/import/problem-workbook'
 import { TERMS, type Term } from '../shared/election'
 
 const USAGE = `换届工作台 命令行
@@ -17,10 +18,12 @@ const USAGE = `换届工作台 命令行
       浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
   huanjie backup [--db 文件] --out 备份文件
       在线备份（SQLite 备份接口，数据库使用中也一致）
-  huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run]
+  huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--term 本届|上届] [--problems 文件.xlsx] [--dry-run]
       导入 .xlsx / .csv 名册，全部成功或全部不导入
       类型：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}
-      --village    名册所属村社（选民名册必填；人员名册无“所在村”列时归入该村社）
+      --village    名册所属村社（选民名册必填；其他名册无“所在村”列时全部归入该村社）
+      --term       两委成员名册没有“届别”列时，整个文件的届别（本届或上届）
+      --problems   有问题时把出错的行写成 Excel（原表的列加“问题”列），改正后整表重新导入
       --dry-run    只检查并报告，不写入
       退出码：0 导入成功；1 有问题行，未导入；2 文件无法读取或参数错误
   huanjie import lrmx 文件或文件夹… [--db 文件] [--dry-run]
@@ -194,10 +197,20 @@ async function importFile(args: string[], out: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { db: { type: 'string' }, village: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } }
+    options: {
+      db: { type: 'string' },
+      village: { type: 'string' },
+      term: { type: 'string' },
+      problems: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' }
+    }
   })
   const [kindArg, file] = positionals
-  if (!kindArg || !file) throw new UsageError(`用法：huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--dry-run] [--json]`)
+  if (!kindArg || !file) {
+    throw new UsageError(`用法：huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--term 本届|上届] [--problems 问题清单.xlsx] [--dry-run] [--json]`)
+  }
+  if (values.term !== undefined && !(TERMS as readonly string[]).includes(values.term)) throw new UsageError(`--term 应为 ${TERMS.join(' 或 ')}`)
   if (!(IMPORT_KINDS as readonly string[]).includes(kindArg)) {
     throw new UsageError(`未知的导入类型“${kindArg}”，可选：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}`)
   }
@@ -218,9 +231,11 @@ async function importFile(args: string[], out: Output): Promise<number> {
       },
       throwIfCancelled: () => {}
     }
+    const input = { path: path.resolve(file) }
+    const options = { villageId, fileValues: values.term ? { term: values.term } : undefined }
     const { preview, summary } = values['dry-run']
-      ? { preview: (await imports.read(kind, { path: path.resolve(file) }, { villageId }, progress)).preview, summary: null }
-      : await imports.readAndCommit(kind, { path: path.resolve(file) }, { villageId }, progress)
+      ? { preview: (await imports.read(kind, input, options, progress)).preview, summary: null }
+      : await imports.readAndCommit(kind, input, options, progress)
     if (showProgress) process.stderr.write('\n')
     const problems = [
       ...preview.missingFields.map((f) => ({ row: preview.headerRow, column: '', header: f, message: `缺少必需的列“${f}”` })),
@@ -228,9 +243,15 @@ async function importFile(args: string[], out: Output): Promise<number> {
     ]
     if (problems.length > 0) {
       const count = preview.counts.problems + preview.missingFields.length
-      const lines = problems.map((p) => `第${p.row}行${p.column ? ` ${p.column}列（${p.header}）` : ''}：${p.message}`)
+      const lines = problems.map(problemText)
       const more = count > problems.length ? `\n……另有 ${count - problems.length} 处问题未列出` : ''
-      print(out, `“${preview.fileName}”有 ${count} 处问题，未导入任何数据：\n${lines.join('\n')}${more}`, {
+      let listed = ''
+      if (values.problems && preview.problems.length > 0) {
+        const target = path.resolve(values.problems)
+        fs.writeFileSync(target, await problemWorkbook(input, preview))
+        listed = `\n问题清单已写入 ${target}（原表的列加“问题”列，改正后可整表重新导入）`
+      }
+      print(out, `“${preview.fileName}”有 ${count} 处问题，未导入任何数据：\n${lines.join('\n')}${more}${listed}`, {
         ok: false,
         errorCount: count,
         errors: problems.map(({ row, column, header, message }) => ({ row, column, header, message }))

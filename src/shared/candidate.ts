@@ -2,13 +2,12 @@ import { z } from 'zod'
 import { isIsoDate } from './dates'
 import { candidateIdInput } from './inputs'
 
-export const POSTS = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会副主任', '村委会委员', '一肩挑', '交叉任职'] as const
-export type Post = (typeof POSTS)[number]
-/** Posts whose holders stand in the Party members' election. */
-export const PARTY_POSTS: readonly Post[] = ['党组织书记', '党组织副书记', '党组织委员', '一肩挑', '交叉任职']
-/** Posts whose holders stand in the villagers' election. */
-export const COMMITTEE_POSTS: readonly Post[] = ['村委会主任', '村委会副主任', '村委会委员', '一肩挑', '交叉任职']
-export const POST_LABELS: Record<Post, string> = {
+import { COMMITTEE_SEAT_POSTS, PARTY_SEAT_POSTS, seatsText, type Seats } from './seats'
+
+/** What the pool filters candidates by: a seat on either side, the two derived pairings, or seats still to fill in. */
+export const POST_FILTERS = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会副主任', '村委会委员', '一肩挑', '交叉任职', '职务待补充'] as const
+export type PostFilter = (typeof POST_FILTERS)[number]
+export const POST_FILTER_LABELS: Record<PostFilter, string> = {
   党组织书记: '党组织书记',
   党组织副书记: '党组织副书记',
   党组织委员: '党组织委员',
@@ -16,19 +15,24 @@ export const POST_LABELS: Record<Post, string> = {
   村委会副主任: '村(居)委会副主任',
   村委会委员: '村(居)委会委员',
   一肩挑: '一肩挑(书记兼主任)',
-  交叉任职: '交叉任职'
+  交叉任职: '交叉任职',
+  职务待补充: '职务待补充'
 }
 
-/** Party posts are elected by the members' meeting among full members; an unknown status is not refused. */
-export function partyPostProblem(post: Post, politicalStatus: string | null | undefined): string | null {
-  if (!PARTY_POSTS.includes(post) || !politicalStatus || politicalStatus === '中共党员') return null
-  return `${POST_LABELS[post]}人选须为中共党员（此人登记为${politicalStatus}）`
+/** Party seats are elected by the members' meeting among full members; an unknown status is not refused. */
+export function partyPostProblem(seats: Seats, politicalStatus: string | null | undefined): string | null {
+  if (!seats.partyPost || !politicalStatus || politicalStatus === '中共党员') return null
+  return `党组织${seats.partyPost}人选须为中共党员（此人登记为${politicalStatus}）`
 }
 
-export const alreadyProposed = (village: string, post: Post): string =>
-  `此人已被提名为${village}${POST_LABELS[post]}人选。同一人不能被提名到两个村或两个职务；书记兼主任请选“一肩挑”，如需改提名请修改原提名`
+export const alreadyProposed = (village: string, seats: Seats): string =>
+  `此人已被提名为${village}${seatsText(seats, false)}人选。同一人只能是一个村的人选；同时提名党组织和村(居)委会职务请在原提名中一并填写，如需改提名请修改原提名`
 
 export const SOURCES = ['党员推荐', '群众推荐', '组织推荐', '自荐'] as const
+/** What a roster without a 来源 column leaves: kept, shown as 待补充, never refused. */
+export const SOURCE_UNKNOWN = '未填写'
+export const STORED_SOURCES = [...SOURCES, SOURCE_UNKNOWN] as const
+export const sourceText = (s: string): string => (s === SOURCE_UNKNOWN ? '待补充' : s)
 export const POOLS = ['初步人选', '后备干部', '正式候选人'] as const
 
 /** The vetting path in order. 摸排, 民主测评 and 县级联审 follow from their own records; the rest are recorded as stages. */
@@ -53,12 +57,17 @@ const text = (max: number) => z.string().trim().max(max, `不能超过${max}个�
 export const candidateInput = z.object({
   personId: id('人员'),
   villageId: id('村社'),
-  post: z.enum(POSTS, { error: '请选择拟任职务' }),
+  partyPost: z.enum(PARTY_SEAT_POSTS, { error: '党组织职务应为书记、副书记或委员' }).nullable().default(null),
+  committeePost: z.enum(COMMITTEE_SEAT_POSTS, { error: '村(居)委会职务应为主任、副主任或委员' }).nullable().default(null),
   incumbent: z.boolean().default(false),
-  source: z.enum(SOURCES, { error: '请选择人选来源' }),
+  source: z.enum(STORED_SOURCES, { error: '请选择人选来源' }),
   pool: z.enum(POOLS, { error: '请选择人选类别' }).default('初步人选'),
   proposedOn: isoDate('摸排日期'),
   note: text(500)
+}).superRefine((v, ctx) => {
+  if (v.partyPost === null && v.committeePost === null) {
+    ctx.addIssue({ code: 'custom', path: ['partyPost'], message: '请至少选择一个拟任职务（党组织或村(居)委会）' })
+  }
 })
 export type CandidateInput = z.input<typeof candidateInput>
 export type CandidateData = z.output<typeof candidateInput>
@@ -66,7 +75,8 @@ export type CandidateData = z.output<typeof candidateInput>
 export const CANDIDATE_LABELS: Record<string, string> = {
   personId: '人员',
   villageId: '村社',
-  post: '拟任职务',
+  partyPost: '拟任党组织职务',
+  committeePost: '拟任村(居)委会职务',
   incumbent: '现任/新提名',
   source: '人选来源',
   pool: '人选类别',
@@ -196,7 +206,7 @@ export const candidateQuery = z
     search: z.string().trim().max(50).default(''),
     villageId: z.number().int().positive().nullable().default(null),
     stage: z.enum(STAGES).nullable().default(null),
-    post: z.enum(POSTS).nullable().default(null),
+    post: z.enum(POST_FILTERS).nullable().default(null),
     tag: z.string().trim().max(20).nullable().default(null),
     status: z.enum(['进行中', '已停止', '正式候选人', '当选', '落选']).nullable().default(null)
   })

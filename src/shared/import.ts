@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { EDUCATION_LEVELS, POLITICAL_STATUSES } from './cadre'
-import { POOLS, POST_LABELS, POSTS as CANDIDATE_POSTS, SOURCES } from './candidate'
-import { ALL_POSTS, TERMS } from './election'
+import { POOLS, SOURCES } from './candidate'
+import { TERMS } from './election'
 import { BODIES } from './election-rules'
 import { VILLAGE_GRADES, VILLAGE_KINDS } from './village'
 import { APPROVAL_MEETINGS, categoryAliases, CATEGORY_NUMBERS, VOTER_CATEGORIES } from './voter'
@@ -41,6 +41,10 @@ export interface KindDef {
   perVillage: boolean
   /** How a row finds the record it updates, said to the user. */
   matchedBy: string
+  /** Columns of which the file must have at least one (拟任职务, or 党组织职务 and 村(居)委会职务 side by side). */
+  oneOf?: { label: string; fields: readonly string[] }[]
+  /** Fields that may be given once for the whole file when it has no column for them (届别). */
+  fileWide?: readonly string[]
 }
 
 const NAME_SYNONYMS = ['姓名', '名字', '人员姓名', '选民姓名', '候选人姓名', '人选姓名']
@@ -76,26 +80,28 @@ const education: FieldDef = {
   aliases: { 小学: '初中及以下', 初中: '初中及以下', 文盲: '初中及以下', 职高: '中专', 技校: '中专', 大学专科: '大专', 专科: '大专', 大学本科: '本科', 大学: '本科', 硕士: '研究生', 博士: '研究生', 硕士研究生: '研究生', 博士研究生: '研究生' }
 }
 
-/** 拟任职务 as rosters write it, to the candidate register's posts. */
-const CANDIDATE_POST_ALIASES: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(POST_LABELS).map(([post, label]) => [label, post])),
-  书记: '党组织书记', 支部书记: '党组织书记', 党支部书记: '党组织书记', 党总支书记: '党组织书记', 村党组织书记: '党组织书记', 社区党组织书记: '党组织书记',
-  副书记: '党组织副书记', 支部副书记: '党组织副书记', 党支部副书记: '党组织副书记',
-  支委: '党组织委员', 支委委员: '党组织委员', 党支部委员: '党组织委员',
-  主任: '村委会主任', 村主任: '村委会主任', 居委会主任: '村委会主任', 村民委员会主任: '村委会主任',
-  副主任: '村委会副主任', 居委会副主任: '村委会副主任',
-  村委委员: '村委会委员', 居委会委员: '村委会委员',
-  书记兼主任: '一肩挑', 书记主任一肩挑: '一肩挑', '书记、主任': '一肩挑', 书记主任: '一肩挑'
-}
-
-/** 两委成员 rosters write the seat with or without the body; the body column, or the post itself, says which committee. */
-const MEMBER_POST_ALIASES: Record<string, string> = {
-  党组织书记: '书记', 支部书记: '书记', 党支部书记: '书记', 党总支书记: '书记', 村党组织书记: '书记',
-  党组织副书记: '副书记', 支部副书记: '副书记', 党支部副书记: '副书记',
-  党组织委员: '委员', 支委: '委员', 支委委员: '委员', 党支部委员: '委员', 村委委员: '委员', 村委会委员: '委员', 居委会委员: '委员', '村(居)委会委员': '委员',
-  村委会主任: '主任', 村主任: '主任', 居委会主任: '主任', '村(居)委会主任': '主任',
-  村委会副主任: '副主任', 居委会副主任: '副主任', '村(居)委会副主任': '副主任'
-}
+/**
+ * Posts are read as text and split into seats by the kinds (shared/seats.ts): one cell may hold both sides
+ * ("党组织书记、村委会主任"), or the roster has a column for each committee.
+ */
+const postColumns = (label: string, synonyms: readonly string[]): FieldDef[] => [
+  { key: 'post', label, synonyms, type: 'text', max: 100 },
+  {
+    key: 'partyPost',
+    label: `${label.startsWith('拟任') ? '拟任' : ''}党组织职务`,
+    synonyms: ['党组织职务', '党内职务', '党组织拟任职务', '拟任党内职务', '支部职务', '党支部职务', '村党组织职务', '拟任党组织职务'],
+    type: 'text',
+    max: 50
+  },
+  {
+    key: 'committeePost',
+    label: `${label.startsWith('拟任') ? '拟任' : ''}村(居)委会职务`,
+    synonyms: ['村(居)委会职务', '村委会职务', '居委会职务', '行政职务', '拟任行政职务', '村(居)委会拟任职务', '村民委员会职务', '拟任村(居)委会职务', '村(居)民委员会职务'],
+    type: 'text',
+    max: 50
+  }
+]
+const POST_GROUP = (label: string) => [{ label, fields: ['post', 'partyPost', 'committeePost'] }]
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
   villages: {
@@ -158,7 +164,8 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     kind: 'candidates',
     label: '人选',
     perVillage: false,
-    matchedBy: '按公民身份号码对应已有人选（同一人只能是一个村、一个职务的人选）',
+    matchedBy: '按公民身份号码对应已有人选（同一人只能是一个村的人选，可同时拟任党组织和村(居)委会职务）',
+    oneOf: POST_GROUP('拟任职务'),
     fields: [
       village,
       name,
@@ -166,7 +173,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       sex,
       birthDate,
       ethnicity,
-      { key: 'post', label: '拟任职务', synonyms: ['推荐职务', '拟推荐职务', '职务', '岗位', '拟任岗位'], type: 'choice', values: CANDIDATE_POSTS, aliases: CANDIDATE_POST_ALIASES, required: true },
+      ...postColumns('拟任职务', ['推荐职务', '拟推荐职务', '职务', '岗位', '拟任岗位']),
       { key: 'source', label: '人选来源', synonyms: ['来源', '推荐方式', '产生方式'], type: 'choice', values: SOURCES, aliases: { 个人自荐: '自荐', 自我推荐: '自荐', 党组织推荐: '组织推荐' } },
       { key: 'pool', label: '人选类别', synonyms: ['类别', '人选类型'], type: 'choice', values: POOLS, aliases: { 后备: '后备干部', 初步候选人: '初步人选', 正式: '正式候选人' } },
       { key: 'proposedOn', label: '摸排日期', synonyms: ['推荐日期', '摸排时间'], type: 'date' },
@@ -182,6 +189,8 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
     label: '两委成员',
     perVillage: false,
     matchedBy: '按公民身份号码、组织与届别对应已有成员',
+    oneOf: POST_GROUP('职务'),
+    fileWide: ['term'],
     fields: [
       village,
       name,
@@ -190,7 +199,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       birthDate,
       ethnicity,
       { key: 'body', label: '所属组织', synonyms: ['组织', '班子'], type: 'choice', values: BODIES, aliases: { 党组织委员会: '党组织', 支部: '党组织', 党支部: '党组织', 党总支: '党组织', 党委: '党组织', '村(居)委会': '村委会', 村民委员会: '村委会', 居委会: '村委会', 村委: '村委会' } },
-      { key: 'post', label: '职务', synonyms: ['现任职务', '担任职务'], type: 'choice', values: ALL_POSTS, aliases: MEMBER_POST_ALIASES, required: true },
+      ...postColumns('职务', ['现任职务', '担任职务', '两委职务']),
       { key: 'term', label: '届别', synonyms: ['任期'], type: 'choice', values: TERMS, aliases: { 原任: '上届', 现任: '上届', 新任: '本届', 新当选: '本届' }, required: true },
       politicalStatus,
       education,
@@ -248,6 +257,8 @@ export interface ImportPreview extends ReadFile {
   kindLabel: string
   counts: { rows: number; added: number; updated: number; unchanged: number; problems: number }
   problems: ImportProblem[]
+  /** What the file holds beside the data and is left out (备注, 照片, a sheet of instructions), and values asked once. */
+  notes: string[]
   /** The first rows, with what will happen to each. */
   rows: PreviewRow[]
 }
@@ -271,7 +282,9 @@ export const importPreviewInput = z.object({
   /** Column letter → field key or null (not imported); overrides recognition and memory. */
   mapping: z.record(z.string(), z.string().nullable()).default({}),
   /** The sheet an earlier preview of this file chose, so a changed mapping applies to the same sheet. */
-  sheet: z.string().max(100).nullable().default(null)
+  sheet: z.string().max(100).nullable().default(null),
+  /** Values for the whole file where it has no column: 届别 of a members roster. */
+  fileValues: z.object({ term: z.enum(TERMS, { error: '届别应为本届或上届' }).optional() }).default({})
 })
 export type ImportPreviewInput = z.input<typeof importPreviewInput>
 

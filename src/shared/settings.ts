@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SEVERITIES } from './candidate'
+import { townshipElectionDays } from './election-days'
 import { DEFAULT_PLAN_TEMPLATE, planTemplate } from './plan-schedule'
 import { DEFAULT_RISK_TYPES, DEFAULT_TALK_INTERVAL_DAYS } from './risk-rules'
 import { DEFAULT_VOTING_RULES, votingRules } from './voting-rules'
@@ -24,6 +25,14 @@ export const votingRulesSetting = defineSetting({
   label: '选民登记与选举规则',
   schema: votingRules,
   defaultValue: DEFAULT_VOTING_RULES
+})
+
+/** 全乡镇统一选举日: the day every village uses unless it has its own. */
+export const townshipElectionDaysSetting = defineSetting({
+  key: 'township.electionDays',
+  label: '全乡镇统一选举日',
+  schema: townshipElectionDays,
+  defaultValue: { partyElectionDate: null, committeeElectionDate: null }
 })
 
 /** Settings of the risk files and the round's plan; provinces differ, so the office may change each. */

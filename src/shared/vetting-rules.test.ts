@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { stageInput } from './candidate'
+import { seatsOf } from './seats'
 import {
   computeProgress,
   lastWorkingDay,
@@ -160,10 +161,10 @@ describe('computeProgress and stageRefusal', () => {
 })
 
 describe('villageRuleChecks', () => {
-  const c = (personId: number, post: RuleCandidate['post'], sex: '男' | '女' = '男', villageId = 1): RuleCandidate => ({
+  const c = (personId: number, post: string, sex: '男' | '女' = '男', villageId = 1): RuleCandidate => ({
     personId,
     villageId,
-    post,
+    ...seatsOf(post),
     sex,
     status: '进行中'
   })
@@ -181,7 +182,7 @@ describe('villageRuleChecks', () => {
   it('needs more committee candidates than seats, and a stopped candidate does not count', () => {
     const three = [c(1, '村委会主任'), c(2, '村委会委员'), c(3, '村委会委员', '女')]
     expect(check(three, 'committeeMargin').ok).toBe(false)
-    expect(check([...three, c(4, '交叉任职')], 'committeeMargin').ok).toBe(true)
+    expect(check([...three, c(4, '党组织委员、村委会委员')], 'committeeMargin').ok).toBe(true)
     expect(check([...three, { ...c(4, '村委会委员'), status: '已停止' }], 'committeeMargin').ok).toBe(false)
   })
 

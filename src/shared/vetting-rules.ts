@@ -1,4 +1,5 @@
-import { COMMITTEE_POSTS, PARTY_POSTS, type Post, type RecordedStage, type Severity, type Stage, type StageResult, type Verdict } from './candidate'
+import type { RecordedStage, Severity, Stage, StageResult, Verdict } from './candidate'
+import { isOneShoulder, type Seats } from './seats'
 
 /** The settings the vetting rules read; defaults live in shared/settings.ts. */
 export interface VettingRules {
@@ -292,10 +293,9 @@ export function stageRefusal(
   return null
 }
 
-export interface RuleCandidate {
+export interface RuleCandidate extends Seats {
   personId: number
   villageId: number
-  post: Post
   sex: '男' | '女' | null
   status: CandidateStatus
 }
@@ -318,8 +318,8 @@ export function villageRuleChecks(
   rules: Pick<VettingRules, 'partyMarginPercent' | 'oneShoulderTarget'>
 ): RuleCheck[] {
   const mine = township.filter((c) => c.villageId === village.id && inRunning(c))
-  const party = mine.filter((c) => PARTY_POSTS.includes(c.post)).length
-  const committee = mine.filter((c) => COMMITTEE_POSTS.includes(c.post))
+  const party = mine.filter((c) => c.partyPost !== null).length
+  const committee = mine.filter((c) => c.committeePost !== null)
   const checks: RuleCheck[] = []
 
   if (village.partySeats === null) {
@@ -350,7 +350,7 @@ export function villageRuleChecks(
     ok: women > 0,
     message: women > 0 ? `村(居)委会人选中有女性 ${women} 人` : '村(居)委会人选中没有女性，村(居)委会成员应当有妇女成员'
   })
-  const oneShoulder = mine.some((c) => c.post === '一肩挑')
+  const oneShoulder = mine.some(isOneShoulder)
   const required = rules.oneShoulderTarget >= 100
   checks.push({
     key: 'oneShoulder',

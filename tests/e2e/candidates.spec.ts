@@ -51,11 +51,12 @@ async function addPerson(page: Page, p: typeof MAN) {
   await expect(page.getByLabel('基本信息')).toContainText(p.id)
 }
 
+/** `post` as the option shows it: 党组织委员 goes to the Party seat, 村(居)委会委员 to the committee one. */
 async function propose(page: Page, post: string) {
   await page.getByRole('button', { name: '提名为人选' }).click()
   const modal = page.locator('.ant-modal:visible')
   await choose(page, '村社', '龙山村')
-  await choose(page, '拟任职务', post)
+  await choose(page, post.startsWith('党组织') ? '拟任党组织职务' : '拟任村(居)委会职务', post)
   await choose(page, '人选来源', '党员推荐')
   await pickDate(modal, '摸排日期', '2026-03-02')
   await modal.getByRole('button', { name: SAVE }).click()

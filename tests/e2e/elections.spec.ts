@@ -1,18 +1,7 @@
 import type { Page } from '@playwright/test'
 import { makeIdNumber } from '../fixtures/ids'
 import { expect, test } from './fixtures'
-import type { RunningServer } from './server'
-
-async function call<T>(server: RunningServer, name: string, input: unknown): Promise<T> {
-  const res = await fetch(new URL(`/api/${name}`, server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
-    body: JSON.stringify(input)
-  })
-  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
-  if (!r.ok) throw new Error(r.error?.message)
-  return r.value
-}
+import { callApi as call } from './server'
 
 async function candidate(page: Page, n: number, name: string, idNumber: string, votes: number) {
   await page.getByLabel(`被选举人${n}姓名`).last().fill(name)

@@ -15,6 +15,18 @@ export interface RunningServer {
   stop(): Promise<void>
 }
 
+/** One API call as the UI makes it, over the server's HTTP with its token; an error becomes a throw. */
+export async function callApi<T>(server: RunningServer, name: string, input: unknown): Promise<T> {
+  const res = await fetch(new URL(`/api/${name}`, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+    body: JSON.stringify(input)
+  })
+  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
+  if (!r.ok) throw new Error(r.error?.message)
+  return r.value
+}
+
 /** A temporary folder per test that is removed afterwards, so tests never share a database. */
 export function tempDir(prefix = 'huanjie-e2e-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))

@@ -1,6 +1,7 @@
 import { ELECTION_LABELS, electionInput } from '../../shared/election'
 import { idInput, prefixed, villageRef, withId } from '../../shared/inputs'
-import { votingRulesSetting } from '../../shared/settings'
+import { townshipElectionDaysSetting, votingRulesSetting } from '../../shared/settings'
+import { townshipElectionDays } from '../../shared/election-days'
 import { VOTING_RULE_LABELS, votingRulesInput } from '../../shared/voting-rules'
 import type { Services } from '../core/services'
 import { method, query } from './method'
@@ -9,6 +10,9 @@ import { method, query } from './method'
 export const electionsApi = ({ elections, settings }: Services) => ({
   rules: query(() => settings.get(votingRulesSetting)),
   saveRules: method(votingRulesInput, (r) => settings.set(votingRulesSetting, r), VOTING_RULE_LABELS),
+  /** 全乡镇统一选举日: the day every village uses unless it has its own. */
+  townshipDays: query(() => settings.get(townshipElectionDaysSetting)),
+  saveTownshipDays: method(townshipElectionDays, (d) => settings.set(townshipElectionDaysSetting, d)),
   create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),
   update: method(withId(electionInput), ({ id, data }) => elections.update(id, data), prefixed('data', ELECTION_LABELS)),
   remove: method(idInput, ({ id }) => elections.remove(id)),

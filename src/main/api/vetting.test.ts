@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { checkCharacter } from '../../shared/idcard'
 import type { Result } from '../../shared/result'
+import { seatsOf } from '../../shared/seats'
 import { buildApi } from '.'
 import { samplePhoto } from '../core/exports/testing/photos'
 import { Store } from '../core/store'
@@ -30,10 +31,9 @@ async function village(name: string, partySeats = 3, committeeSeats = 3) {
 async function person(name: string, idNumber: string | null, extra: Record<string, unknown> = {}) {
   return (await value(api.persons.create({ person: { name, idNumber }, profile: { politicalStatus: '中共党员' }, ...extra }))).person
 }
-type Post = Parameters<typeof api.candidates.propose>[0]['post']
-const proposal = (personId: number, villageId: number, post: Post = '党组织委员', incumbent = false) =>
-  api.candidates.propose({ personId, villageId, post, incumbent, source: '党员推荐', proposedOn: '2026-03-01' })
-const propose = (personId: number, villageId: number, post: Post = '党组织委员', incumbent = false) =>
+const proposal = (personId: number, villageId: number, post = '党组织委员', incumbent = false) =>
+  api.candidates.propose({ personId, villageId, ...seatsOf(post), incumbent, source: '党员推荐', proposedOn: '2026-03-01' })
+const propose = (personId: number, villageId: number, post = '党组织委员', incumbent = false) =>
   value(proposal(personId, villageId, post, incumbent))
 const stage = (candidateId: number, stage: string, decidedOn: string, extra: Record<string, unknown> = {}) =>
   api.vetting.recordStage({ candidateId, stage: stage as '考察', result: '通过', decidedOn, decider: '乡镇党委', ...extra })
@@ -119,7 +119,8 @@ describe('candidates', () => {
     const v = await village('龙山村')
     const p = (await value(api.persons.create({ person: { name: '王芳', idNumber: WOMAN }, profile: { politicalStatus: '群众' } }))).person
     expect((await refusal(proposal(p.id, v.id, '一肩挑'))).message).toContain('须为中共党员')
-    expect((await value(api.candidates.propose({ personId: p.id, villageId: v.id, post: '村委会委员', source: '群众推荐', proposedOn: '2026-03-01' }))).post).toBe('村委会委员')
+    const committee = await value(api.candidates.propose({ personId: p.id, villageId: v.id, committeePost: '委员', source: '群众推荐', proposedOn: '2026-03-01' }))
+    expect([committee.partyPost, committee.committeePost]).toEqual([null, '委员'])
   })
 
   it('refuses stages out of order through the API and stops a candidate on a 联审 不通过 with the reason', async () => {
@@ -215,6 +216,8 @@ describe('candidates', () => {
     const again = await value(api.candidates.villageChecks({ villageId: v.id }))
     expect(again.filter((c) => !c.ok).map((c) => c.key)).toEqual(['partyMargin'])
     expect(await value(api.candidates.list({ post: '一肩挑' }))).toHaveLength(1)
+    expect(await value(api.candidates.list({ post: '党组织书记' }))).toHaveLength(1)
+    expect(await value(api.candidates.list({ post: '交叉任职' }))).toHaveLength(0)
     expect(await value(api.candidates.list({ stage: '资格初审' }))).toHaveLength(4)
     expect(await value(api.candidates.list({ search: 'lh' }))).toHaveLength(1)
     const town = await value(api.candidates.townshipChecks())

@@ -1,8 +1,9 @@
 import type { PersonRecord } from '../../shared/cadre'
-import { alreadyProposed, candidateQuery, partyPostProblem, POST_LABELS, type CandidateData, type CandidateQuery, type Post } from '../../shared/candidate'
+import { alreadyProposed, candidateQuery, partyPostProblem, type CandidateData, type CandidateQuery, type PostFilter } from '../../shared/candidate'
 import { ageOn } from '../../shared/idcard'
 import { maskIdNumber } from '../../shared/person'
 import { failure } from '../../shared/result'
+import { seatsText, type CommitteeSeatPost, type PartySeatPost, type Seats } from '../../shared/seats'
 import type { Village } from '../../shared/village'
 import {
   computeProgress,
@@ -25,12 +26,15 @@ import type { Store } from './store'
 import type { VillageService } from './villages'
 import { evaluationsByCandidate, findingsByPerson, stagesByCandidate, verdictsByCandidate, type EvaluationRecord } from './vetting-records'
 import { vettingRules } from './vetting-settings'
+import { committeeDateSql, partyDateSql } from './election-days'
 
 export interface CandidateRow {
   id: number
   personId: number
   villageId: number
-  post: Post
+  /** Null on a side the person is not proposed for; both null: 职务待补充 (a 交叉任职 row from before seats were kept). */
+  partyPost: PartySeatPost | null
+  committeePost: CommitteeSeatPost | null
   incumbent: boolean
   source: string
   pool: string
@@ -47,6 +51,8 @@ export interface CandidateView extends CandidateRow {
   birthDate: string | null
   /** On the village's election day when set, otherwise today. */
   age: number | null
+  /** The day `age` is counted on: the village's election day, else the township's, else today. */
+  referenceDate: string
   /** Masked in lists, full on the person's page and in the dossier. */
   idNumber: string
   phone: string
@@ -77,7 +83,7 @@ export interface Dossier {
   findings: FindingRecord[]
 }
 
-const SELECT = `SELECT c.*, v.name AS village_name, v.committee_election_date, v.party_election_date,
+const SELECT = `SELECT c.*, v.name AS village_name, ${committeeDateSql('v')} AS committee_election_date, ${partyDateSql('v')} AS party_election_date,
   p.name, p.sex, p.birth_date, p.id_number, p.phone, p.search_key
   FROM candidates c JOIN persons p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id`
 
@@ -105,16 +111,13 @@ export class CandidateService {
       where.push('c.village_id = ?')
       args.push(q.villageId)
     }
-    if (q.post) {
-      where.push('c.post = ?')
-      args.push(q.post)
-    }
+    if (q.post) where.push(POST_FILTER_SQL[q.post])
     if (q.search) {
       where.push(`(p.search_key LIKE ? ESCAPE '\\' OR p.id_number LIKE ? ESCAPE '\\')`)
       args.push(likePattern(q.search), idPrefixPattern(q.search))
     }
     const rows = this.store.db
-      .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, c.post, p.name`)
+      .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, ${SEAT_ORDER_SQL}, p.name`)
       .all(...args) as Record<string, unknown>[]
     let views = this.views(rows, true)
     if (q.tag) views = views.filter((c) => c.tags.includes(q.tag!))
@@ -144,16 +147,16 @@ export class CandidateService {
       const now = nowStamp()
       const info = this.store.db
         .prepare(
-          `INSERT INTO candidates (person_id, village_id, post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          `INSERT INTO candidates (person_id, village_id, party_post, committee_post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(data.personId, data.villageId, data.post, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, now, now)
+        .run(data.personId, data.villageId, data.partyPost, data.committeePost, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, now, now)
       const created = this.row(Number(info.lastInsertRowid))
       audit({
         action: 'create',
         entity: 'candidate',
         entityId: created.id,
-        summary: `提名“${person.name}”为${village.name}${POST_LABELS[data.post]}人选`,
+        summary: `提名“${person.name}”为${village.name}${seatsText(data, false)}人选`,
         after: created
       })
       return this.require(created.id)
@@ -175,10 +178,10 @@ export class CandidateService {
       }
       this.store.db
         .prepare(
-          `UPDATE candidates SET village_id = ?, post = ?, incumbent = ?, source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ?
-           WHERE id = ?`
+          `UPDATE candidates SET village_id = ?, party_post = ?, committee_post = ?, incumbent = ?, source = ?, pool = ?, proposed_on = ?, note = ?,
+           updated_at = ? WHERE id = ?`
         )
-        .run(data.villageId, data.post, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, nowStamp(), id)
+        .run(data.villageId, data.partyPost, data.committeePost, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, nowStamp(), id)
       const after = this.row(id)
       const name = this.records.persons.require(before.personId).name
       audit({ action: 'update', entity: 'candidate', entityId: id, summary: `修改${village.name}人选“${name}”`, before, after })
@@ -204,7 +207,7 @@ export class CandidateService {
     const all = this.views(this.store.db.prepare(SELECT).all() as Record<string, unknown>[], true)
     return villageRuleChecks(
       village,
-      all.map((c) => ({ personId: c.personId, villageId: c.villageId, post: c.post, sex: c.sex, status: c.progress.status })),
+      all.map((c) => ({ personId: c.personId, villageId: c.villageId, partyPost: c.partyPost, committeePost: c.committeePost, sex: c.sex, status: c.progress.status })),
       this.rules()
     )
   }
@@ -214,7 +217,7 @@ export class CandidateService {
     const villages = this.villages.list()
     const all = this.views(this.store.db.prepare(SELECT).all() as Record<string, unknown>[], true)
     const rules = this.rules()
-    const input = all.map((c) => ({ personId: c.personId, villageId: c.villageId, post: c.post, sex: c.sex, status: c.progress.status }))
+    const input = all.map((c) => ({ personId: c.personId, villageId: c.villageId, partyPost: c.partyPost, committeePost: c.committeePost, sex: c.sex, status: c.progress.status }))
     const failing: Record<RuleCheck['key'], string[]> = { partyMargin: [], committeeMargin: [], women: [], oneShoulder: [], oneVillage: [] }
     let withOneShoulder = 0
     for (const v of villages) {
@@ -239,10 +242,10 @@ export class CandidateService {
     return {
       candidate,
       village,
-      referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate, this.clock.today()),
+      referenceDate: candidate.referenceDate,
       record: this.records.require(candidate.personId),
       photo: this.records.photo(candidate.personId),
-      proposedPost: proposedPost(village.name, candidate.post),
+      proposedPost: proposedPost(village.name, candidate),
       evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,
       review: verdictsByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
       stages: stagesByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
@@ -286,7 +289,8 @@ export class CandidateService {
         id: c.id as number,
         personId: c.personId as number,
         villageId: c.villageId as number,
-        post: c.post as Post,
+        partyPost: c.partyPost as PartySeatPost | null,
+        committeePost: c.committeePost as CommitteeSeatPost | null,
         incumbent: Boolean(c.incumbent),
         source: c.source as string,
         pool: c.pool as string,
@@ -299,6 +303,7 @@ export class CandidateService {
         sex: c.sex as '男' | '女' | null,
         birthDate,
         age: birthDate ? ageOn(birthDate, onDate) : null,
+        referenceDate: onDate,
         idNumber: masked ? maskIdNumber(c.idNumber as string | null) : ((c.idNumber as string | null) ?? ''),
         phone: c.phone as string,
         tags: tags.get(c.personId as number) ?? [],
@@ -311,13 +316,14 @@ export class CandidateService {
   private assertOneCandidacy(personId: number, selfId: number | null): void {
     const other = this.store.db
       .prepare(
-        `SELECT v.name AS village, c.post FROM candidates c JOIN villages v ON v.id = c.village_id WHERE c.person_id = ? AND c.id IS NOT ?`
+        `SELECT v.name AS village, c.party_post AS partyPost, c.committee_post AS committeePost FROM candidates c
+         JOIN villages v ON v.id = c.village_id WHERE c.person_id = ? AND c.id IS NOT ?`
       )
-      .get(personId, selfId) as { village: string; post: Post } | undefined
+      .get(personId, selfId) as ({ village: string } & Seats) | undefined
     if (other) {
       throw failure(
         'conflict',
-        alreadyProposed(other.village, other.post),
+        alreadyProposed(other.village, other),
         { personId: `已是${other.village}人选` }
       )
     }
@@ -328,8 +334,8 @@ export class CandidateService {
       | string
       | null
       | undefined
-    const problem = partyPostProblem(data.post, status)
-    if (problem) throw failure('validation', problem, { post: '须为中共党员' })
+    const problem = partyPostProblem(data, status)
+    if (problem) throw failure('validation', problem, { partyPost: '须为中共党员' })
   }
 
   private hasVettingRecords(id: number): boolean {
@@ -338,8 +344,25 @@ export class CandidateService {
   }
 }
 
-/** 拟任职务 as the 人选登记表 writes it: "东岭村党组织书记". */
-export const proposedPost = (villageName: string, post: Post): string => `${villageName}${POST_LABELS[post]}`
+/** 拟任职务 as the 人选登记表 writes it: "东岭村党组织书记、村(居)委会主任（一肩挑）". */
+export const proposedPost = (villageName: string, seats: Seats): string => `${villageName}${seatsText(seats)}`
+
+/** The pool's post filter as a condition on the candidate's two seats. */
+const POST_FILTER_SQL: Record<PostFilter, string> = {
+  党组织书记: "c.party_post = '书记'",
+  党组织副书记: "c.party_post = '副书记'",
+  党组织委员: "c.party_post = '委员'",
+  村委会主任: "c.committee_post = '主任'",
+  村委会副主任: "c.committee_post = '副主任'",
+  村委会委员: "c.committee_post = '委员'",
+  一肩挑: "c.party_post = '书记' AND c.committee_post = '主任'",
+  交叉任职: "c.party_post IS NOT NULL AND c.committee_post IS NOT NULL AND NOT (c.party_post = '书记' AND c.committee_post = '主任')",
+  职务待补充: 'c.party_post IS NULL AND c.committee_post IS NULL'
+}
+
+/** 书记 and 主任 first, then the deputies, then members; seats still to fill in last. */
+export const SEAT_ORDER_SQL = `min(CASE c.party_post WHEN '书记' THEN 0 WHEN '副书记' THEN 1 WHEN '委员' THEN 2 ELSE 3 END,
+  CASE c.committee_post WHEN '主任' THEN 0 WHEN '副主任' THEN 1 WHEN '委员' THEN 2 ELSE 3 END), c.party_post IS NULL`
 
 export function referenceDate(committeeElection: string | null, partyElection: string | null, today: string): string {
   return committeeElection ?? partyElection ?? today

@@ -7,14 +7,15 @@ import { nowStamp } from './clock'
 import type { PersonService } from './persons'
 import { toCamel } from './row-mapping'
 import type { AuditEntry, Store } from './store'
+import { committeeDateSql, partyDateSql } from './election-days'
 
 type Audit = (entry: AuditEntry) => void
 
 const ROW_SQL = `SELECT m.id, m.village_id, g.name AS village_name, m.person_id, p.name, p.id_number, p.sex, p.birth_date, p.ethnicity, p.phone,
   m.term, m.body, m.post, m.political_status, m.education, m.fulltime_education, m.elected_on, m.election_id,
   COALESCE(m.elected_on, CASE WHEN m.term = '本届' THEN
-    CASE m.body WHEN '党组织' THEN COALESCE(g.party_election_date, g.committee_election_date)
-    ELSE COALESCE(g.committee_election_date, g.party_election_date) END END) AS reference_date
+    CASE m.body WHEN '党组织' THEN COALESCE(${partyDateSql('g')}, ${committeeDateSql('g')})
+    ELSE COALESCE(${committeeDateSql('g')}, ${partyDateSql('g')}) END END) AS reference_date
   FROM committee_members m JOIN persons p ON p.id = m.person_id JOIN villages g ON g.id = m.village_id`
 
 const ORDER = `ORDER BY g.division_code IS NULL, g.division_code, g.name, m.body DESC,

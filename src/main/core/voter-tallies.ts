@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3'
+import { committeeDateSql } from './election-days'
+
+const DAY = committeeDateSql('villages')
 
 /** One village's or 村民小组's figures as VoterService.counts adds them up. */
 export type TallyRow = Record<'registered' | 'deprived' | 'eligible' | 'women' | 'minority' | 'c1' | 'c2' | 'c3', number> & {
@@ -23,7 +26,7 @@ interface Part {
 export function tallyCounts(db: Database.Database, villageId: number | null, minAge: number): TallyRow[] {
   const dated = new Set(
     db
-      .prepare('SELECT id FROM villages WHERE committee_election_date IS NOT NULL AND (@id IS NULL OR id = @id)')
+      .prepare(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`)
       .pluck()
       .all({ id: villageId }) as number[]
   )
@@ -60,8 +63,8 @@ export function tallyCounts(db: Database.Database, villageId: number | null, min
   // 29 February it may name a day that does not exist, which still sorts exactly right.
   const cutoffs = db
     .prepare(
-      `SELECT id, printf('%04d', substr(committee_election_date, 1, 4) - @minAge) || substr(committee_election_date, 5) AS cutoff
-       FROM villages WHERE committee_election_date IS NOT NULL AND (@id IS NULL OR id = @id)`
+      `SELECT id, printf('%04d', substr(day, 1, 4) - @minAge) || substr(day, 5) AS cutoff
+       FROM (SELECT id, ${DAY} AS day FROM villages WHERE @id IS NULL OR id = @id) WHERE day IS NOT NULL`
     )
     .all({ id: villageId, minAge }) as { id: number; cutoff: string }[]
   if (cutoffs.length === 0) return [...rows.values()]

@@ -6,6 +6,7 @@ import { categoryLabel, noElectionDay, notAVoter, registeredElsewhere, voterElig
 import type { VotingRules } from '../../shared/voting-rules'
 import { nowStamp } from './clock'
 import { searchKey } from './search-key'
+import { committeeDateSql } from './election-days'
 
 const KEY_CACHE_NAMES = 50_000
 
@@ -49,7 +50,7 @@ export class VoterWriter {
   ) {
     this.s = {
       village: db.prepare(
-        `SELECT id, name, committee_election_date AS electionDate,
+        `SELECT id, name, ${committeeDateSql('villages')} AS electionDate,
          EXISTS (SELECT 1 FROM voter_publications WHERE village_id = villages.id) AS published FROM villages WHERE id = ?`
       ),
       person: db.prepare('SELECT id, name FROM persons WHERE id_number = ?'),

@@ -27,8 +27,9 @@ import { listedTotal, tallyCounts } from './voter-tallies'
 import type { Store } from './store'
 import { VoterWriter } from './voter-writer'
 import { votingRulesSetting } from '../../shared/settings'
+import { committeeDateSql } from './election-days'
 
-const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_election_date AS election_date, v.person_id,
+const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, ${committeeDateSql('g')} AS election_date, v.person_id,
   p.id_number, p.name, p.sex, p.birth_date, p.ethnicity, v.group_name, v.category, v.address, v.approval_date,
   v.approval_meeting, v.deprived, v.status, v.removed_reason, v.note
   FROM voters v JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id`
@@ -129,7 +130,7 @@ export class VoterService {
    */
   *listed(villageId: number): IterableIterator<VoterListEntry> {
     const minAge = this.rules().voterMinAge
-    const village = this.store.db.prepare('SELECT name, committee_election_date FROM villages WHERE id = ?').raw().get(villageId) as
+    const village = this.store.db.prepare(`SELECT name, ${committeeDateSql('villages')} FROM villages WHERE id = ?`).raw().get(villageId) as
       | [string, string | null]
       | undefined
     if (!village) return
@@ -164,7 +165,7 @@ export class VoterService {
     const minAge = this.rules().voterMinAge
     const db = this.store.db
     const villages = db
-      .prepare(`SELECT id, name, committee_election_date AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
+      .prepare(`SELECT id, name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
       .all({ id: villageId }) as { id: number; name: string; electionDate: string | null }[]
     const rows = tallyCounts(db, villageId, minAge)
 
@@ -246,7 +247,7 @@ export class VoterService {
     const r = this.store.db
       .prepare(
         `SELECT p.village_id AS villageId, p.published_on AS publishedOn, p.voter_count AS voterCount, p.note,
-         g.committee_election_date AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`
+         ${committeeDateSql('g')} AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`
       )
       .get(villageId) as (Omit<Publication, 'check'> & { electionDate: string | null }) | undefined
     if (!r) return null

@@ -1,8 +1,9 @@
 import type { ResumeLine } from '../../../shared/cadre'
 import { EDUCATION_LEVELS } from '../../../shared/cadre'
-import { POST_LABELS, type Post, type Stage } from '../../../shared/candidate'
+import type { Stage } from '../../../shared/candidate'
 import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { failure } from '../../../shared/result'
+import { seatRank, seatsText } from '../../../shared/seats'
 import type { Step } from '../../../shared/vetting-rules'
 import type { CandidateService, CandidateView, Dossier } from '../candidates'
 import type { Store } from '../store'
@@ -30,14 +31,13 @@ const byPinyin = new Intl.Collator('zh-CN')
  * Posts in the order forms are handed up: the one who holds both chairs (一肩挑) first, then the two
  * chairs, their deputies, those sitting on both committees, and the members.
  */
-const HAND_UP_ORDER: readonly Post[] = ['一肩挑', '党组织书记', '村委会主任', '党组织副书记', '村委会副主任', '交叉任职', '党组织委员', '村委会委员']
 
 /** The order forms are handed up in: village, then post (一肩挑 and 书记 first), then name, both names in pinyin order. */
 export function candidateOrder(a: CandidateView, b: CandidateView): number {
   return (
     byPinyin.compare(a.villageName, b.villageName) ||
     a.villageId - b.villageId ||
-    HAND_UP_ORDER.indexOf(a.post) - HAND_UP_ORDER.indexOf(b.post) ||
+    seatRank(a) - seatRank(b) ||
     byPinyin.compare(a.name, b.name) ||
     a.id - b.id
   )
@@ -172,7 +172,7 @@ export class CandidateExports {
         politicalStatus: p?.political_status ?? '',
         partyJoinDate: isoYearMonth(p?.party_joined ?? ''),
         currentPost: p?.current_position ?? '',
-        proposedPost: POST_LABELS[c.post],
+        proposedPost: seatsText(c),
         village: c.villageName,
         note: [c.incumbent ? '现任' : '', c.pool === '初步人选' ? '' : c.pool, c.progress.status === '进行中' ? '' : c.progress.status, c.note]
           .filter(Boolean)
@@ -199,7 +199,7 @@ export class CandidateExports {
         sex: c.sex ?? '',
         birthDate: c.birthDate,
         idNumber: c.idNumber,
-        proposedPost: POST_LABELS[c.post],
+        proposedPost: seatsText(c),
         submitted: sent,
         verdicts: answers,
         overall: step?.state === '通过' || step?.state === '不通过' ? step.state : sent ? '待反馈' : '未报审'

@@ -300,7 +300,7 @@ export class ExportService {
     const form = (i: number) => this.candidates.dossier(list[i].id, signing)
     if (req.format === 'docx') return this.fileOf(req, label, village, await renderDossierDocx({ count: list.length, form }, job), h, detail)
     const forms = {
-      cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c.post) })),
+      cover: list.map((c) => ({ name: c.name, sex: c.sex ?? '', birthDate: c.birthDate, village: c.villageName, proposedPost: proposedPost(c.villageName, c) })),
       form
     }
     const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }

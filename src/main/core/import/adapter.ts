@@ -33,6 +33,8 @@ export interface BuildContext {
   villageId: number | null
   /** A village's id by its name in the register, or null. */
   villageByName(name: string): number | null
+  /** Values chosen once for the whole file (届别), by field: a row's own cell, when the file has the column, comes first. */
+  fileValues: Record<string, string>
 }
 
 export interface Planned {

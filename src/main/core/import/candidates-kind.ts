@@ -1,15 +1,19 @@
-import { alreadyProposed, partyPostProblem, type Post } from '../../../shared/candidate'
+import { alreadyProposed, partyPostProblem, SOURCE_UNKNOWN } from '../../../shared/candidate'
 import { KIND_DEFS } from '../../../shared/import'
+import type { Seats } from '../../../shared/seats'
 import { allByKeys } from '../batched'
 import { nowStamp } from '../clock'
 import { rosterProfiles, type RosterProfile } from '../person-records'
 import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, yearMonthOf, type PersonPart, type PersonPlan } from './person-rows'
+import { seatsOfRow } from './seat-columns'
 
 export interface CandidateRecord {
   person: PersonPart
   villageId: number
-  post: Post
+  seats: Seats
+  /** The column the Party seat was read from. */
+  partyField: string
   profile: RosterProfile
   /** Undefined when the file gives no value: an update keeps what the register has. */
   source?: string
@@ -23,7 +27,8 @@ interface Proposed {
   personId: number
   villageId: number
   villageName: string
-  post: Post
+  partyPost: Seats['partyPost']
+  committeePost: Seats['committeePost']
   source: string
   pool: string
   proposedOn: string
@@ -38,23 +43,27 @@ interface CandidatePlan extends Planned {
 }
 
 /**
- * 人选 rosters: each row is a person (with the profile fields the roster carries) proposed for one post in one
- * village. One person is one village's candidate for one post; a row proposing them elsewhere is refused.
+ * 人选 rosters: each row is a person (with the profile fields the roster carries) proposed in one village for a
+ * seat on either committee or both. One person is one village's candidate; a row proposing them elsewhere is
+ * refused. A roster without 人选来源 records 未填写, which the pool shows as 待补充.
  */
 export function candidatesAdapter({ store, clock, persons: register }: ImportRegisters): KindAdapter<CandidateRecord, CandidatePlan> {
   const persons = new PersonRows(register)
   const profiles = rosterProfiles(store.db)
   const db = store.db
   const proposed = db.prepare(
-    `SELECT c.id, c.person_id AS personId, c.village_id AS villageId, v.name AS villageName, c.post, c.source, c.pool,
+    `SELECT c.id, c.person_id AS personId, c.village_id AS villageId, v.name AS villageName, c.party_post AS partyPost,
+       c.committee_post AS committeePost, c.source, c.pool,
        c.proposed_on AS proposedOn, c.note
      FROM candidates c JOIN villages v ON v.id = c.village_id WHERE c.person_id IN (SELECT value FROM json_each(?))`
   )
   const insert = db.prepare(
-    `INSERT INTO candidates (person_id, village_id, post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
-     VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO candidates (person_id, village_id, party_post, committee_post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`
   )
-  const update = db.prepare('UPDATE candidates SET source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ? WHERE id = ?')
+  const update = db.prepare(
+    'UPDATE candidates SET party_post = ?, committee_post = ?, source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ? WHERE id = ?'
+  )
 
   return {
     def: KIND_DEFS.candidates,
@@ -67,13 +76,14 @@ export function candidatesAdapter({ store, clock, persons: register }: ImportReg
       const proposedOn = values.proposedOn as string | null
       if (proposedOn && proposedOn.length !== 10) problems.push({ field: 'proposedOn', message: '日期应写到日，如2026-03-01' })
       else if (proposedOn && proposedOn > ctx.today) problems.push({ field: 'proposedOn', message: `日期 ${proposedOn} 晚于今天（${ctx.today}），请核对` })
-      const post = values.post as Post
+      const seats = seatsOfRow(values, '拟任职务')
+      if ('problem' in seats) problems.push(seats.problem)
       const profile: RosterProfile = {}
       if (values.politicalStatus) profile.politicalStatus = values.politicalStatus as string
       if (values.partyJoined) profile.partyJoined = yearMonthOf(values.partyJoined as string)
       if (values.education) profile.education = values.education as string
-      if (problems.length || 'problem' in village) return { ok: false, problems }
-      const r: CandidateRecord = { person: person.record, villageId: village.id, post, profile }
+      if (problems.length || 'problem' in village || 'problem' in seats) return { ok: false, problems }
+      const r: CandidateRecord = { person: person.record, villageId: village.id, seats: seats.seats, partyField: seats.fieldOf.party ?? 'post', profile }
       for (const k of ['source', 'pool', 'proposedOn', 'note'] as const) {
         if (values[k] !== null && values[k] !== undefined) r[k] = values[k] as string
       }
@@ -104,18 +114,17 @@ export function candidatesAdapter({ store, clock, persons: register }: ImportReg
             problem
           })
           if (person.problem) return plan('updated', person.problem)
-          if (candidate && (candidate.villageId !== r.villageId || candidate.post !== r.post)) {
-            return plan('updated', { field: 'idNumber', message: alreadyProposed(candidate.villageName, candidate.post) })
+          if (candidate && candidate.villageId !== r.villageId) {
+            return plan('updated', { field: 'idNumber', message: alreadyProposed(candidate.villageName, candidate) })
           }
-          const party = partyPostProblem(r.post, r.profile.politicalStatus ?? had?.politicalStatus)
-          if (party) return plan('updated', { field: 'post', message: party })
-          if (!candidate) {
-            if (!r.source) return plan('added', { field: 'source', message: '新提名的人选须填写人选来源（党员推荐、群众推荐、组织推荐或自荐）' })
-            return plan('added')
-          }
+          const party = partyPostProblem(r.seats, r.profile.politicalStatus ?? had?.politicalStatus)
+          if (party) return plan('updated', { field: r.partyField, message: party })
+          if (!candidate) return plan('added')
           const same =
             person.action === 'unchanged' &&
             profile === null &&
+            candidate.partyPost === r.seats.partyPost &&
+            candidate.committeePost === r.seats.committeePost &&
             (['source', 'pool', 'proposedOn', 'note'] as const).every((k) => r[k] === undefined || r[k] === candidate[k])
           return plan(same ? 'unchanged' : 'updated')
         })
@@ -131,8 +140,10 @@ export function candidatesAdapter({ store, clock, persons: register }: ImportReg
           if (p.action === 'unchanged') return
           if (p.profile) profiles.write(personIds[i], p.profile)
           const c = p.candidate
-          if (!c) insert.run(personIds[i], r.villageId, r.post, r.source, r.pool ?? '初步人选', r.proposedOn ?? clock.today(), r.note ?? '', now, now)
-          else update.run(r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
+          const { partyPost, committeePost } = r.seats
+          if (!c) {
+            insert.run(personIds[i], r.villageId, partyPost, committeePost, r.source ?? SOURCE_UNKNOWN, r.pool ?? '初步人选', r.proposedOn ?? clock.today(), r.note ?? '', now, now)
+          } else update.run(partyPost, committeePost, r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
         })
       }
     }

@@ -13,6 +13,7 @@ import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
 import { warmSearchKeys } from '../search-key'
 import { HEADER_SEARCH_ROWS } from './header'
+import { previewNotes } from './notes'
 import { mappedColumns, rowPreparer, type PreparedBatch, type RowPreparer } from './prepare'
 import { openSource, type FileInput } from './source'
 
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   remembered: Map<string, string | null>
   /** Read this sheet only (the one an earlier preview chose); otherwise the first that holds the data. */
   sheet?: string | null
+  /** Values for the whole file where it has no column (届别), by field. */
+  fileValues?: Record<string, string>
   /**
    * Takes the records while the file is still being read, a chunk at a time, and keeps them: the analysis
    * then holds only the records not yet taken. Without it every record stays in the analysis.
@@ -47,6 +50,7 @@ export interface Progress {
 /** A file read and checked, kept between preview and commit. */
 export interface Analysis extends ReadFile {
   villageId: number | null
+  fileValues: Record<string, string>
   records: unknown[]
   /** The sheet row of each record. */
   recordRows: number[]
@@ -69,7 +73,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
   const def = adapter.def
   const source = await openSource(input)
   const today = options.today
-  const ctx: BuildContext = { today, villageId: options.villageId, villageByName: villageLookup(store) }
+  const fileValues = options.fileValues ?? {}
+  const ctx: BuildContext = { today, villageId: options.villageId, villageByName: villageLookup(store), fileValues }
   const sheets: string[] = []
   let fallback: Analysis | null = null
   let result: Analysis | null = null
@@ -78,7 +83,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
     mapping: options.mapping,
     remembered: [...options.remembered],
     sheet: options.sheet ?? null,
-    today
+    today,
+    fixed: Object.keys(fileValues)
   })
 
   // Runs once the reader has started and this thread only waits for its first rows.
@@ -98,6 +104,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       columns: sheet.head.columns,
       missingFields: sheet.head.missing,
       villageId: options.villageId,
+      fileValues,
       records: [],
       recordRows: [],
       firstRecord: 0,
@@ -168,7 +175,8 @@ class RowReader {
     this.fields = this.mapped.map((c) => c.field!)
     for (const c of this.mapped) this.columnOf.set(c.field!, c)
     this.labels = new Map(adapter.def.fields.map((f) => [f.key, f.label]))
-    this.required = adapter.def.fields.filter((f) => f.required).map((f) => f.key)
+    // A field given for the whole file fills the row's empty cell.
+    this.required = adapter.def.fields.filter((f) => f.required && !(f.key in ctx.fileValues)).map((f) => f.key)
   }
 
   read(batch: PreparedBatch): void {
@@ -289,6 +297,7 @@ export function previewWith(id: string, a: Analysis, adapter: KindAdapter, actio
     missingFields: a.missingFields,
     counts: { rows: a.rowCount, ...counts, problems: a.problemCount },
     problems: a.problems,
+    notes: previewNotes(adapter.def, a),
     rows: a.sample.map((s) => ({
       row: s.row,
       action: s.record === null || problemRows.has(s.row) ? 'error' : actions[s.record],

@@ -1,4 +1,4 @@
-import type { FieldDef, ImportColumn, KindDef } from '../../../shared/import'
+import type { ImportColumn, KindDef } from '../../../shared/import'
 import { columnLetter, headerKey, IGNORED_HEADERS } from '../../../shared/import-reading'
 import { cellText } from './coerce'
 import type { Cell, SourceRow } from './xlsx'
@@ -95,9 +95,12 @@ export function mapColumns(
   return columns.map(({ rank: _rank, ...c }) => c)
 }
 
-export function missingRequired(columns: ImportColumn[], def: KindDef, fixed: Set<string>): FieldDef[] {
+/** Labels of what no column fills: required fields not given for the whole file (`fixed`), and column groups with none. */
+export function missingRequired(columns: ImportColumn[], def: KindDef, fixed: Set<string>): string[] {
   const mapped = new Set(columns.map((c) => c.field))
-  return def.fields.filter((f) => f.required && !mapped.has(f.key) && !fixed.has(f.key))
+  const fields = def.fields.filter((f) => f.required && !mapped.has(f.key) && !fixed.has(f.key)).map((f) => f.label)
+  const groups = (def.oneOf ?? []).filter((g) => !g.fields.some((f) => mapped.has(f))).map((g) => g.label)
+  return [...fields, ...groups]
 }
 
 const FOOTER = /^(填表人|制表人|填报人|审核人|审核|负责人|经办人|联系人|填表日期|填报日期|制表日期|日期|合计|总计|小计|备注|说明|注)([:：].*)?$/

@@ -1,13 +1,16 @@
 import type { MemberData, Post, Term } from '../../../shared/election'
-import { BODY_NAMES, POSTS, type Body } from '../../../shared/election-rules'
+import { TERMS } from '../../../shared/election'
+import type { Body } from '../../../shared/election-rules'
 import { KIND_DEFS } from '../../../shared/import'
 import { allByKeys } from '../batched'
 import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, type PersonPart, type PersonPlan } from './person-rows'
+import { seatsOfRow } from './seat-columns'
 
 export interface MemberRecord {
   person: PersonPart
-  data: MemberData
+  /** One seat, or two when the person sits on both committees (一肩挑, 交叉任职). */
+  seats: MemberData[]
 }
 
 interface Seat {
@@ -23,16 +26,17 @@ interface Seat {
 
 interface MemberPlan extends Planned {
   person: PersonPlan
+  /** Per seat of the record: whether the register already holds it as the file says. */
+  unchanged: boolean[]
 }
-
-/** Which committee a seat belongs to when the roster names only the post (书记 is a Party seat, 主任 a committee one). */
-const BODY_OF_POST: Partial<Record<Post, Body>> = { 书记: '党组织', 副书记: '党组织', 主任: '村委会', 副主任: '村委会' }
 
 const seatKey = (personId: number, d: { villageId: number; term: Term; body: Body }) => `${personId}|${d.villageId}|${d.term}|${d.body}`
 
 /**
  * 两委成员 rosters, outgoing or new term: the people go to the persons register, the seats through the
- * members register (one person holds one seat per committee and term in a village).
+ * members register (one person holds one seat per committee and term in a village). A row holds one seat
+ * (with 所属组织), or both of a person's seats in one post cell or in two post columns; the term comes from
+ * a 届别 column or is chosen once for the file.
  */
 export function membersAdapter({ store, persons: register, members }: ImportRegisters): KindAdapter<MemberRecord, MemberPlan> {
   const persons = new PersonRows(register)
@@ -49,35 +53,35 @@ export function membersAdapter({ store, persons: register, members }: ImportRegi
       const problems: FieldProblem[] = []
       const village = requiredVillage(person.record)
       if ('problem' in village) problems.push(village.problem)
-      const post = values.post as Post
-      const body = (values.body as Body | null) ?? BODY_OF_POST[post]
-      if (!body) problems.push({ field: 'body', message: '请填写所属组织（党组织或村委会）：委员在两个班子里都有' })
-      else if (!POSTS[body].includes(post)) problems.push({ field: 'post', message: `${BODY_NAMES[body]}没有“${post}”职务，应为${POSTS[body].join('、')}之一` })
+      const body = values.body as Body | null | undefined
+      const seats = seatsOfRow(values, '职务', body === '党组织' ? 'party' : body === '村委会' ? 'committee' : null)
+      if ('problem' in seats) problems.push(seats.problem)
+      const term = ((values.term as string | null | undefined) ?? ctx.fileValues.term ?? null) as Term | null
+      if (!term || !TERMS.includes(term)) problems.push({ field: 'term', message: '请填写届别（本届或上届），或在导入时为整个文件选择届别' })
       const electedOn = (values.electedOn as string | null | undefined) ?? null
       if (electedOn && electedOn.length !== 10) problems.push({ field: 'electedOn', message: '日期应写到日，如2021-03-15' })
-      if (problems.length || 'problem' in village || !body) return { ok: false, problems }
+      if (problems.length || 'problem' in village || 'problem' in seats || !term) return { ok: false, problems }
       const p = person.record
-      return {
-        ok: true,
-        record: {
-          person: p,
-          data: {
-            villageId: village.id,
-            term: values.term as Term,
-            body,
-            post,
-            idNumber: p.idNumber,
-            name: p.name,
-            sex: p.sex,
-            electedOn,
-            politicalStatus: (values.politicalStatus as MemberData['politicalStatus'] | null) ?? '',
-            education: (values.education as MemberData['education'] | null) ?? '',
-            fulltimeEducation: ''
-          }
-        }
-      }
+      const seat = (b: Body, post: Post): MemberData => ({
+        villageId: village.id,
+        term,
+        body: b,
+        post,
+        idNumber: p.idNumber,
+        name: p.name,
+        sex: p.sex,
+        electedOn,
+        politicalStatus: (values.politicalStatus as MemberData['politicalStatus'] | null) ?? '',
+        education: (values.education as MemberData['education'] | null) ?? '',
+        fulltimeEducation: ''
+      })
+      const held: MemberData[] = []
+      if (seats.seats.partyPost) held.push(seat('党组织', seats.seats.partyPost))
+      if (seats.seats.committeePost) held.push(seat('村委会', seats.seats.committeePost))
+      return { ok: true, record: { person: p, seats: held } }
     },
-    identity: (r) => ({ field: 'idNumber', key: `${r.person.idNumber}|${r.data.body}|${r.data.term}` }),
+    // One row per seat (with 所属组织) or per person (both seats in the row): the person, term and the bodies are the key.
+    identity: (r) => ({ field: 'idNumber', key: `${r.person.idNumber}|${r.seats[0].term}|${r.seats.map((d) => d.body).join('+')}` }),
     register: {
       plan: (records) => {
         const people = persons.plan(
@@ -86,19 +90,30 @@ export function membersAdapter({ store, persons: register, members }: ImportRegi
         )
         const ids = people.flatMap((p) => (p.before ? [p.before.id] : []))
         const held = new Map(allByKeys<Seat>(seats, ids).map((s) => [seatKey(s.personId, s), s]))
+        // Two rows may name the same seat (one row per seat, and another with both): the later is refused.
+        const taken = new Set<string>()
         return records.map((r, i): MemberPlan => {
           const person = people[i]
-          const d = r.data
-          if (person.problem) return { action: 'updated', targetId: null, person, problem: person.problem }
-          const seat = person.before ? held.get(seatKey(person.before.id, d)) : undefined
-          if (!seat) return { action: 'added', targetId: null, person }
-          const same =
-            person.action === 'unchanged' &&
-            seat.post === d.post &&
-            (d.politicalStatus === '' || d.politicalStatus === seat.politicalStatus) &&
-            (d.education === '' || d.education === seat.education) &&
-            (d.electedOn === null || d.electedOn === seat.electedOn)
-          return { action: same ? 'unchanged' : 'updated', targetId: null, person }
+          if (person.problem) return { action: 'updated', targetId: null, person, unchanged: [], problem: person.problem }
+          const twice = r.seats.find((d) => taken.has(`${r.person.idNumber}|${d.term}|${d.body}`))
+          for (const d of r.seats) taken.add(`${r.person.idNumber}|${d.term}|${d.body}`)
+          if (twice) {
+            const problem = { field: 'idNumber', message: `此人的${twice.term}${twice.body === '党组织' ? '党组织' : '村(居)委会'}职务在文件中出现了两次` }
+            return { action: 'updated', targetId: null, person, unchanged: [], problem }
+          }
+          const unchanged = r.seats.map((d) => {
+            const seat = person.before ? held.get(seatKey(person.before.id, d)) : undefined
+            return (
+              seat !== undefined &&
+              seat.post === d.post &&
+              (d.politicalStatus === '' || d.politicalStatus === seat.politicalStatus) &&
+              (d.education === '' || d.education === seat.education) &&
+              (d.electedOn === null || d.electedOn === seat.electedOn)
+            )
+          })
+          const known = r.seats.some((d) => person.before && held.has(seatKey(person.before.id, d)))
+          const action = !known ? 'added' : person.action === 'unchanged' && unchanged.every(Boolean) ? 'unchanged' : 'updated'
+          return { action, targetId: null, person, unchanged }
         })
       },
       write: (records, plan) => {
@@ -110,7 +125,9 @@ export function membersAdapter({ store, persons: register, members }: ImportRegi
         // its own: the import's one audit entry covers every row.
         const noEntry = () => {}
         records.forEach((r, i) => {
-          if (plan[i].action !== 'unchanged') members.upsertIn(r.data, noEntry)
+          r.seats.forEach((d, k) => {
+            if (!plan[i].unchanged[k]) members.upsertIn(d, noEntry)
+          })
         })
       }
     }

@@ -18,6 +18,8 @@ export interface PrepareOptions {
   /** Read this sheet only (the one an earlier preview chose); otherwise the first that holds the data. */
   sheet: string | null
   today: string
+  /** Fields given once for the whole file (届别 chosen in the dialog or with --term): no column need fill them. */
+  fixed?: string[]
 }
 
 export interface SheetHead {
@@ -113,7 +115,7 @@ export async function* prepareSheets(
     }
     const headerCells = head[found.rowIndex].cells
     const columns = mapColumns(headerCells, def, remembered, o.mapping)
-    const missing = missingRequired(columns, def, new Set()).map((f) => f.label)
+    const missing = missingRequired(columns, def, new Set(o.fixed ?? []))
     const sheetHead: SheetHead = { headerRow: found.row, headerCells, score: found.score, columns, missing }
     if (missing.length > 0) {
       await drain(batches)

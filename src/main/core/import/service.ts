@@ -17,12 +17,15 @@ import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
+import { problemWorkbook } from './problem-workbook'
 import type { FileInput } from './source'
 
 export interface ReadOptions {
   villageId?: number | null
   mapping?: Record<string, string | null>
   sheet?: string | null
+  /** Values for the whole file where it has no column (届别 of a members roster). */
+  fileValues?: Record<string, string | undefined>
 }
 
 /** Analyses kept for their commit; a clerk works on one file at a time, a few are plenty. */
@@ -47,6 +50,9 @@ class Rejected extends Error {
     super('import rejected')
   }
 }
+
+const definedValues = (o: Record<string, string | undefined> | undefined): Record<string, string> =>
+  Object.fromEntries(Object.entries(o ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'))
 
 const silent: Progress = { progress: () => {}, throwIfCancelled: () => {} }
 
@@ -89,6 +95,8 @@ function refuseConflicts(conflicts: ImportProblem[]): void {
  */
 export class ImportService {
   private readonly analyses = new Map<string, Analysis>()
+  /** The file each kept analysis was read from, for its problem list. */
+  private readonly inputs = new WeakMap<Analysis, FileInput>()
 
   private readonly store: Store
 
@@ -122,6 +130,7 @@ export class ImportService {
     if (this.store.changeMark() === mark) plans.set(analysis, { plan, mark })
     const preview = previewOf(id, analysis, adapter, plan)
     this.analyses.set(id, analysis)
+    this.inputs.set(analysis, input)
     while (this.analyses.size > KEEP_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
     return { analysis, preview }
   }
@@ -226,7 +235,14 @@ export class ImportService {
     if (refused) throw failure('validation', refused)
     return {
       adapter,
-      options: { today: this.registers.clock.today(), villageId, mapping: options.mapping ?? {}, remembered: rememberedChoices(this.store, kind), sheet: options.sheet }
+      options: {
+        today: this.registers.clock.today(),
+        villageId,
+        mapping: options.mapping ?? {},
+        remembered: rememberedChoices(this.store, kind),
+        sheet: options.sheet,
+        fileValues: definedValues(options.fileValues)
+      }
     }
   }
 
@@ -259,6 +275,15 @@ export class ImportService {
     })
   }
 
+  /** 导出问题清单 of a previewed file: its wrong rows in its own columns, with a 问题 column. */
+  async problemList(previewId: string): Promise<{ fileName: string; bytes: Buffer }> {
+    const analysis = this.analyses.get(previewId)
+    const input = analysis && this.inputs.get(analysis)
+    if (!analysis || !input) throw failure('not_found', '预览已过期，请重新选择文件')
+    if (analysis.problemCount === 0) throw failure('validation', '该文件没有问题，无需导出问题清单')
+    return { fileName: problemListName(analysis.fileName), bytes: await problemWorkbook(input, analysis) }
+  }
+
   remember(kind: ImportKind, header: string, field: string | null): void {
     rememberChoice(this.store, kind, header, field)
   }
@@ -268,3 +293,6 @@ export class ImportService {
     return this.jobs
   }
 }
+
+/** "龙山村人选.xlsx" → "龙山村人选-问题清单.xlsx". */
+export const problemListName = (fileName: string): string => `${fileName.replace(/\.[^.]+$/, '')}-问题清单.xlsx`

@@ -13,6 +13,7 @@ import { allByKeys } from '../batched'
 import type { KnownRegistration, VoterWriter } from '../voter-writer'
 import type { BuildContext, FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, type PersonPart } from './person-rows'
+import { committeeDateSql } from '../election-days'
 
 export interface VoterRecord {
   person: PersonPart
@@ -52,7 +53,7 @@ interface VoterPlan extends Planned {
 export function votersAdapter({ store, voters, persons }: ImportRegisters): KindAdapter<VoterRecord, VoterPlan> {
   const minAge = voters.rules().voterMinAge
   let writer: VoterWriter | undefined
-  const villageFacts = store.db.prepare('SELECT name, committee_election_date AS electionDate FROM villages WHERE id = ?')
+  const villageFacts = store.db.prepare(`SELECT name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`)
   const facts = new Map<number, { name: string; electionDate: string | null }>()
   const village = (id: number) => {
     if (!facts.has(id)) facts.set(id, villageFacts.get(id) as { name: string; electionDate: string | null })

@@ -6,6 +6,7 @@ import { migration005 } from './005_risks_plans'
 import { migration006 } from './006_import'
 import { migration007 } from './007_voter_tallies'
 import { migration008 } from './008_cadre_form'
+import { migration009 } from './009_seats'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -18,7 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
-  migration008
+  migration008,
+  migration009
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,5 +1,6 @@
 import { personRecordInput } from '../../../../shared/cadre'
-import { candidateInput, type Post } from '../../../../shared/candidate'
+import { candidateInput } from '../../../../shared/candidate'
+import { seatsOf } from '../../../../shared/seats'
 import { villageInput } from '../../../../shared/village'
 import type { Store } from '../../store'
 import { buildServices } from '../../services'
@@ -8,7 +9,8 @@ import { samplePhoto } from './photos'
 export interface SampleCandidate {
   name: string
   villageId: number
-  post: Post
+  /** As forms write it: 党组织书记, 村委会委员, 党组织书记、村委会主任 … */
+  post: string
   sex?: '男' | '女'
   birthDate?: string
   resumeLines?: number
@@ -52,7 +54,7 @@ export function addCandidate(store: Store, c: SampleCandidate): number {
   )
   if (c.photo !== undefined) candidates.records.storePhoto(record.person.id, samplePhoto(c.photo))
   return candidates.propose(
-    candidateInput.parse({ personId: record.person.id, villageId: c.villageId, post: c.post, source: '党员推荐', proposedOn: '2026-03-01' })
+    candidateInput.parse({ personId: record.person.id, villageId: c.villageId, ...seatsOf(c.post), source: '党员推荐', proposedOn: '2026-03-01' })
   ).id
 }
 
@@ -85,7 +87,7 @@ export function passVetting(store: Store, candidateId: number, refusedBy?: { dep
 /** A township of villages with candidates on every post, for the benchmark and batch tests. */
 export function seedTownship(store: Store, villages: number, perVillage: number, resumeLines = 8): void {
   const register = buildServices(store).villages
-  const posts: Post[] = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会委员']
+  const posts = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会委员']
   store.db.transaction(() => {
     for (let v = 0; v < villages; v++) {
       const villageId = register.create(villageInput.parse({ name: `东岭${v + 1}村`, kind: '村', township: '青山镇', committeeElectionDate: '2026-04-20' })).id

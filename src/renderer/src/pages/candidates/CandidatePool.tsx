@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Empty, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd'
 import { useState } from 'react'
-import { POSTS, POST_LABELS, STAGES, type Post, type Stage } from '../../../../shared/candidate'
+import { POST_FILTER_LABELS, POST_FILTERS, sourceText, SOURCE_UNKNOWN, STAGES, type PostFilter, type Stage } from '../../../../shared/candidate'
+import { hasSeat, seatsText } from '../../../../shared/seats'
 import type { CandidateStatus } from '../../../../shared/vetting-rules'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
@@ -18,7 +19,7 @@ export function CandidatePool() {
   const [search, setSearch] = useState('')
   const [villageId, setVillageId] = useState<number | null>(null)
   const [stage, setStage] = useState<Stage | null>(null)
-  const [post, setPost] = useState<Post | null>(null)
+  const [post, setPost] = useState<PostFilter | null>(null)
   const [tag, setTag] = useState<string | null>(null)
   const [status, setStatus] = useState<CandidateStatus | null>(null)
   const [formOpen, setFormOpen] = useState(false)
@@ -33,6 +34,8 @@ export function CandidatePool() {
     [villageId, list.data]
   )
   const rows = list.data ?? []
+  const pending = useResource(() => unwrap(api.candidates.list({ post: '职务待补充' })), [list.data])
+  const incomplete = pending.data ?? []
   const filtered = Boolean(search || villageId || stage || post || tag || status)
 
   const columns: TableColumnsType<CandidateView> = [
@@ -41,11 +44,16 @@ export function CandidatePool() {
     { title: '性别', dataIndex: 'sex', width: 60 },
     { title: '年龄', dataIndex: 'age', width: 60, align: 'right' },
     { title: '村社', dataIndex: 'villageName', width: 100 },
-    { title: '拟任职务', dataIndex: 'post', width: 150, render: (p: Post) => POST_LABELS[p] },
+    {
+      title: '拟任职务',
+      key: 'seats',
+      width: 220,
+      render: (_, c) => (hasSeat(c) ? seatsText(c) : <Tag color="orange">职务待补充</Tag>)
+    },
     { title: '状态', key: 'status', width: 100, render: (_, c) => <StatusTag status={c.progress.status} /> },
     { title: '当前环节 / 停止原因', key: 'where', width: 320, render: (_, c) => whereNow(c) },
     { title: '现任/新提名', dataIndex: 'incumbent', width: 100, render: (i: boolean) => (i ? '现任' : '新提名') },
-    { title: '来源', dataIndex: 'source', width: 90 },
+    { title: '来源', dataIndex: 'source', width: 90, render: (s: string) => (s === SOURCE_UNKNOWN ? <Tag color="gold">{sourceText(s)}</Tag> : s) },
     { title: '类别', dataIndex: 'pool', width: 100 },
     {
       title: '标签',
@@ -76,7 +84,7 @@ export function CandidatePool() {
           aria-label="按村社筛选"
         />
         <Select allowClear placeholder="全部环节" style={{ width: 150 }} value={stage} onChange={(v) => setStage(v ?? null)} options={STAGES.map((s) => ({ value: s, label: s }))} aria-label="按环节筛选" />
-        <Select allowClear placeholder="全部职务" style={{ width: 170 }} value={post} onChange={(v) => setPost(v ?? null)} options={POSTS.map((p) => ({ value: p, label: POST_LABELS[p] }))} aria-label="按职务筛选" />
+        <Select allowClear placeholder="全部职务" style={{ width: 170 }} value={post} onChange={(v) => setPost(v ?? null)} options={POST_FILTERS.map((p) => ({ value: p, label: POST_FILTER_LABELS[p] }))} aria-label="按职务筛选" />
         <Select allowClear placeholder="全部标签" style={{ width: 130 }} value={tag} onChange={(v) => setTag(v ?? null)} options={(tags.data ?? []).map((t) => ({ value: t, label: t }))} aria-label="按标签筛选" />
         <Select allowClear placeholder="全部状态" style={{ width: 130 }} value={status} onChange={(v) => setStatus(v ?? null)} options={STATUSES.map((s) => ({ value: s, label: s === '已停止' ? '已停止(不通过)' : s }))} aria-label="按状态筛选" />
         <span style={{ color: '#888' }}>{list.data ? `共 ${rows.length} 人` : ''}</span>
@@ -84,6 +92,26 @@ export function CandidatePool() {
           提名人选
         </Button>
       </div>
+      {incomplete.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          aria-label="职务待补充"
+          title={`${incomplete.length} 名人选的拟任职务待补充`}
+          description={
+            <span>
+              以下人选原登记为“交叉任职”，没有写明党组织和村(居)委会各任什么职务，请打开个人页“修改提名”补充：
+              {incomplete.map((c, i) => (
+                <span key={c.id}>
+                  {i > 0 ? '、' : ''}
+                  <a href={personLink(c.personId)}>{`${c.villageName}${c.name}`}</a>
+                </span>
+              ))}
+            </span>
+          }
+        />
+      )}
       {checks.data && (
         <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }} size={4} aria-label="村规则检查">
           {checks.data.map((c) => (

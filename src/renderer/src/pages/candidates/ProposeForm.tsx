@@ -2,7 +2,8 @@ import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd'
 import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
-import { POOLS, POSTS, POST_LABELS, SOURCES, type CandidateInput } from '../../../../shared/candidate'
+import { POOLS, SOURCE_UNKNOWN, SOURCES, type CandidateInput } from '../../../../shared/candidate'
+import { COMMITTEE_SEAT_POSTS, isCrossServing, isOneShoulder, PARTY_SEAT_POSTS } from '../../../../shared/seats'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
@@ -48,7 +49,7 @@ export function ProposeForm({
     setSaving(true)
     setProblem(null)
     try {
-      const data = { ...v, proposedOn: dateText(v.proposedOn) ?? '', note: v.note ?? '' }
+      const data = { ...v, partyPost: v.partyPost ?? null, committeePost: v.committeePost ?? null, proposedOn: dateText(v.proposedOn) ?? '', note: v.note ?? '' }
       const saved = candidate ? await unwrap(api.candidates.update({ id: candidate.id, data })) : await unwrap(api.candidates.propose(data))
       onSaved(saved)
     } catch (e) {
@@ -58,6 +59,10 @@ export function ProposeForm({
     }
   }
 
+  const partyPost = Form.useWatch('partyPost', form) ?? null
+  const committeePost = Form.useWatch('committeePost', form) ?? null
+  const seats = { partyPost, committeePost }
+  const pairing = isOneShoulder(seats) ? '一肩挑（书记兼主任）' : isCrossServing(seats) ? '交叉任职' : '两边都任职时同时选择'
   const personOptions = (people.data ?? []).map((p) => ({ value: p.id, label: `${p.name}　${p.idNumber || '（无身份证号）'}` }))
   if (candidate && !personOptions.some((o) => o.value === candidate.personId)) personOptions.unshift({ value: candidate.personId, label: candidate.name })
   return (
@@ -80,17 +85,25 @@ export function ProposeForm({
               <Select showSearch={{ filterOption: filterByLabel }} options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} aria-label="村社" />
             </Form.Item>
           </Col>
-          <Col span={10}>
-            <Form.Item name="post" label="拟任职务" rules={[{ required: true, message: '请选择拟任职务' }]}>
-              <Select options={POSTS.map((p) => ({ value: p, label: POST_LABELS[p] }))} aria-label="拟任职务" />
+          <Col span={8}>
+            <Form.Item name="partyPost" label="拟任党组织职务">
+              <Select allowClear placeholder="不任" options={PARTY_SEAT_POSTS.map((p) => ({ value: p, label: `党组织${p}` }))} aria-label="拟任党组织职务" />
             </Form.Item>
           </Col>
-          <Col span={7}>
+          <Col span={8}>
+            <Form.Item name="committeePost" label="拟任村(居)委会职务" extra={pairing}>
+              <Select allowClear placeholder="不任" options={COMMITTEE_SEAT_POSTS.map((p) => ({ value: p, label: `村(居)委会${p}` }))} aria-label="拟任村(居)委会职务" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
             <Form.Item name="source" label="人选来源" rules={[{ required: true, message: '请选择来源' }]}>
-              <Select options={SOURCES.map((s) => ({ value: s, label: s }))} aria-label="人选来源" />
+              <Select
+                options={[...SOURCES.map((s) => ({ value: s as string, label: s as string })), { value: SOURCE_UNKNOWN, label: '待补充' }]}
+                aria-label="人选来源"
+              />
             </Form.Item>
           </Col>
-          <Col span={7}>
+          <Col span={8}>
             <Form.Item name="pool" label="人选类别">
               <Select options={POOLS.filter((p) => p !== '正式候选人').map((p) => ({ value: p, label: p }))} />
             </Form.Item>

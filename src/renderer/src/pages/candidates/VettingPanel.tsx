@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Space, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
-import { POST_LABELS, RECORDED_STAGES, type RecordedStage } from '../../../../shared/candidate'
+import { RECORDED_STAGES, type RecordedStage } from '../../../../shared/candidate'
+import { seatsText } from '../../../../shared/seats'
 import type { Step, VerdictRecord } from '../../../../shared/vetting-rules'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
@@ -48,7 +49,7 @@ export function VettingPanel({ candidate: c, onChanged }: { candidate: Candidate
       title={
         <Space>
           <span>
-            {c.villageName} · {POST_LABELS[c.post]}
+            {c.villageName} · {seatsText(c)}
           </span>
           <StatusTag status={p.status} />
         </Space>

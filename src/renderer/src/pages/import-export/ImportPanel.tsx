@@ -1,6 +1,7 @@
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Descriptions, Empty, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
+import type { Term } from '../../../../shared/election'
 import type { JobResults, JobStatus } from '../../../../shared/jobs'
 import type { ImportColumn, ImportKind, ImportPreview, ImportProblem, PreviewRow } from '../../../../shared/import'
 import { api, unwrap } from '../../api/client'
@@ -8,6 +9,7 @@ import { pickFile, type PickedFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { useJob } from '../../components/useJob'
+import { useSaveExported } from '../exports/ExportButton'
 
 const ACCEPT = '.xlsx,.csv,.txt,.xls'
 
@@ -36,6 +38,8 @@ export function ImportPanel() {
   const villages = useResource(() => unwrap(api.villages.list({})), [])
   const [kind, setKind] = useState<ImportKind>('persons')
   const [villageId, setVillageId] = useState<number | null>(null)
+  const [term, setTerm] = useState<Term | null>(null)
+  const saveExported = useSaveExported()
   const [file, setFile] = useState<PickedFile | null>(null)
   const [mapping, setMapping] = useState<Record<string, string | null>>({})
   const [preview, setPreview] = useState<ImportPreview | null>(null)
@@ -49,11 +53,11 @@ export function ImportPanel() {
     setError(null)
   }
 
-  const check = async (f: PickedFile, m: Record<string, string | null>, sheet: string | null) => {
+  const check = async (f: PickedFile, m: Record<string, string | null>, sheet: string | null, t: Term | null = term) => {
     setError(null)
     try {
       const end = await job.run(() =>
-        unwrap(api.imports.preview({ kind, fileName: f.name, base64: f.base64, villageId, mapping: m, sheet }))
+        unwrap(api.imports.preview({ kind, fileName: f.name, base64: f.base64, villageId, mapping: m, sheet, fileValues: t ? { term: t } : {} }))
       )
       if (end.state === 'done') setPreview(end.result ?? null)
       else if (end.state === 'cancelled') {
@@ -84,6 +88,15 @@ export function ImportPanel() {
     const saved = await api.imports.remember({ kind, header: column.header, field })
     if (!saved.ok) message.warning(`未能记住该列的选择：${saved.error.message}`)
     await check(file, next, preview.sheet)
+  }
+
+  const exportProblems = async () => {
+    if (!preview) return
+    try {
+      await saveExported(await unwrap(api.imports.problems({ previewId: preview.id })))
+    } catch (e) {
+      message.error((e as Error).message)
+    }
   }
 
   const commit = () => {
@@ -203,6 +216,24 @@ export function ImportPanel() {
               />
             </>
           )}
+          {def?.fileWide?.includes('term') && (
+            <>
+              <span>届别</span>
+              <Radio.Group
+                aria-label="届别"
+                value={term}
+                onChange={(e) => {
+                  const t = e.target.value as Term
+                  setTerm(t)
+                  if (file) void check(file, mapping, preview?.sheet ?? null, t)
+                }}
+                options={[
+                  { value: '本届', label: '本届（新当选）' },
+                  { value: '上届', label: '上届（原任）' }
+                ]}
+              />
+            </>
+          )}
           <Button type="primary" icon={<UploadOutlined />} onClick={() => void choose()} disabled={job.running}>
             选择文件
           </Button>
@@ -251,7 +282,27 @@ export function ImportPanel() {
                 type="error"
                 showIcon
                 title={`文件中有 ${preview.counts.problems} 处问题，不能导入`}
-                description="请按下表在 Excel 中改正后重新选择文件。导入要么全部完成，要么不做任何改动。"
+                description="可导出问题清单（出错的行，原表的列加“问题”列），在 Excel 中改正后放回原表，再重新选择文件。导入要么全部完成，要么不做任何改动。"
+                action={
+                  <Button size="small" onClick={() => void exportProblems()}>
+                    导出问题清单
+                  </Button>
+                }
+              />
+            )}
+            {preview.notes.length > 0 && (
+              <Alert
+                type="info"
+                showIcon
+                aria-label="导入说明"
+                title="以下内容不影响导入"
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {preview.notes.map((n) => (
+                      <li key={n}>{n}</li>
+                    ))}
+                  </ul>
+                }
               />
             )}
             <Card size="small" title="列对应">

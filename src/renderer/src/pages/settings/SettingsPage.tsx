@@ -3,6 +3,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { RiskPlanSettings } from '../risks/RiskPlanSettings'
+import { TownshipDaysCard } from './TownshipDaysCard'
 import { VotingRulesCard } from './VotingRulesCard'
 import { VettingSettings } from '../candidates/VettingSettings'
 
@@ -39,6 +40,7 @@ export function SettingsPage() {
       </Card>
       <VettingSettings />
       <RiskPlanSettings />
+      <TownshipDaysCard />
       <VotingRulesCard />
       <Card title="操作记录（最近 200 条）" size="small">
         <LoadState loading={audit.loading} error={audit.error} onRetry={audit.reload}>
