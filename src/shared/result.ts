@@ -9,6 +9,8 @@ export interface AppError {
   message: string
   /** Field-level problems: field name → Chinese reason. */
   fields?: Record<string, string>
+  /** The record an add collided with, so the UI can offer to open it instead. */
+  existing?: { kind: 'voter' | 'person' | 'village'; id: number }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
@@ -28,3 +30,7 @@ export class AppFailure extends Error {
 
 export const failure = (code: string, message: string, fields?: Record<string, string>): AppFailure =>
   new AppFailure(fields ? { code, message, fields } : { code, message })
+
+/** An add refused because the record is already there: says which, so the clerk can open it. */
+export const alreadyThere = (message: string, existing: NonNullable<AppError['existing']>, fields?: Record<string, string>): AppFailure =>
+  new AppFailure({ code: 'exists', message, ...(fields ? { fields } : {}), existing })

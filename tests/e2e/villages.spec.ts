@@ -51,6 +51,12 @@ test('a clerk keeps the village register: add, edit, refused delete, pinyin sear
   await edit.getByLabel('户数').fill('315')
   await edit.getByLabel('包村领导').fill('陈副镇长')
   await edit.getByRole('button', { name: '保存' }).click()
+  // The edit says what it changes before it saves.
+  const changes = page.getByRole('dialog').filter({ hasText: '修改“石桥村”的以下内容？' })
+  await expect(changes.getByRole('row')).toHaveCount(3)
+  await expect(changes.getByRole('row', { name: /户数/ })).toContainText('315')
+  await expect(changes.getByRole('row', { name: /包村领导/ })).toContainText('陈副镇长')
+  await changes.getByRole('button', { name: '保存修改' }).click()
   await expect(page.getByText('已保存“石桥村”')).toBeVisible()
   await expect(rowOf(page, '石桥村')).toContainText('315')
   await expect(rowOf(page, '石桥村')).toContainText('陈副镇长')

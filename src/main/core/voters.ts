@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { todayIso } from '../../shared/dates'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
-import { failure } from '../../shared/result'
+import { alreadyThere, failure } from '../../shared/result'
 import {
   categoryLabel,
   objectionTiming,
@@ -235,6 +235,12 @@ export class VoterService {
     return { rows: raw.map((r) => toVoterRow(r, rules.voterMinAge)), total }
   }
 
+  private activeByIdNumber(idNumber: string, villageId: number): { id: number; name: string; idNumber: string } | undefined {
+    return this.store.db
+      .prepare(`SELECT v.id, p.name, p.id_number AS idNumber FROM voters v JOIN persons p ON p.id = v.person_id WHERE p.id_number = ? AND v.village_id = ? AND v.status = '在册'`)
+      .get(idNumber, villageId) as { id: number; name: string; idNumber: string } | undefined
+  }
+
   get(id: number): VoterRow {
     const r = this.store.db.prepare(`${ROW_SQL} WHERE v.id = ?`).get(id) as Record<string, unknown> | undefined
     if (!r) throw failure('not_found', '该选民不存在，可能已被删除，请刷新列表')
@@ -336,8 +342,16 @@ export class VoterService {
     return { villages: [...byVillage.values()], groups: villageId ? groups : [], total }
   }
 
+  /** Registers a new voter; an ID already on this village's list is refused, never overwritten. */
   create(data: VoterData): VoterRow {
     return this.store.write((audit) => {
+      const given = checkIdNumber(data.idNumber)
+      const same = given.ok ? this.activeByIdNumber(given.idNumber, data.villageId) : undefined
+      if (same) {
+        throw alreadyThere(`身份证号 ${same.idNumber} 已登记为本村选民“${same.name}”，不能重复登记；如需修改请打开该选民`, { kind: 'voter', id: same.id }, {
+          idNumber: '已登记'
+        })
+      }
       const r = this.writer().upsert(data)
       const after = this.get(r.voterId)
       audit({
