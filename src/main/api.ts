@@ -26,6 +26,7 @@ import {
   voterQuery
 } from '../shared/voter'
 import { votingRules } from '../shared/voting-rules'
+import { BODIES } from '../shared/election-rules'
 import { vettingApi } from './vetting-api'
 import { ImportService } from './core/import/service'
 import { importCommitInput, importPreviewInput, rememberMappingInput } from '../shared/import'
@@ -129,7 +130,9 @@ export function buildApi(store: Store, jobs: JobRunner = new JobRunner()) {
         prefixed('data', ELECTION_LABELS)
       ),
       remove: method(idInput, ({ id }) => elections.remove(id)),
-      report: method(villageInput_, ({ villageId }) => elections.villageReport(villageId))
+      report: method(villageInput_, ({ villageId }) => elections.villageReport(villageId)),
+      /** The village's 人选 for one committee's ballot, 正式候选人 first. */
+      ballot: method(villageInput_.extend({ body: z.enum(BODIES) }), ({ villageId, body }) => elections.ballot(villageId, body))
     },
     members: {
       roster: method(

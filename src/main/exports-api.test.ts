@@ -178,6 +178,8 @@ describe('huanjie export', () => {
 
 
   it('writes a village’s 选举结果报告单 as PDF, and the 两委成员名册 of the outgoing term', async () => {
+    // A result lists 正式候选人 only: the sample's 人选 are taken as past 公示.
+    store.db.prepare(`UPDATE candidates SET pool = '正式候选人'`).run()
     new ElectionService(store).create(
       electionInput.parse({
         villageId, body: '村委会', heldOn: '2026-03-01', registered: 100, issued: 80, returned: 80, valid: 78, invalid: 2,
