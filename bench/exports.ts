@@ -4,13 +4,12 @@ import path from 'node:path'
 import { dossierDocument } from '../src/main/core/exports/dossier-pdf'
 import { pdfFonts } from '../src/main/core/exports/fonts'
 import { renderPdf } from '../src/main/core/exports/pdf'
-import { ExportService } from '../src/main/core/exports/service'
 import { seedTownship } from '../src/main/core/exports/testing/sample-candidates'
 import { sampleDossier } from '../src/main/core/exports/testing/sample-dossier'
-import { JobRunner } from '../src/main/core/jobs'
 import { Store } from '../src/main/core/store'
 import { registerVoters, townshipVoters } from '../tests/fixtures/voters'
 import { measure as fresh, median, type Measured } from './measure-client'
+import { buildServices } from '../src/main/core/services'
 
 const VOTERS = 100_000
 const VILLAGES = 40
@@ -73,7 +72,7 @@ export async function benchExports(): Promise<void> {
     line('进程内存峰值（导出）', `${peak(sheets).toFixed(0)} MB`, `≤ ${TARGET.votersMegabytes} MB`, peak(sheets) <= TARGET.votersMegabytes)
     line('文件大小', `${(fs.statSync(out).size / 2 ** 20).toFixed(1)} MB`)
     const reopened = Store.fileStore(db)
-    const exporter = new ExportService(reopened, new JobRunner())
+    const exporter = buildServices(reopened).exports
     const villagePdf = await measure(() => exporter.file({ table: 'voters', format: 'pdf', villageId: villageIds[0] }))
     line(`一个村 ${(VOTERS / VILLAGES).toLocaleString()} 人 PDF`, `${villagePdf.seconds.toFixed(2)} s`)
     reopened.close()
@@ -84,7 +83,7 @@ export async function benchExports(): Promise<void> {
     const candidatesDb = Store.fileStore(path.join(dir, 'candidates.db'))
     try {
       seedTownship(candidatesDb, DOSSIERS / 10, 10, 8)
-      const exporter = new ExportService(candidatesDb, new JobRunner())
+      const exporter = buildServices(candidatesDb).exports
       await renderPdf(dossierDocument(sampleDossier(0, 8)), fonts)
       const one = await measure(() => renderPdf(dossierDocument(sampleDossier(1, 8)), fonts))
       const batch = await measure(() => exporter.file({ table: 'dossier', format: 'pdf', villageId: null }))

@@ -6,8 +6,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { registerVoters, townshipVoters } from '../tests/fixtures/voters'
-import { VoterService } from '../src/main/core/voters'
 import { Store } from '../src/main/core/store'
+import { buildServices } from '../src/main/core/services'
 
 const VOTERS = Number(process.env.VOTERS ?? 100_000)
 const VILLAGES = 40
@@ -25,7 +25,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanjie-bench-'))
 try {
   const store = Store.fileStore(path.join(dir, 'bench.db'), { actor: 'bench' })
   const { villageIds: ids, rows } = townshipVoters(store, VOTERS, VILLAGES)
-  const voters = new VoterService(store)
+  const voters = buildServices(store).voters
   console.log(`选民 ${VOTERS} 人，${VILLAGES} 个村`)
   time('导入（一个事务，一条审计）', () => registerVoters(store, rows))
   store.db.pragma('optimize')

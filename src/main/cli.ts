@@ -6,10 +6,8 @@ import { Store, StoreOpenError } from './core/store'
 import { AppFailure } from '../shared/result'
 import { STAGES, type Stage } from '../shared/candidate'
 import { EXPORT_TABLE_NAMES, EXPORT_TABLES, type ExportFormat, type ExportTable } from '../shared/exports'
-import { JobRunner } from './core/jobs'
 import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
-import { ImportService } from './core/import/service'
-import { VillageService } from './core/villages'
+import { buildServices } from './core/services'
 import { TERMS, type Term } from '../shared/election'
 
 const USAGE = `换届工作台 命令行
@@ -124,14 +122,14 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (stage !== null && !STAGES.includes(stage)) throw new UsageError(`审查环节应为：${STAGES.join('、')}（没有“${stage}”）`)
   const store = openStore(values.db)
   try {
+    const services = buildServices(store)
     let villageId: number | null = null
     if (values.village) {
-      const village = new VillageService(store).findByName(values.village)
+      const village = services.villages.findByName(values.village)
       if (!village) throw new UsageError(`找不到村社“${values.village}”`)
       villageId = village.id
     }
-    const { ExportService } = await import('./core/exports/service')
-    const file = await new ExportService(store, new JobRunner()).file({
+    const file = await services.exports.file({
       table,
       format,
       villageId,
@@ -162,13 +160,13 @@ async function importFile(args: string[], out: Output): Promise<number> {
   const kind = kindArg as ImportKind
   const store = openStore(values.db)
   try {
+    const { villages, imports } = buildServices(store)
     let villageId: number | null = null
     if (values.village) {
-      const v = new VillageService(store).findByName(values.village)
+      const v = villages.findByName(values.village)
       if (!v) throw new UsageError(`村社台账中没有“${values.village}”`)
       villageId = v.id
     }
-    const imports = new ImportService(store)
     const showProgress = !out.json && process.stderr.isTTY
     const progress = {
       progress: (_done: number, _total?: number | null, message?: string) => {

@@ -82,6 +82,16 @@ export type FamilyMember = z.output<typeof familyMember>
 export type PersonRecordInput = z.input<typeof personRecordInput>
 export type PersonRecordData = z.output<typeof personRecordInput>
 
+export const personQuery = z
+  .object({
+    search: z.string().trim().max(50).default(''),
+    villageId: z.number().int().positive().nullable().default(null),
+    tag: z.string().trim().max(20).nullable().default(null)
+  })
+  .default({ search: '', villageId: null, tag: null })
+
+export const photoInput = z.object({ id: z.number().int().positive(), base64: z.string().max(2_000_000, '照片过大') })
+
 export interface PersonRecord {
   person: Person
   profile: ProfileData

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate } from './dates'
+import { candidateIdInput } from './inputs'
 
 export const POSTS = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会副主任', '村委会委员', '一肩挑', '交叉任职'] as const
 export type Post = (typeof POSTS)[number]
@@ -126,6 +127,8 @@ export const verdictInput = z
   })
 export type VerdictInput = z.input<typeof verdictInput>
 
+export const VERDICT_LABELS: Record<string, string> = { department: '部门', verdict: '意见', reason: '理由', decidedOn: '反馈日期' }
+
 export const findingInput = z.object({
   personId: id('人员'),
   itemCode: z.string().trim().min(1, '请选择负面清单条目').max(20),
@@ -135,6 +138,8 @@ export const findingInput = z.object({
 })
 export type FindingInput = z.input<typeof findingInput>
 
+export const FINDING_LABELS: Record<string, string> = { itemCode: '负面清单条目', department: '来源部门', evidence: '依据', foundOn: '发现日期' }
+
 export const findingDecisionInput = z.object({
   id: id('情形'),
   decision: z.enum(FINDING_DECISIONS, { error: '请选择研究决定' }),
@@ -142,6 +147,9 @@ export const findingDecisionInput = z.object({
   decidedOn: isoDate('决定日期'),
   note: text(1000)
 })
+export const FINDING_DECISION_LABELS: Record<string, string> = { decision: '研究决定', decidedBy: '决定机构', decidedOn: '决定日期' }
+
+export const sendToReviewInput = candidateIdInput.extend({ sentOn: z.string().refine(isIsoDate, '送审日期格式应为 YYYY-MM-DD') })
 
 const count = (label: string) =>
   z.number({ error: `请填写${label}` }).int(`${label}应为整数`).min(0, `${label}不能为负数`).max(1_000_000, `${label}过大`)

@@ -35,6 +35,11 @@ export const candidateInput = z.object({
   personId: z.number().int().positive().nullable().default(null)
 })
 
+export const ballotQuery = z.object({
+  villageId: z.number({ error: '请选择村社' }).int().positive(),
+  body: z.enum(BODIES, { error: '请选择选举的组织' })
+})
+
 /** One of the village's 人选 offered on a committee's ballot. */
 export interface BallotCandidate {
   candidateId: number
@@ -201,6 +206,13 @@ export const memberInput = memberAttributes.extend({
 })
 export type MemberInput = z.input<typeof memberInput>
 export type MemberData = z.output<typeof memberInput>
+
+/** 两委成员名册: one term, one village or the township. */
+export const memberRosterQuery = z
+  .object({ term: z.enum(TERMS).nullable().default(null), villageId: z.number().int().positive().nullable().default(null) })
+  .default({ term: null, villageId: null })
+
+export const memberAttributesUpdate = memberAttributes.extend({ id: z.number().int().positive() })
 
 export interface MemberRow {
   id: number

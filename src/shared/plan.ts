@@ -14,6 +14,10 @@ export const tickInput = z.object({ ...stepRef, doneOn: date('完成日期'), no
 export const untickInput = z.object({ ...stepRef, reason: z.string().trim().min(1, '请说明撤销原因').max(500) })
 export const plannedDateInput = z.object({ ...stepRef, plannedOn: date('计划日期').nullable() })
 
+export const TICK_LABELS = { doneOn: '完成日期', note: '说明' }
+export const UNTICK_LABELS = { reason: '撤销原因' }
+export const PLANNED_DATE_LABELS = { plannedOn: '计划日期' }
+
 export interface VillagePlan {
   village: { id: number; name: string; grade: VillageGrade; partyElectionDate: string | null; committeeElectionDate: string | null }
   steps: StepStatus[]

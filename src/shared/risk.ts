@@ -99,8 +99,17 @@ export const assessmentInput = z.object({
   note: text(1000).default('')
 })
 
-export const villageRef = z.object({ villageId: id('村社') })
 export const todayInput = z.object({ today: date('日期').optional() }).default({})
+
+export const riskListQuery = z
+  .object({ villageId: z.number().int().positive().nullable().default(null), status: z.enum(RISK_STATUSES).nullable().default(null) })
+  .default({ villageId: null, status: null })
+
+/** The persons register searched by name, pinyin or ID number, to pick key persons from. */
+export const personSearchInput = z.object({
+  search: z.string().trim().max(50).default(''),
+  villageId: z.number().int().positive().nullable().default(null)
+})
 
 export const RISK_LABELS: Record<string, string> = {
   villageId: '村社',

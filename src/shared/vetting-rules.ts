@@ -1,6 +1,6 @@
 import { COMMITTEE_POSTS, PARTY_POSTS, type Post, type RecordedStage, type Severity, type Stage, type StageResult, type Verdict } from './candidate'
 
-/** The settings the vetting rules read; defaults live in core/vetting-settings.ts. */
+/** The settings the vetting rules read; defaults live in shared/settings.ts. */
 export interface VettingRules {
   departments: string[]
   meetingLevels: string[]

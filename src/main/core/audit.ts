@@ -1,26 +1,7 @@
-import { z } from 'zod'
+import type { z } from 'zod'
+import { auditQuery, type AuditRow } from '../../shared/audit'
 import { toCamel } from './row-mapping'
 import type { Store } from './store'
-
-export const auditQuery = z
-  .object({
-    entity: z.string().max(50).nullable().default(null),
-    entityId: z.union([z.string(), z.number()]).nullable().default(null),
-    limit: z.number().int().min(1).max(1000).default(200)
-  })
-  .default({ entity: null, entityId: null, limit: 200 })
-
-export interface AuditRow {
-  id: number
-  at: string
-  actor: string
-  action: string
-  entity: string
-  entityId: string | null
-  summary: string
-  before: unknown
-  after: unknown
-}
 
 export class AuditService {
   constructor(private readonly store: Store) {}

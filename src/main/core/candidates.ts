@@ -1,6 +1,5 @@
 import type { PersonRecord } from '../../shared/cadre'
 import { alreadyProposed, candidateQuery, partyPostProblem, POST_LABELS, type CandidateData, type CandidateQuery, type Post } from '../../shared/candidate'
-import { todayIso } from '../../shared/dates'
 import { ageOn } from '../../shared/idcard'
 import { maskIdNumber } from '../../shared/person'
 import { failure } from '../../shared/result'
@@ -17,13 +16,13 @@ import {
   type VerdictRecord,
   type VettingRules
 } from '../../shared/vetting-rules'
-import { nowStamp } from './clock'
-import { PersonRecordService } from './person-records'
+import { nowStamp, type Clock } from './clock'
+import type { PersonRecordService } from './person-records'
 import { toCamel } from './row-mapping'
 import { likePattern } from './search-key'
-import { SettingsService } from './settings'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
-import { VillageService } from './villages'
+import type { VillageService } from './villages'
 import { evaluationsByCandidate, findingsByPerson, stagesByCandidate, verdictsByCandidate, type EvaluationRecord } from './vetting-records'
 import { vettingRules } from './vetting-settings'
 
@@ -85,15 +84,13 @@ const SELECT = `SELECT c.*, v.name AS village_name, v.committee_election_date, v
 const MASKED_FINDING = '负面清单情形（详见个人页）'
 
 export class CandidateService {
-  readonly records: PersonRecordService
-  readonly villages: VillageService
-  readonly settings: SettingsService
-
-  constructor(private readonly store: Store) {
-    this.records = new PersonRecordService(store)
-    this.villages = new VillageService(store)
-    this.settings = new SettingsService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    readonly records: PersonRecordService,
+    readonly villages: VillageService,
+    readonly settings: SettingsService
+  ) {}
 
   rules(): VettingRules {
     return vettingRules(this.settings)
@@ -138,7 +135,7 @@ export class CandidateService {
   }
 
   propose(data: CandidateData): CandidateView {
-    notFuture(data.proposedOn, 'proposedOn')
+    notFuture(data.proposedOn, 'proposedOn', this.clock.today())
     return this.store.write((audit) => {
       const person = this.records.persons.require(data.personId)
       const village = this.villages.require(data.villageId)
@@ -164,7 +161,7 @@ export class CandidateService {
   }
 
   update(id: number, data: CandidateData): CandidateView {
-    notFuture(data.proposedOn, 'proposedOn')
+    notFuture(data.proposedOn, 'proposedOn', this.clock.today())
     return this.store.write((audit) => {
       const before = this.row(id)
       if (before.personId !== data.personId) throw failure('validation', '不能更换人选对应的人员，请撤回后重新提名', { personId: '不能更换' })
@@ -242,7 +239,7 @@ export class CandidateService {
     return {
       candidate,
       village,
-      referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate),
+      referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate, this.clock.today()),
       record: this.records.get(candidate.personId),
       photo: this.records.photo(candidate.personId),
       proposedPost: proposedPost(village.name, candidate.post),
@@ -270,6 +267,7 @@ export class CandidateService {
     const evaluations = evaluationsByCandidate(db, one)
     const tags = this.records.tagsByPerson()
     const rules = this.rules()
+    const today = this.clock.today()
     return rows.map((r) => {
       const c = toCamel(r) as Record<string, unknown>
       const personFindings = findings.get(c.personId as number) ?? []
@@ -283,7 +281,7 @@ export class CandidateService {
         rules
       })
       const birthDate = c.birthDate as string | null
-      const onDate = referenceDate(c.committeeElectionDate as string | null, c.partyElectionDate as string | null)
+      const onDate = referenceDate(c.committeeElectionDate as string | null, c.partyElectionDate as string | null, today)
       return {
         id: c.id as number,
         personId: c.personId as number,
@@ -343,8 +341,8 @@ export class CandidateService {
 /** 拟任职务 as the 人选登记表 writes it: "东岭村党组织书记". */
 export const proposedPost = (villageName: string, post: Post): string => `${villageName}${POST_LABELS[post]}`
 
-export function referenceDate(committeeElection: string | null, partyElection: string | null): string {
-  return committeeElection ?? partyElection ?? todayIso()
+export function referenceDate(committeeElection: string | null, partyElection: string | null, today: string): string {
+  return committeeElection ?? partyElection ?? today
 }
 
 function maskProgress(p: Progress): Progress {
@@ -356,7 +354,6 @@ function maskProgress(p: Progress): Progress {
 }
 
 /** A decision is recorded after it is taken; a date after today is a typing slip. */
-export function notFuture(date: string, field: string): void {
-  const today = todayIso()
+export function notFuture(date: string, field: string, today: string): void {
   if (date > today) throw failure('validation', `日期 ${date} 晚于今天（${today}），请核对`, { [field]: '晚于今天' })
 }

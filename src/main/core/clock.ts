@@ -1,3 +1,32 @@
+import { todayIso } from '../../shared/dates'
+
+/** The one way the register knows the date: services ask it, tests give a fixed one. */
+export interface Clock {
+  /** The calendar date, 'YYYY-MM-DD' in local time. */
+  today(): string
+  /** A timestamp in local time with offset, as the audit log shows it. */
+  now(): string
+}
+
+export const systemClock: Clock = { today: () => todayIso(), now: () => nowStamp() }
+
+export interface FixedClock extends Clock {
+  /** Moves the clock to another day. */
+  set(today: string): void
+}
+
+/** A clock stopped on one day, for tests: it moves only when told to. */
+export function fixedClock(today: string, time = '09:00:00+08:00'): FixedClock {
+  let day = today
+  return {
+    today: () => day,
+    now: () => `${day}T${time}`,
+    set: (d) => {
+      day = d
+    }
+  }
+}
+
 /** Timestamps in local time with offset, as a clerk reads them in the audit log. */
 export function nowStamp(now?: Date): string {
   if (now) return stampOf(now)

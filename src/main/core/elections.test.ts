@@ -5,13 +5,10 @@ import { electionInput, type ElectionInput } from '../../shared/election'
 import { villageInput } from '../../shared/village'
 import { personRecordInput } from '../../shared/cadre'
 import { candidateInput } from '../../shared/candidate'
-import { CandidateService } from './candidates'
-import { PersonRecordService } from './person-records'
 import { ElectionService } from './elections'
 import { MemberService } from './members'
-import { StatisticsService } from './statistics'
 import { Store } from './store'
-import { VillageService } from './villages'
+import { testServices } from './test-support'
 
 let store: Store
 let elections: ElectionService
@@ -52,9 +49,9 @@ function committee(over: Partial<ElectionInput> = {}): ElectionInput {
 
 beforeEach(() => {
   store = Store.memoryStore({ actor: '测试' })
-  elections = new ElectionService(store)
-  members = new MemberService(store)
-  villageId = new VillageService(store).create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01', committeeSeats: 3 })).id
+  elections = testServices(store).elections
+  members = testServices(store).members
+  villageId = testServices(store).villages.create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01', committeeSeats: 3 })).id
 })
 
 describe('recording results', () => {
@@ -140,9 +137,9 @@ describe('recording results', () => {
 
 describe('results tied to the village’s candidates', () => {
   const person = (name: string, idNumber: string, politicalStatus: '中共党员' | '群众') =>
-    new PersonRecordService(store).create(personRecordInput.parse({ person: { name, idNumber, villageId }, profile: { politicalStatus } })).person.id
+    testServices(store).personRecords.create(personRecordInput.parse({ person: { name, idNumber, villageId }, profile: { politicalStatus } })).person.id
   const propose = (personId: number, post: '村委会主任' | '村委会委员') =>
-    new CandidateService(store).propose(candidateInput.parse({ personId, villageId, post, source: '群众推荐', proposedOn: '2026-01-05' })).id
+    testServices(store).candidates.propose(candidateInput.parse({ personId, villageId, post, source: '群众推荐', proposedOn: '2026-01-05' })).id
   const formal = (candidateId: number) => store.db.prepare(`UPDATE candidates SET pool = '正式候选人' WHERE id = ?`).run(candidateId)
   const ballot = (...names: [string, string | null, boolean?][]) =>
     committee({ races: [{ post: '主任', seats: 1, candidates: names.map(([name, idNumber, writeIn], i) => ({ name, idNumber, votes: 400 - i * 100, writeIn: !!writeIn })) }] })
@@ -214,7 +211,7 @@ describe('through the API', () => {
       const r = await api.members.create({ villageId, term: '上届', body: post === '书记' ? '党组织' : '村委会', post, name, idNumber: makeIdNumber(birth, sex, n), electedOn: '2021-03-01' })
       expect(r.ok).toBe(true)
     }
-    const s = new StatisticsService(store).structure()
+    const s = testServices(store).statistics.structure()
     expect(s.township.incoming).toMatchObject({ members: 2, oneShoulder: { count: 1, of: 1 }, cross: { count: 1, of: 2 }, women: { count: 1, of: 2 }, averageAge: 38 })
     expect(s.township.outgoing).toMatchObject({ members: 2, oneShoulder: { count: 0, of: 1 }, averageAge: 60 })
     expect(s.township.trend.find((t) => t.label === '“一肩挑”比例')).toMatchObject({ met: true })

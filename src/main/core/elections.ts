@@ -11,12 +11,12 @@ import { BODIES, decideElection, type Body, womanMemberCheck, type ElectionThres
 import { failure } from '../../shared/result'
 import { ballotCandidates, entrantPerson, requireIdentified } from './ballot-candidates'
 import { nowStamp } from './clock'
-import { MemberService, personFor } from './members'
-import { PersonService } from './persons'
+import { personFor, type MemberService } from './members'
+import type { PersonService } from './persons'
 import { toCamel } from './row-mapping'
-import { SettingsService } from './settings'
+import type { SettingsService } from './settings'
 import type { AuditEntry, Store } from './store'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 
 const ELECTION_SQL = `SELECT e.id, e.village_id, g.name AS village_name, e.body, e.round, e.held_on, e.registered, e.present,
   e.issued, e.returned, e.valid_ballots AS valid, e.invalid_ballots AS invalid, e.note
@@ -27,18 +27,15 @@ const ELECTION_SQL = `SELECT e.id, e.village_id, g.name AS village_name, e.body,
  * brings the new term's members in line with who was elected.
  */
 export class ElectionService {
-  private readonly persons: PersonService
-  private readonly members: MemberService
-  private readonly settings: SettingsService
-
-  constructor(private readonly store: Store) {
-    this.persons = new PersonService(store)
-    this.members = new MemberService(store)
-    this.settings = new SettingsService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly persons: PersonService,
+    private readonly members: MemberService,
+    private readonly settings: SettingsService
+  ) {}
 
   thresholds(): ElectionThresholds {
-    return this.settings.get(VOTING_RULES).thresholds
+    return this.settings.get(votingRulesSetting).thresholds
   }
 
   list(villageId: number | null = null): ElectionRecord[] {

@@ -5,7 +5,7 @@ import { ageOn } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
 import { failure } from '../../shared/result'
 import { nowStamp } from './clock'
-import { PersonService } from './persons'
+import type { PersonService } from './persons'
 import { toCamel } from './row-mapping'
 import type { AuditEntry, Store } from './store'
 
@@ -31,11 +31,10 @@ function toRow(r: Record<string, unknown>): MemberRow {
  * election results or from an imported roster; outgoing ones are entered or imported.
  */
 export class MemberService {
-  private readonly persons: PersonService
-
-  constructor(private readonly store: Store) {
-    this.persons = new PersonService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly persons: PersonService
+  ) {}
 
   roster(q: { term?: Term | null; villageId?: number | null } = {}): MemberRow[] {
     return this.store.db

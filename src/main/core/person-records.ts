@@ -12,7 +12,7 @@ import { failure } from '../../shared/result'
 import type Database from 'better-sqlite3'
 import { allByKeys } from './batched'
 import { nowStamp } from './clock'
-import { PersonService, type PersonQuery } from './persons'
+import type { PersonService, PersonQuery } from './persons'
 import { toCamel } from './row-mapping'
 import type { AuditEntry, Store } from './store'
 
@@ -31,11 +31,10 @@ export interface PersonListRow extends Person {
  * PersonService; this joins its transactions so a form lands whole or not at all.
  */
 export class PersonRecordService {
-  readonly persons: PersonService
-
-  constructor(private readonly store: Store) {
-    this.persons = new PersonService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    readonly persons: PersonService
+  ) {}
 
   /** Lists never carry a full ID number. */
   list(q: PersonQuery & { tag?: string | null } = {}): PersonListRow[] {

@@ -1,8 +1,7 @@
 import { reconcileWithId, type Person, type PersonData } from '../../shared/person'
-import { todayIso } from '../../shared/dates'
-import { failure, alreadyThere } from '../../shared/result'
+import { alreadyThere, failure } from '../../shared/result'
 import { allByKeys } from './batched'
-import { nowStamp } from './clock'
+import { nowStamp, type Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
 import { toCamel } from './row-mapping'
 import { likePattern, searchKey } from './search-key'
@@ -25,7 +24,10 @@ type Audit = (entry: AuditEntry) => void
  * the `…In` ones join the caller's (an import, a candidate proposal) so everything lands or nothing.
  */
 export class PersonService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock
+  ) {}
 
   get(id: number): Person | undefined {
     const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id = ?`).get(id)
@@ -161,7 +163,7 @@ export class PersonService {
   }
 
   private checked(data: PersonData, selfId: number | null): PersonData {
-    const r = reconcileWithId(data, todayIso())
+    const r = reconcileWithId(data, this.clock.today())
     if (!r.ok) throw failure('validation', Object.values(r.fields).join('；'), r.fields)
     const clean = r.value
     if (clean.idNumber) {

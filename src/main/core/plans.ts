@@ -3,25 +3,24 @@ import type { PlanStepTemplate } from '../../shared/plan-schedule'
 import { dateProblem, evaluatePlan, legalLimitText, schedulePlan, tickProblem, untickProblem, voteDateProblems, type StepTick } from '../../shared/plan-schedule'
 import type { Timeline, VillagePlan, plannedDateInput, tickInput, untickInput } from '../../shared/plan'
 import { failure } from '../../shared/result'
-import { nowStamp } from './clock'
-import { planTemplateSetting } from './risk-settings'
+import { nowStamp, type Clock } from './clock'
+import { planTemplateSetting } from '../../shared/settings'
 import { toCamel } from './row-mapping'
-import { SettingsService } from './settings'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
-import { VillageService } from './villages'
+import type { VillageService } from './villages'
 
 /**
  * The round's plan per village: the template from the settings, laid out backwards from the village's election
  * dates, with the clerk's ticks and hand-set dates from village_plan_steps.
  */
 export class PlanService {
-  private readonly settings: SettingsService
-  private readonly villages: VillageService
-
-  constructor(private readonly store: Store) {
-    this.settings = new SettingsService(store)
-    this.villages = new VillageService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+    private readonly villages: VillageService
+  ) {}
 
   template(): PlanStepTemplate[] {
     return this.settings.get(planTemplateSetting)
@@ -35,7 +34,8 @@ export class PlanService {
     return this.settings.reset(planTemplateSetting)
   }
 
-  villagePlan(villageId: number, today: string, template = this.template()): VillagePlan {
+  villagePlan(villageId: number, template = this.template()): VillagePlan {
+    const today = this.clock.today()
     const v = this.villages.require(villageId)
     const ticks = this.ticks(villageId)
     const overrides = Object.fromEntries(ticks.filter((t) => t.plannedOn).map((t) => [t.stepKey, t.plannedOn!]))
@@ -49,9 +49,10 @@ export class PlanService {
     }
   }
 
-  tick(input: z.output<typeof tickInput>, today: string): VillagePlan {
+  tick(input: z.output<typeof tickInput>): VillagePlan {
+    const today = this.clock.today()
     return this.store.write((audit) => {
-      const plan = this.villagePlan(input.villageId, today)
+      const plan = this.villagePlan(input.villageId)
       const problem = tickProblem(plan.steps, input.stepKey, input.doneOn, today)
       if (problem) throw failure('validation', problem, { doneOn: problem })
       const step = plan.steps.find((s) => s.key === input.stepKey)!
@@ -65,13 +66,13 @@ export class PlanService {
         before: { doneOn: null },
         after: { doneOn: input.doneOn, note: input.note }
       })
-      return this.villagePlan(input.villageId, today)
+      return this.villagePlan(input.villageId)
     })
   }
 
-  untick(input: z.output<typeof untickInput>, today: string): VillagePlan {
+  untick(input: z.output<typeof untickInput>): VillagePlan {
     return this.store.write((audit) => {
-      const plan = this.villagePlan(input.villageId, today)
+      const plan = this.villagePlan(input.villageId)
       const problem = untickProblem(plan.steps, input.stepKey)
       if (problem) throw failure('validation', problem)
       const step = plan.steps.find((s) => s.key === input.stepKey)!
@@ -84,19 +85,19 @@ export class PlanService {
         before: { doneOn: step.doneOn, note: step.note },
         after: { doneOn: null, reason: input.reason }
       })
-      return this.villagePlan(input.villageId, today)
+      return this.villagePlan(input.villageId)
     })
   }
 
-  setPlannedDate(input: z.output<typeof plannedDateInput>, today: string): VillagePlan {
+  setPlannedDate(input: z.output<typeof plannedDateInput>): VillagePlan {
     return this.store.write((audit) => {
-      const plan = this.villagePlan(input.villageId, today)
+      const plan = this.villagePlan(input.villageId)
       const step = plan.steps.find((s) => s.key === input.stepKey)
       if (!step) throw failure('validation', '该步骤不在当前工作计划中')
       if (step.start === null) throw failure('validation', `请先在村社台账中填写${step.side === '党组织' ? '党组织换届日期' : '村(居)委会选举日期'}`)
       const before = step.overridden ? step.end : null
       this.upsert(input.villageId, input.stepKey, { planned_on: input.plannedOn })
-      const after = this.villagePlan(input.villageId, today)
+      const after = this.villagePlan(input.villageId)
       const warning = input.plannedOn ? dateProblem(step, input.plannedOn) : null
       audit({
         action: 'update',
@@ -110,11 +111,12 @@ export class PlanService {
     })
   }
 
-  /** 选务作战图: every village × every step of the template, as of `today`. */
-  timeline(today: string): Timeline {
+  /** 选务作战图: every village × every step of the template, as of today. */
+  timeline(): Timeline {
+    const today = this.clock.today()
     const template = this.template()
     const rows = this.villages.list().map((v) => {
-      const { steps, ...rest } = this.villagePlan(v.id, today, template)
+      const { steps, ...rest } = this.villagePlan(v.id, template)
       const cells = Object.fromEntries(
         steps.map((s) => [
           s.key,

@@ -2,14 +2,15 @@ import type { z } from 'zod'
 import type { Assessment, EmergencyPlan, GradeChange, WorkRecord, assessmentInput, emergencyPlanInput, workRecordInput } from '../../shared/risk'
 import { isOverdue, isUnattended, openTrend } from '../../shared/risk-rules'
 import type { VillageGrade } from '../../shared/village'
-import { PlanService } from './plans'
-import { riskTypesSetting, talkIntervalSetting } from './risk-settings'
-import { RiskService, type RiskItemRow } from './risks'
-import { SettingsService } from './settings'
+import { riskTypesSetting, talkIntervalSetting } from '../../shared/settings'
+import type { Clock } from './clock'
+import type { PlanService } from './plans'
+import type { RiskItemRow, RiskService } from './risks'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
-import { VillageGradeService } from './village-grades'
+import type { VillageGradeService } from './village-grades'
 import { VillageRecordTable } from './village-records'
-import { VillageService } from './villages'
+import type { VillageService } from './villages'
 
 export interface WorkTotals {
   /** 走访户数: households reached by visits. */
@@ -75,21 +76,19 @@ export interface FocusVillageRow {
  * risk items, the grade history, the per-village records and the plan.
  */
 export class RiskBoardService {
-  readonly risks: RiskService
-  readonly grades: VillageGradeService
-  readonly plans: PlanService
   readonly emergencyPlans: VillageRecordTable<z.output<typeof emergencyPlanInput>, EmergencyPlan>
   readonly workRecords: VillageRecordTable<z.output<typeof workRecordInput>, WorkRecord>
   readonly assessments: VillageRecordTable<z.output<typeof assessmentInput>, Assessment>
-  private readonly settings: SettingsService
-  private readonly villages: VillageService
 
-  constructor(private readonly store: Store) {
-    this.risks = new RiskService(store)
-    this.grades = new VillageGradeService(store)
-    this.plans = new PlanService(store)
-    this.settings = new SettingsService(store)
-    this.villages = new VillageService(store)
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    readonly risks: RiskService,
+    readonly grades: VillageGradeService,
+    readonly plans: PlanService,
+    private readonly settings: SettingsService,
+    private readonly villages: VillageService
+  ) {
     this.emergencyPlans = new VillageRecordTable(store, {
       table: 'emergency_plans',
       entity: 'emergency_plan',
@@ -147,13 +146,14 @@ export class RiskBoardService {
   }
 
   /** Everything of one village's risk file. */
-  villageFile(villageId: number, today: string) {
+  villageFile(villageId: number) {
+    const today = this.clock.today()
     const village = this.villages.require(villageId)
     const interval = this.settings.get(talkIntervalSetting)
     return {
       village,
       gradeHistory: this.grades.history(villageId) as GradeChange[],
-      items: this.risks.list({ villageId }, today),
+      items: this.risks.list({ villageId }),
       unattended: this.risks.openKeyPersons().filter((k) => k.villageId === villageId && isUnattended(k.lastTalkOn, today, interval)),
       emergencyPlans: this.emergencyPlans.list(villageId),
       workRecords: this.workRecords.list(villageId),
@@ -164,12 +164,13 @@ export class RiskBoardService {
   }
 
   /** 挂图作战: every village by grade with what is open, late or unattended, and the trend of open items. */
-  township(today: string) {
+  township() {
+    const today = this.clock.today()
     const interval = this.settings.get(talkIntervalSetting)
-    const items = this.risks.list({}, today)
+    const items = this.risks.list({})
     const open = items.filter((i) => i.status !== '已化解')
     const unattended = this.risks.openKeyPersons().filter((k) => isUnattended(k.lastTalkOn, today, interval))
-    const timeline = this.plans.timeline(today)
+    const timeline = this.plans.timeline()
     const planOf = new Map(timeline.rows.map((r) => [r.village.id, r]))
     const villages: VillageBoardRow[] = this.villages.list().map((v) => ({
       villageId: v.id,
@@ -203,9 +204,10 @@ export class RiskBoardService {
   }
 
   /** 风险台账: all items (of one village, or all), open first, for the Excel/PDF export. */
-  ledgerRows(today: string, villageId: number | null = null): RiskLedgerRow[] {
+  ledgerRows(villageId: number | null = null): RiskLedgerRow[] {
+    const today = this.clock.today()
     const grades = new Map(this.villages.list().map((v) => [v.id, v.grade]))
-    return this.risks.list({ villageId }, today).map((i: RiskItemRow) => ({
+    return this.risks.list({ villageId }).map((i: RiskItemRow) => ({
       村社: i.villageName,
       分级: grades.get(i.villageId)!,
       风险类型: i.type,
@@ -226,13 +228,13 @@ export class RiskBoardService {
   }
 
   /** 重难点村清单: the villages graded 重难点村 with the latest reason and what is open there. */
-  focusVillageRows(today: string, villageId: number | null = null): FocusVillageRow[] {
-    const board = this.township(today)
+  focusVillageRows(villageId: number | null = null): FocusVillageRow[] {
+    const board = this.township()
     const focus = this.villages.list({ grade: '重难点村' }).filter((v) => villageId === null || v.id === villageId)
     return focus.map((v) => {
       const last = this.grades.history(v.id)[0]
       const row = board.villages.find((b) => b.villageId === v.id)!
-      const open = this.risks.list({ villageId: v.id }, today).filter((i) => i.status !== '已化解')
+      const open = this.risks.list({ villageId: v.id }).filter((i) => i.status !== '已化解')
       const keyPersons = new Set(board.unattended.filter((k) => k.villageId === v.id).map((k) => k.personId))
       const allKey = this.store.db
         .prepare(

@@ -2,8 +2,8 @@ import type { z } from 'zod'
 import { failure } from '../../shared/result'
 import type { KeyPerson, RiskItem, RiskItemData, RiskItemDetail, RiskStatusEvent, Talk, keyPersonInput, statusChangeInput, talkInput } from '../../shared/risk'
 import { isOverdue, isReopening, transitionProblem, type RiskStatus, type StatusEvent } from '../../shared/risk-rules'
-import { nowStamp } from './clock'
-import { PersonService } from './persons'
+import { nowStamp, type Clock } from './clock'
+import type { PersonService } from './persons'
 import { toCamel } from './row-mapping'
 import type { Store } from './store'
 
@@ -26,13 +26,14 @@ export interface RiskFilter {
  * its key persons from the persons register and the talks held with them.
  */
 export class RiskService {
-  private readonly persons: PersonService
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly persons: PersonService
+  ) {}
 
-  constructor(private readonly store: Store) {
-    this.persons = new PersonService(store)
-  }
-
-  list(filter: RiskFilter, today: string): RiskItemRow[] {
+  list(filter: RiskFilter): RiskItemRow[] {
+    const today = this.clock.today()
     const rows = this.store.db
       .prepare(
         `SELECT ${ITEM_COLUMNS}, v.name AS village_name,
@@ -56,7 +57,8 @@ export class RiskService {
     return toCamel(row as Record<string, unknown>) as unknown as RiskItem & { villageName: string }
   }
 
-  detail(id: number, today: string): RiskItemDetail {
+  detail(id: number): RiskItemDetail {
+    const today = this.clock.today()
     const item = this.require(id)
     return {
       ...item,
@@ -105,7 +107,8 @@ export class RiskService {
     })
   }
 
-  changeStatus(input: z.output<typeof statusChangeInput>, today: string): RiskItem {
+  changeStatus(input: z.output<typeof statusChangeInput>): RiskItem {
+    const today = this.clock.today()
     return this.store.write((audit) => {
       const before = this.require(input.id)
       const problem = transitionProblem(before.status, input.to)
@@ -161,7 +164,8 @@ export class RiskService {
     })
   }
 
-  addTalk(input: z.output<typeof talkInput>, today: string): Talk {
+  addTalk(input: z.output<typeof talkInput>): Talk {
+    const today = this.clock.today()
     return this.store.write((audit) => {
       const item = this.require(input.riskItemId)
       if (input.talkedOn > today) throw failure('validation', '谈话日期不能晚于今天', { talkedOn: '不能晚于今天' })

@@ -1,23 +1,10 @@
 import type { z } from 'zod'
+import type { SettingDef } from '../../shared/settings'
 import { failure } from '../../shared/result'
 import { nowStamp } from './clock'
 import type { Store } from './store'
 
-/**
- * Office settings: one JSON value per key, each with a zod schema and a default from DOMAIN.md.
- * Provinces differ, so every legal number the app uses is read from here, never hard-coded at the use site.
- */
-export interface SettingDef<S extends z.ZodType> {
-  key: string
-  label: string
-  schema: S
-  defaultValue: z.output<S>
-}
-
-export function defineSetting<S extends z.ZodType>(def: SettingDef<S>): SettingDef<S> {
-  return def
-}
-
+/** Reads and writes the office settings of shared/settings.ts; a value that no longer fits falls back to the default. */
 export class SettingsService {
   constructor(private readonly store: Store) {}
 

@@ -1,7 +1,6 @@
 import type { MemberRow } from '../../shared/election'
 import { computeStructure, fiveUpOneDown, type MemberFact, type StructureStats, type TrendItem } from '../../shared/structure-stats'
-import { MemberService } from './members'
-import type { Store } from './store'
+import type { MemberService } from './members'
 
 /** One line of the 换届结构统计表: a village, or the township (villageId null). */
 export interface StructureRow {
@@ -27,11 +26,7 @@ const toFact = (m: MemberRow): MemberFact => ({
 })
 
 export class StatisticsService {
-  private readonly members: MemberService
-
-  constructor(store: Store) {
-    this.members = new MemberService(store)
-  }
+  constructor(private readonly members: MemberService) {}
 
   /** Per village with members in either term, then the township total; new term beside the outgoing one. */
   structure(): { villages: StructureRow[]; township: StructureRow } {

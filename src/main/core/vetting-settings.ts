@@ -1,116 +1,16 @@
-import { z } from 'zod'
-import { SEVERITIES } from '../../shared/candidate'
+import {
+  evaluationWeightsSetting,
+  meetingLevelsSetting,
+  negativeListSetting,
+  oneShoulderTargetSetting,
+  partyMarginPercentSetting,
+  publicityDaysSetting,
+  reviewDepartmentsSetting,
+  unsatisfiedThresholdSetting,
+  type NegativeItem
+} from '../../shared/settings'
 import type { VettingRules } from '../../shared/vetting-rules'
-import { defineSetting, type SettingsService } from './settings'
-
-const names = (label: string, min: number, max: number) =>
-  z
-    .array(z.string().trim().min(1, `${label}名称不能为空`).max(50))
-    .min(min, `${label}至少${min}个`)
-    .max(max, `${label}最多${max}个`)
-    .refine((xs) => new Set(xs).size === xs.length, `${label}不能重复`)
-
-export const reviewDepartments = defineSetting({
-  key: 'vetting.reviewDepartments',
-  label: '县级联审部门',
-  // Published practice: 8 to 16 departments take part in the county's joint review.
-  schema: names('联审部门', 8, 16),
-  defaultValue: [
-    '纪委监委', '组织部', '政法委', '统战部', '公安', '法院', '检察院', '司法局',
-    '信访局', '民政局', '自然资源和规划', '生态环境', '农业农村', '卫健委', '市场监管', '税务'
-  ]
-})
-
-export const negativeItem = z.object({
-  code: z.string().trim().min(1, '编号不能为空').max(20),
-  text: z.string().trim().min(1, '内容不能为空').max(200),
-  severity: z.enum(SEVERITIES, { error: '类别应为“不能”或“不宜”' })
-})
-export type NegativeItem = z.output<typeof negativeItem>
-
-export const negativeList = defineSetting({
-  key: 'vetting.negativeList',
-  label: '负面清单',
-  schema: z
-    .array(negativeItem)
-    .min(1, '负面清单至少1条')
-    .max(60)
-    .refine((xs) => new Set(xs.map((x) => x.code)).size === xs.length, '负面清单编号不能重复'),
-  defaultValue: [
-    { code: '不能1', severity: '不能', text: '受过刑事处罚，或刑满释放未满5年' },
-    { code: '不能2', severity: '不能', text: '受到撤销党内职务及以上党纪处分未满2年' },
-    { code: '不能3', severity: '不能', text: '村霸，或涉及宗族恶势力' },
-    { code: '不能4', severity: '不能', text: '涉黑涉恶，或参加邪教组织' },
-    { code: '不能5', severity: '不能', text: '丧失行为能力' },
-    { code: '不能6', severity: '不能', text: '拒不签订换届纪律承诺书' },
-    { code: '不宜1', severity: '不宜', text: '正在接受纪检监察机关审查调查' },
-    { code: '不宜2', severity: '不宜', text: '近5年内受过行政拘留' },
-    { code: '不宜3', severity: '不宜', text: '近5年内因赌博、封建迷信等受过处罚' },
-    { code: '不宜4', severity: '不宜', text: '近5年内有缠访闹访等行为' },
-    { code: '不宜5', severity: '不宜', text: '本次换届中有拉票贿选、拉帮结派行为' },
-    { code: '不宜6', severity: '不宜', text: '长期不在村居住、无法正常履职' }
-  ] as NegativeItem[]
-})
-
-export const evaluationWeights = defineSetting({
-  key: 'vetting.evaluationWeights',
-  label: '民主测评权重(党员:村民代表:满意度)',
-  schema: z
-    .object({
-      party: z.number().min(0).max(100),
-      representatives: z.number().min(0).max(100),
-      satisfaction: z.number().min(0).max(100)
-    })
-    .refine((w) => w.party + w.representatives + w.satisfaction > 0, '权重不能全为0'),
-  defaultValue: { party: 3, representatives: 5, satisfaction: 2 }
-})
-
-export const unsatisfiedThreshold = defineSetting({
-  key: 'vetting.unsatisfiedThreshold',
-  label: '不满意率上限(%)',
-  schema: z.number({ error: '应为数字' }).min(0, '应在0–100之间').max(100, '应在0–100之间'),
-  defaultValue: 30
-})
-
-export const meetingLevels = defineSetting({
-  key: 'vetting.meetingLevels',
-  label: '会审层级',
-  schema: names('会审层级', 1, 5),
-  defaultValue: ['乡镇党委会', '县委组织部部务会', '县委常委会']
-})
-
-export const publicityDays = defineSetting({
-  key: 'vetting.publicityDays',
-  label: '公示期(工作日)',
-  schema: z.number({ error: '应为数字' }).int('应为整数').min(1, '至少1个工作日').max(30, '最多30个工作日'),
-  defaultValue: 5
-})
-
-export const partyMarginPercent = defineSetting({
-  key: 'vetting.partyMarginPercent',
-  label: '党组织委员差额比例(%)',
-  schema: z.number({ error: '应为数字' }).int('应为整数').min(0).max(100),
-  defaultValue: 20
-})
-
-export const oneShoulderTarget = defineSetting({
-  key: 'vetting.oneShoulderTarget',
-  label: '一肩挑目标比例(%)',
-  schema: z.number({ error: '应为数字' }).min(0).max(100),
-  defaultValue: 100
-})
-
-export const VETTING_SETTINGS = {
-  reviewDepartments,
-  negativeList,
-  evaluationWeights,
-  unsatisfiedThreshold,
-  meetingLevels,
-  publicityDays,
-  partyMarginPercent,
-  oneShoulderTarget
-} as const
-export type VettingSettingKey = keyof typeof VETTING_SETTINGS
+import type { SettingsService } from './settings'
 
 export interface VettingSettingsValues {
   reviewDepartments: string[]
@@ -125,14 +25,14 @@ export interface VettingSettingsValues {
 
 export function readVettingSettings(settings: SettingsService): VettingSettingsValues {
   return {
-    reviewDepartments: settings.get(reviewDepartments),
-    negativeList: settings.get(negativeList),
-    evaluationWeights: settings.get(evaluationWeights),
-    unsatisfiedThreshold: settings.get(unsatisfiedThreshold),
-    meetingLevels: settings.get(meetingLevels),
-    publicityDays: settings.get(publicityDays),
-    partyMarginPercent: settings.get(partyMarginPercent),
-    oneShoulderTarget: settings.get(oneShoulderTarget)
+    reviewDepartments: settings.get(reviewDepartmentsSetting),
+    negativeList: settings.get(negativeListSetting),
+    evaluationWeights: settings.get(evaluationWeightsSetting),
+    unsatisfiedThreshold: settings.get(unsatisfiedThresholdSetting),
+    meetingLevels: settings.get(meetingLevelsSetting),
+    publicityDays: settings.get(publicityDaysSetting),
+    partyMarginPercent: settings.get(partyMarginPercentSetting),
+    oneShoulderTarget: settings.get(oneShoulderTargetSetting)
   }
 }
 

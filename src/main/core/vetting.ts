@@ -1,14 +1,15 @@
 import type { z } from 'zod'
 import type { EvaluationData, StageData, findingDecisionInput, findingInput, verdictInput } from '../../shared/candidate'
-import { todayIso } from '../../shared/dates'
 import { failure } from '../../shared/result'
 import { daysBetween, lastWorkingDay, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
-import { CandidateService, notFuture, type CandidateView, type EvaluationView } from './candidates'
-import { nowStamp } from './clock'
+import { notFuture, type CandidateService, type CandidateView, type EvaluationView } from './candidates'
+import { nowStamp, type Clock } from './clock'
 import { toCamel } from './row-mapping'
+import type { PersonService } from './persons'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
 import { evaluationsByCandidate, findingsByPerson, verdictsByCandidate } from './vetting-records'
-import { negativeList } from './vetting-settings'
+import { negativeListSetting } from '../../shared/settings'
 
 export interface ReviewBoard {
   departments: string[]
@@ -24,14 +25,16 @@ export interface ReviewBoard {
  * out of order with the reason, so the API enforces what the UI offers.
  */
 export class VettingService {
-  readonly candidates: CandidateService
-
-  constructor(private readonly store: Store) {
-    this.candidates = new CandidateService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly candidates: CandidateService,
+    private readonly persons: PersonService,
+    private readonly settings: SettingsService
+  ) {}
 
   recordStage(data: StageData): CandidateView {
-    notFuture(data.decidedOn, 'decidedOn')
+    notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
       const c = this.candidates.get(data.candidateId)
       const rules = this.candidates.rules()
@@ -90,7 +93,7 @@ export class VettingService {
 
   /** Sends a candidate to 县级联审: one 待反馈 row per configured department that has none yet. */
   sendToReview(candidateId: number, sentOn: string): CandidateView {
-    notFuture(sentOn, 'sentOn')
+    notFuture(sentOn, 'sentOn', this.clock.today())
     return this.store.write((audit) => {
       const c = this.candidates.get(candidateId)
       if (c.progress.stopped) throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能送审`)
@@ -107,7 +110,7 @@ export class VettingService {
   }
 
   recordVerdict(data: z.output<typeof verdictInput>): CandidateView {
-    if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn')
+    if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
       const c = this.candidates.get(data.candidateId)
       const existing = (verdictsByCandidate(this.store.db, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
@@ -137,7 +140,8 @@ export class VettingService {
     })
   }
 
-  reviewBoard(villageId: number | null, today = todayIso()): ReviewBoard {
+  reviewBoard(villageId: number | null): ReviewBoard {
+    const today = this.clock.today()
     const departments = this.candidates.rules().departments
     const sent = this.candidates.list({ villageId }).filter((c) => c.progress.steps.some((s) => s.stage === '县级联审') && this.wasSent(c.id))
     const verdicts = verdictsByCandidate(this.store.db)
@@ -170,7 +174,7 @@ export class VettingService {
   }
 
   recordEvaluation(data: EvaluationData): EvaluationView & { candidate: CandidateView } {
-    notFuture(data.heldOn, 'heldOn')
+    notFuture(data.heldOn, 'heldOn', this.clock.today())
     return this.store.write((audit) => {
       const c = this.candidates.get(data.candidateId)
       if (!c.incumbent) throw failure('validation', '民主测评针对现任干部；该人选是新提名人选，无需测评')
@@ -211,11 +215,11 @@ export class VettingService {
   }
 
   addFinding(data: z.output<typeof findingInput>): FindingRecord {
-    notFuture(data.foundOn, 'foundOn')
-    const item = this.candidates.settings.get(negativeList).find((i) => i.code === data.itemCode)
+    notFuture(data.foundOn, 'foundOn', this.clock.today())
+    const item = this.settings.get(negativeListSetting).find((i) => i.code === data.itemCode)
     if (!item) throw failure('validation', `负面清单中没有编号为“${data.itemCode}”的条目`, { itemCode: '不在负面清单中' })
     return this.store.write((audit) => {
-      const person = this.candidates.records.persons.require(data.personId)
+      const person = this.persons.require(data.personId)
       const info = this.store.db
         .prepare(
           `INSERT INTO negative_findings (person_id, item_code, item_text, severity, department, evidence, found_on) VALUES (?, ?, ?, ?, ?, ?, ?)`
@@ -234,7 +238,7 @@ export class VettingService {
   }
 
   decideFinding(data: z.output<typeof findingDecisionInput>): FindingRecord {
-    notFuture(data.decidedOn, 'decidedOn')
+    notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
       const before = this.finding(data.id)
       if (before.severity !== '不宜') throw failure('validation', '“不能”情形直接取消资格，无需研究决定')

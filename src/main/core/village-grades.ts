@@ -4,18 +4,17 @@ import type { GradeChange, gradeInput } from '../../shared/risk'
 import { nowStamp } from './clock'
 import { toCamel } from './row-mapping'
 import type { Store } from './store'
-import { VillageService } from './villages'
+import type { VillageService } from './villages'
 
 /**
  * The grade of a village (重难点村/一般村/平稳村) set from the risk screens: the value stays in villages.grade,
  * the reason, who and when go to village_grade_changes, and the audit log holds both sides of the change.
  */
 export class VillageGradeService {
-  private readonly villages: VillageService
-
-  constructor(private readonly store: Store) {
-    this.villages = new VillageService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly villages: VillageService
+  ) {}
 
   setGrade(input: z.output<typeof gradeInput>): GradeChange {
     return this.store.write((audit) => {

@@ -2,17 +2,17 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { villageInput, type VillageInput } from '../../shared/village'
 import { AppFailure } from '../../shared/result'
-import { AuditService } from './audit'
 import { Store } from './store'
 import { useTempDir } from './test-support'
 import { VillageService } from './villages'
+import { testServices } from './test-support'
 
 const tempDir = useTempDir()
 const data = (v: VillageInput) => villageInput.parse(v)
 
 function open() {
   const store = Store.fileStore(path.join(tempDir(), 'office.db'), { actor: '张文书' })
-  return { store, villages: new VillageService(store), audit: new AuditService(store) }
+  return { store, villages: testServices(store).villages, audit: testServices(store).audit }
 }
 
 describe('VillageService', () => {

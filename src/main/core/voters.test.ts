@@ -3,12 +3,11 @@ import { makeIdNumber } from '../../../tests/fixtures/ids'
 import { ageOn } from '../../shared/idcard'
 import { AppFailure } from '../../shared/result'
 import { voterInput, type VoterInput } from '../../shared/voter'
-import { SettingsService } from './settings'
 import { Store } from './store'
-import { VillageService } from './villages'
 import { VoterService } from './voters'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 import { villageInput } from '../../shared/village'
+import { testServices } from './test-support'
 
 let store: Store
 let voters: VoterService
@@ -16,7 +15,7 @@ let east: number
 let west: number
 
 function village(name: string, committeeElectionDate: string | null = '2026-03-01'): number {
-  return new VillageService(store).create(villageInput.parse({ name, kind: '村', committeeElectionDate })).id
+  return testServices(store).villages.create(villageInput.parse({ name, kind: '村', committeeElectionDate })).id
 }
 
 const add = (v: Omit<VoterInput, 'villageId'> & { villageId?: number }) => voters.create(voterInput.parse({ villageId: east, ...v }))
@@ -33,7 +32,7 @@ function refusal(fn: () => unknown): AppFailure['error'] {
 
 beforeEach(() => {
   store = Store.memoryStore({ actor: '测试' })
-  voters = new VoterService(store)
+  voters = testServices(store).voters
   east = village('东山村')
   west = village('西山村')
 })
@@ -48,7 +47,7 @@ describe('registering voters', () => {
   })
 
   it('uses the age threshold from the settings', () => {
-    new SettingsService(store).set(VOTING_RULES, { ...voters.rules(), voterMinAge: 16 })
+    testServices(store).settings.set(votingRulesSetting, { ...voters.rules(), voterMinAge: 16 })
     expect(add({ idNumber: makeIdNumber('2010-01-01', '男'), name: '少年', category: 1 }).ageOnElectionDay).toBe(16)
   })
 

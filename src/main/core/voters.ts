@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3'
-import { todayIso } from '../../shared/dates'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
 import { alreadyThere, failure } from '../../shared/result'
@@ -24,12 +23,12 @@ import {
   type VoterRow
 } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
-import { nowStamp } from './clock'
+import { nowStamp, type Clock } from './clock'
 import { toCamel } from './row-mapping'
 import { likePattern, searchKey } from './search-key'
-import { SettingsService } from './settings'
+import type { SettingsService } from './settings'
 import type { Store } from './store'
-import { VOTING_RULES } from './voting-settings'
+import { votingRulesSetting } from '../../shared/settings'
 
 const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_election_date AS election_date, v.person_id,
   p.id_number, p.name, p.sex, p.birth_date, p.ethnicity, v.group_name, v.category, v.address, v.approval_date,
@@ -71,11 +70,11 @@ export interface VoterUpsertResult {
 export class VoterWriter {
   private readonly villages = new Map<number, VillageFacts | null>()
   private readonly s: Record<string, Database.Statement>
-  private readonly today = todayIso()
-
   constructor(
     db: Database.Database,
-    private readonly rules: VotingRules
+    private readonly rules: VotingRules,
+    /** The writer's day: changes after publication are dated with it, ages counted on it. */
+    private readonly today: string
   ) {
     this.s = {
       village: db.prepare(
@@ -185,19 +184,19 @@ export class VoterWriter {
 }
 
 export class VoterService {
-  private readonly settings: SettingsService
-
-  constructor(private readonly store: Store) {
-    this.settings = new SettingsService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService
+  ) {}
 
   rules(): VotingRules {
-    return this.settings.get(VOTING_RULES)
+    return this.settings.get(votingRulesSetting)
   }
 
   /** For importers: call `upsert` per row inside `store.write`, then record one audit entry. */
   writer(): VoterWriter {
-    return new VoterWriter(this.store.db, this.rules())
+    return new VoterWriter(this.store.db, this.rules(), this.clock.today())
   }
 
   list(query: VoterQuery = {}): { rows: VoterRow[]; total: number } {
@@ -453,7 +452,7 @@ export class VoterService {
   objections(villageId: number): Objection[] {
     const rules = this.rules()
     const published = this.publication(villageId)?.publishedOn ?? null
-    const today = todayIso()
+    const today = this.clock.today()
     return (
       this.store.db
         .prepare(

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEve
 import fs from 'node:fs'
 import path from 'node:path'
 import { buildApi } from '../api'
-import { dispatch } from '../api-method'
+import { dispatch } from '../api/method'
 import { DB_FILE_NAME } from '../core/paths'
 import { Store, StoreOpenError } from '../core/store'
 import { API_CHANNEL, SAVE_CHANNEL } from '../../shared/ipc'

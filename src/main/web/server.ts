@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { dispatch } from '../api-method'
+import { dispatch } from '../api/method'
 
 export const TOKEN_HEADER = 'x-huanjie-token'
 const MAX_BODY = 200 * 1024 * 1024

@@ -4,15 +4,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { villageInput } from '../../../shared/village'
-import { CandidateService } from '../candidates'
 import { JobRunner, type JobStatus } from '../jobs'
 import { Store } from '../store'
-import { reviewDepartments } from '../vetting-settings'
-import { VillageService } from '../villages'
+import { reviewDepartmentsSetting } from '../../../shared/settings'
 import { candidateOrder, dossierFromCandidate } from './candidate-exports'
 import { ExportService, type ExportRequest } from './service'
 import { addCandidate, passVetting } from './testing/sample-candidates'
 import { keepArtifact, pdfFontsOf, pdfInfo, pdfText, tempDir } from './testing/files'
+import { testServices } from '../test-support'
 
 let dir: string
 let store: Store
@@ -24,10 +23,10 @@ const jobs = new JobRunner()
 beforeEach(() => {
   dir = tempDir()
   store = Store.fileStore(path.join(dir, 'office.db'))
-  const villages = new VillageService(store)
+  const villages = testServices(store).villages
   east = villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', committeeElectionDate: '2026-04-20' })).id
   west = villages.create(villageInput.parse({ name: '西坡社区', kind: '社区', township: '青山镇' })).id
-  exporter = new ExportService(store, jobs)
+  exporter = testServices(store, undefined, jobs).exports
 })
 afterEach(() => {
   store.close()
@@ -82,7 +81,7 @@ describe('人选登记表 from the candidate register', () => {
   it('names the refusing department and its reason, and leaves the steps not yet taken blank', () => {
     const id = addCandidate(store, { name: '赵一', villageId: east, post: '党组织委员' })
     passVetting(store, id, { department: '公安', reason: '有行政拘留记录' })
-    const form = dossierFromCandidate(new CandidateService(store).dossierData(id), { reportingUnit: '', filledBy: '', filledOn: '2026-03-20' })
+    const form = dossierFromCandidate(testServices(store).candidates.dossierData(id), { reportingUnit: '', filledBy: '', filledOn: '2026-03-20' })
     expect(form.reviewResult).toContain('县级联审：不通过（公安，2026.03.09）。公安：有行政拘留记录')
     expect(form.inspectionResult).toBe('')
     expect(form.jointReviewResult).toBe('')
@@ -109,7 +108,7 @@ describe('人选登记表 from the candidate register', () => {
       wu: addCandidate(store, { name: '吴五', villageId: west, post: '党组织书记' })
     }
     passVetting(store, ids.li)
-    const all = new CandidateService(store).list().sort(candidateOrder).map((c) => c.name)
+    const all = testServices(store).candidates.list().sort(candidateOrder).map((c) => c.name)
     expect(all).toEqual(['李四', '安平', '张三', '吴五'])
 
     const started = exporter.start({ table: 'dossier', format: 'pdf', villageId: east })
@@ -187,7 +186,7 @@ describe('人选花名册 and 资格联审表 from the candidate register', () =
 
   it('writes the 资格联审表 with the departments of the setting in its order and each verdict', async () => {
     const departments = ['公安', '纪委监委', '法院', '检察院', '司法局', '信访局', '民政局', '税务']
-    new CandidateService(store).settings.set(reviewDepartments, departments)
+    testServices(store).candidates.settings.set(reviewDepartmentsSetting, departments)
     const pending = addCandidate(store, { name: '孙二', villageId: west, post: '村委会委员' })
     const { file } = await written({ table: 'review', format: 'xlsx' }, 'review.xlsx')
     const ws = await sheet(file)

@@ -4,7 +4,7 @@ import { POST_LABELS, POSTS, type Stage } from '../../../shared/candidate'
 import { dossierOf, type DossierData } from '../../../shared/dossier'
 import { failure } from '../../../shared/result'
 import type { Step } from '../../../shared/vetting-rules'
-import { CandidateService, type CandidateView, type Dossier } from '../candidates'
+import type { CandidateService, CandidateView, Dossier } from '../candidates'
 import type { Store } from '../store'
 import { verdictsByCandidate } from '../vetting-records'
 import type { CandidateRosterRow } from './layouts/candidates'
@@ -119,11 +119,10 @@ function highestEducation(levels: (string | null)[]): string {
 
 /** The candidate register as the three candidate tables see it. */
 export class CandidateExports {
-  readonly candidates: CandidateService
-
-  constructor(private readonly store: Store) {
-    this.candidates = new CandidateService(store)
-  }
+  constructor(
+    private readonly store: Store,
+    readonly candidates: CandidateService
+  ) {}
 
   /** The candidates of a scope in hand-up order; none is a failure the clerk can act on. */
   list(scope: CandidateScope, what: string): CandidateView[] {

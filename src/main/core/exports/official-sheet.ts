@@ -1,8 +1,13 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Writable } from 'node:stream'
 import type { JobContext } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
 import { dateLine, hasGroups, headerGroups, toCell, unitLine, type Column, type TableSpec } from './table-spec'
+
+// The whole of exceljs is loaded on the first export, so a process that builds every service but only imports never holds it.
+let loaded: typeof ExcelJS | undefined
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const excel = (): typeof ExcelJS => (loaded ??= require('exceljs'))
 
 /**
  * The official sheet: every Excel table goes through here, so they all print alike — merged title,
@@ -166,7 +171,7 @@ function addSheet<R>(wb: ExcelJS.Workbook, spec: TableSpec<R>): Sheet {
 
 /** A table that fits in memory: the whole workbook as bytes. */
 export async function officialSheetBuffer<R>(spec: TableSpec<R>, rows: Iterable<R>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (excel().Workbook)()
   wb.creator = '换届工作台'
   const ws = addSheet(wb, spec)
   const headerLast = writeHead(ws, spec, false)
@@ -187,7 +192,7 @@ export async function streamOfficialSheet<R>(
   out: { filename: string } | { stream: Writable },
   job?: { ctx: JobContext; total: number | null }
 ): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ ...out, useStyles: true, useSharedStrings: false })
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ ...out, useStyles: true, useSharedStrings: false })
   wb.creator = '换届工作台'
   const ws = addSheet(wb as unknown as ExcelJS.Workbook, spec)
   const headerLast = writeHead(ws, spec, true)

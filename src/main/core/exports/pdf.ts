@@ -3,8 +3,10 @@ import { cellText, dateLine, hasGroups, headerGroups, unitLine, type TableSpec }
 import type { FontFile, PdfFonts } from './fonts'
 
 // pdfmake exports one configured instance (module.exports = new pdfmake()); its methods need it as `this`.
+// Loaded on first use, so a process that builds every service but only imports never holds the PDF engine.
+let loaded: typeof import('pdfmake') | undefined
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfmake: typeof import('pdfmake') = require('pdfmake')
+const engine = (): typeof import('pdfmake') => (loaded ??= require('pdfmake'))
 
 /** Font family names used in document definitions. */
 export const BODY = 'Body'
@@ -31,6 +33,7 @@ const fontFiles = (fonts: PdfFonts): Set<string> =>
  */
 export async function renderPdf(doc: TDocumentDefinitions, fonts: PdfFonts, onProgress?: (fraction: number) => void): Promise<Buffer> {
   const allowed = fontFiles(fonts)
+  const pdfmake = engine()
   pdfmake.setFonts(fontDictionary(fonts) as never)
   pdfmake.setUrlAccessPolicy(() => false)
   pdfmake.setLocalAccessPolicy((p) => allowed.has(p))
@@ -141,12 +144,17 @@ export function tableDocument<R>(spec: TableSpec<R>, rows: Iterable<R>): TDocume
 // count. A batch of hundreds of forms instead lays out and renders one part at a time into a single
 // pdfkit document (one embedded font subset), giving the event loop a turn, progress and cancel
 // between parts. These are the same internal steps pdfmake's own Printer takes (pinned version).
-const PdfKitDocument = require('pdfmake/js/PDFDocument').default
-const LayoutBuilder = require('pdfmake/js/LayoutBuilder').default
-const Renderer = require('pdfmake/js/Renderer').default
-const SVGMeasure = require('pdfmake/js/SVGMeasure').default
-const { normalizePageSize, normalizePageMargin } = require('pdfmake/js/PageSize')
-const { tableLayouts } = require('pdfmake/js/tableLayouts')
+// Loaded on first use, like pdfmake itself.
+let internals: Record<string, any> | undefined
+const pdfInternals = () =>
+  (internals ??= {
+    PdfKitDocument: require('pdfmake/js/PDFDocument').default,
+    LayoutBuilder: require('pdfmake/js/LayoutBuilder').default,
+    Renderer: require('pdfmake/js/Renderer').default,
+    SVGMeasure: require('pdfmake/js/SVGMeasure').default,
+    ...require('pdfmake/js/PageSize'),
+    tableLayouts: require('pdfmake/js/tableLayouts').tableLayouts
+  })
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 type Footer = (current: number, total: number) => Content
@@ -166,6 +174,7 @@ export class IncrementalPdf {
     private readonly base: PartsBase
   ) {
     const allowed = fontFiles(fonts)
+    const { normalizePageSize, PdfKitDocument } = pdfInternals()
     this.pageSize = normalizePageSize(base.pageSize ?? 'A4', base.pageOrientation)
     const size = this.pageSize as { width: number; height: number }
     this.doc = new PdfKitDocument(
@@ -183,6 +192,7 @@ export class IncrementalPdf {
 
   /** Lays out and renders one part; its footer counts its own pages. Returns how many pages it took. */
   add(content: Content[], footer?: Footer): number {
+    const { LayoutBuilder, normalizePageMargin, SVGMeasure, tableLayouts, Renderer } = pdfInternals()
     const builder = new LayoutBuilder(this.pageSize, normalizePageMargin(this.base.pageMargins ?? 40), new SVGMeasure())
     builder.registerTableLayouts(tableLayouts)
     const pages = builder.layoutDocument(content, this.doc, this.base.styles ?? {}, this.base.defaultStyle ?? { font: BODY }, undefined, undefined, footer)

@@ -9,13 +9,10 @@ import { electionInput, memberInput, type ElectionInput } from '../../../shared/
 import type { ExportedFile, ExportInput } from '../../../shared/exports'
 import { villageInput } from '../../../shared/village'
 import { voterInput } from '../../../shared/voter'
-import { ElectionService } from '../elections'
 import { JobRunner, type JobStatus } from '../jobs'
-import { MemberService } from '../members'
 import { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
 import { pdfInfo, pdfText, tempDir } from './testing/files'
+import { testServices } from '../test-support'
 
 const ZHANG = makeIdNumber('1980-06-01', '男', 1)
 const LI = makeIdNumber('1995-01-01', '女', 2)
@@ -36,7 +33,7 @@ beforeEach(() => {
   dir = tempDir()
   store = Store.fileStore(path.join(dir, 'office.db'))
   jobs = new JobRunner()
-  const villages = new VillageService(store)
+  const villages = testServices(store).villages
   const village = (name: string, kind: '村' | '社区') =>
     villages.create(
       villageInput.parse({ name, kind, township: '青山镇', committeeElectionDate: '2026-03-01', partyElectionDate: '2026-02-20', committeeSeats: 3 })
@@ -44,7 +41,7 @@ beforeEach(() => {
   east = village('东岭村', '村')
   west = village('西坡社区', '社区')
 
-  const voters = new VoterService(store)
+  const voters = testServices(store).voters
   const voter = (villageId: number, name: string, idNumber: string, groupName: string, over: Record<string, unknown> = {}) =>
     voters.create(voterInput.parse({ villageId, name, idNumber, groupName, category: 1, ...over }))
   voter(east, '张三', makeIdNumber('2008-02-28', '男', 11), '二组', { category: 2 })
@@ -52,7 +49,7 @@ beforeEach(() => {
   voter(east, '王五', makeIdNumber('1970-01-01', '男', 13), '一组', { deprived: true })
   voter(west, '赵六', makeIdNumber('1985-09-09', '男', 14), '一组')
 
-  const elections = new ElectionService(store)
+  const elections = testServices(store).elections
   const election = (villageId: number, e: Partial<ElectionInput>) =>
     elections.create(electionInput.parse({ villageId, body: '村委会', heldOn: '2026-03-01', ...ballots, races: [], ...e }))
   election(east, {
@@ -82,7 +79,7 @@ beforeEach(() => {
   })
   // Exactly half of the votes cast: not elected, the seat stays open and the committee has no woman.
   election(west, { races: [{ post: '主任', seats: 1, candidates: [{ name: '钱七', idNumber: QIAN, votes: 300 }] }] })
-  new MemberService(store).create(memberInput.parse({ villageId: east, term: '上届', body: '党组织', post: '书记', name: '王强', idNumber: WANG }))
+  testServices(store).members.create(memberInput.parse({ villageId: east, term: '上届', body: '党组织', post: '书记', name: '王强', idNumber: WANG }))
 })
 
 afterEach(() => {
@@ -259,7 +256,7 @@ describe('选举结果报告单', () => {
   })
 
   it('says so when a village has no results yet', async () => {
-    const other = new VillageService(store).create(villageInput.parse({ name: '南湾村', kind: '村', township: '青山镇' })).id
+    const other = testServices(store).villages.create(villageInput.parse({ name: '南湾村', kind: '村', township: '青山镇' })).id
     expect(await buildApi(store).exports.file({ table: 'election-report', format: 'pdf', villageId: other })).toMatchObject({
       ok: false,
       error: { code: 'empty', message: '“南湾村”还没有录入选举结果，无法生成选举结果报告单' }

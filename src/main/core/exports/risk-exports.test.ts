@@ -5,11 +5,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ExportFormat, ExportTable } from '../../../shared/exports'
 import { villageInput } from '../../../shared/village'
 import { JobRunner } from '../jobs'
-import { RiskBoardService } from '../risk-board'
 import { Store } from '../store'
-import { VillageService } from '../villages'
 import { ExportService } from './service'
 import { keepArtifact, pdfInfo, pdfText, tempDir } from './testing/files'
+import { fixedClock } from '../clock'
+import { testServices } from '../test-support'
 
 /** The export date: overdue marks are counted on it. */
 const TODAY = '2026-03-10'
@@ -27,8 +27,8 @@ beforeEach(() => {
   vi.setSystemTime(new Date(`${TODAY}T09:00:00`))
   dir = tempDir()
   store = Store.fileStore(path.join(dir, 'office.db'), { actor: '张文书' })
-  const villages = new VillageService(store)
-  const board = new RiskBoardService(store)
+  const villages = testServices(store, fixedClock(TODAY)).villages
+  const board = testServices(store, fixedClock(TODAY)).riskBoard
   const base = { kind: '村', township: '青山镇', leader: '王镇长', residentCadre: '李干事', committeeElectionDate: '2026-04-20' }
   longhill = villages.create(villageInput.parse({ ...base, name: '龙山村', partyElectionDate: '2026-03-12' })).id
   westslope = villages.create(villageInput.parse({ ...base, name: '西坡社区', kind: '社区', partyElectionDate: '2026-03-25' })).id
@@ -55,8 +55,8 @@ beforeEach(() => {
   })
   item(longhill, { type: '信访矛盾', description: '村民反映征地补偿款分配不公' })
   item(westslope, { type: '三资问题', description: '集体资产出租合同未公开' })
-  board.plans.tick({ villageId: westslope, stepKey: 'p-prep', doneOn: '2026-03-03', note: '' }, TODAY)
-  exporter = new ExportService(store, new JobRunner())
+  board.plans.tick({ villageId: westslope, stepKey: 'p-prep', doneOn: '2026-03-03', note: '' })
+  exporter = testServices(store, fixedClock(TODAY)).exports
 })
 
 afterEach(() => {
@@ -191,7 +191,7 @@ describe('选务作战图 export', () => {
 
   it('runs as a job through the same writer', async () => {
     const jobs = new JobRunner()
-    const started = new ExportService(store, jobs).start({ table: 'timeline', format: 'xlsx', villageId: westslope })
+    const started = testServices(store, fixedClock(TODAY), jobs).exports.start({ table: 'timeline', format: 'xlsx', villageId: westslope })
     const end = (await jobs.wait(started.id)) as { state: string; result?: { fileName: string } }
     expect(end).toMatchObject({ state: 'done', result: { fileName: '青山镇_西坡社区_选务作战图_20260310.xlsx' } })
   })

@@ -1,22 +1,22 @@
 import { PassThrough } from 'node:stream'
 import type { Content } from 'pdfmake/interfaces'
 import type { Stage } from '../../../shared/candidate'
-import { todayIso } from '../../../shared/dates'
 import type { Term } from '../../../shared/election'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
-import { ElectionService } from '../elections'
+import type { Clock } from '../clock'
+import type { ElectionService } from '../elections'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
-import { MemberService } from '../members'
-import { RiskBoardService } from '../risk-board'
-import { StatisticsService } from '../statistics'
+import type { MemberService } from '../members'
+import type { RiskBoardService } from '../risk-board'
+import type { StatisticsService } from '../statistics'
 import type { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
-import { CandidateExports, type CandidateScope, type FormSigning } from './candidate-exports'
+import type { VillageService } from '../villages'
+import type { VoterService } from '../voters'
+import type { CandidateExports, CandidateScope, FormSigning } from './candidate-exports'
 import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
@@ -58,6 +58,17 @@ interface PlainTable {
 
 const plain = <R>(spec: TableSpec<R>, rows: R[]): PlainTable => ({ spec: spec as TableSpec<unknown>, rows })
 
+/** The registers the tables are read from. */
+export interface ExportSources {
+  villages: VillageService
+  riskBoard: RiskBoardService
+  voters: VoterService
+  members: MemberService
+  statistics: StatisticsService
+  elections: ElectionService
+  candidateExports: CandidateExports
+}
+
 /**
  * Turns the register into the files the office hands up. Small tables come back at once; a batch of
  * forms runs as a job with progress and cancel.
@@ -70,12 +81,14 @@ export class ExportService {
 
   constructor(
     private readonly store: Store,
-    private readonly jobs: JobRunner
+    private readonly clock: Clock,
+    private readonly jobs: JobRunner,
+    private readonly registers: ExportSources
   ) {
-    this.villages = new VillageService(store)
-    this.board = new RiskBoardService(store)
-    this.voters = new VoterService(store)
-    this.candidates = new CandidateExports(store)
+    this.villages = registers.villages
+    this.board = registers.riskBoard
+    this.voters = registers.voters
+    this.candidates = registers.candidateExports
   }
 
   tables(): TableInfo[] {
@@ -87,11 +100,11 @@ export class ExportService {
   }
 
   /** 填报单位: the township the villages belong to (the most common one), and today. */
-  heading(today = todayIso()): TableHeading {
+  heading(): TableHeading {
     const row = this.store.db
       .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
       .get() as { township: string } | undefined
-    return { unit: row?.township ?? '', date: today }
+    return { unit: row?.township ?? '', date: this.clock.today() }
   }
 
   private check(req: ExportRequest): { label: string; village: Village | null } {
@@ -139,12 +152,12 @@ export class ExportService {
       }
       case 'members': {
         const term = req.term ?? '本届'
-        const lines = memberLines(new MemberService(this.store).roster({ term, villageId }))
+        const lines = memberLines(this.registers.members.roster({ term, villageId }))
         if (lines.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有${term}“两委”成员，请先录入选举结果或登记成员`)
         return plain(membersSpec({ ...h, term }), lines)
       }
       case 'structure': {
-        const { villages, township } = new StatisticsService(this.store).structure()
+        const { villages, township } = this.registers.statistics.structure()
         const rows = village ? villages.filter((v) => v.villageId === village.id) : [...villages, township]
         if (rows.length === 0 || rows.every((r) => r.incoming.members + r.outgoing.members === 0)) {
           throw failure('empty', `${village ? `“${village.name}”` : ''}还没有“两委”成员，无法生成换届结构统计表`)
@@ -152,7 +165,7 @@ export class ExportService {
         return plain(structureSpec({ ...h, withPrevious: rows.some((r) => r.outgoing.members > 0) }), rows)
       }
       case 'election-report': {
-        const elections = new ElectionService(this.store)
+        const elections = this.registers.elections
         const reports = (village ? [village] : this.villages.list()).map((v) => elections.villageReport(v.id))
         if (reports.every((r) => r.bodies.every((b) => b.elections.length === 0))) {
           throw failure('empty', `${village ? `“${village.name}”` : ''}还没有录入选举结果，无法生成选举结果报告单`)
@@ -160,14 +173,14 @@ export class ExportService {
         return plain(electionReportSpec({ ...h, village: village?.name ?? null }), reports.flatMap(reportLines))
       }
       case 'risks':
-        return plain(risksSpec(h), this.board.ledgerRows(h.date, villageId))
+        return plain(risksSpec(h), this.board.ledgerRows(villageId))
       case 'focus-villages':
         return plain(
           focusVillagesSpec({ ...h, talkIntervalDays: this.board.riskSettings().talkIntervalDays }),
-          this.board.focusVillageRows(h.date, villageId)
+          this.board.focusVillageRows(villageId)
         )
       case 'timeline': {
-        const t = this.board.plans.timeline(h.date)
+        const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
       default:

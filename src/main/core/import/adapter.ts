@@ -1,4 +1,20 @@
 import type { KindDef, RowAction } from '../../../shared/import'
+import type { Clock } from '../clock'
+import type { MemberService } from '../members'
+import type { PersonService } from '../persons'
+import type { Store } from '../store'
+import type { VillageService } from '../villages'
+import type { VoterService } from '../voters'
+
+/** What the kinds write through: the registers with their own checks, and the store for their batched statements. */
+export interface ImportRegisters {
+  store: Store
+  clock: Clock
+  villages: VillageService
+  persons: PersonService
+  voters: VoterService
+  members: MemberService
+}
 
 /** Coerced cell values of one row, by field key; only mapped fields are present, empty cells are null. */
 export type Values = Record<string, unknown>

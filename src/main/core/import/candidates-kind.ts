@@ -1,11 +1,9 @@
 import { alreadyProposed, partyPostProblem, type Post } from '../../../shared/candidate'
-import { todayIso } from '../../../shared/dates'
 import { KIND_DEFS } from '../../../shared/import'
 import { allByKeys } from '../batched'
 import { nowStamp } from '../clock'
 import { rosterProfiles, type RosterProfile } from '../person-records'
-import type { Store } from '../store'
-import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, yearMonthOf, type PersonPart, type PersonPlan } from './person-rows'
 
 export interface CandidateRecord {
@@ -43,8 +41,8 @@ interface CandidatePlan extends Planned {
  * 人选 rosters: each row is a person (with the profile fields the roster carries) proposed for one post in one
  * village. One person is one village's candidate for one post; a row proposing them elsewhere is refused.
  */
-export function candidatesAdapter(store: Store): KindAdapter<CandidateRecord, CandidatePlan> {
-  const persons = new PersonRows(store)
+export function candidatesAdapter({ store, clock, persons: register }: ImportRegisters): KindAdapter<CandidateRecord, CandidatePlan> {
+  const persons = new PersonRows(register)
   const profiles = rosterProfiles(store.db)
   const db = store.db
   const proposed = db.prepare(
@@ -133,7 +131,7 @@ export function candidatesAdapter(store: Store): KindAdapter<CandidateRecord, Ca
           if (p.action === 'unchanged') return
           if (p.profile) profiles.write(personIds[i], p.profile)
           const c = p.candidate
-          if (!c) insert.run(personIds[i], r.villageId, r.post, r.source, r.pool ?? '初步人选', r.proposedOn ?? todayIso(), r.note ?? '', now, now)
+          if (!c) insert.run(personIds[i], r.villageId, r.post, r.source, r.pool ?? '初步人选', r.proposedOn ?? clock.today(), r.note ?? '', now, now)
           else update.run(r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
         })
       }

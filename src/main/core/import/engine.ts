@@ -1,4 +1,3 @@
-import { todayIso } from '../../../shared/dates'
 import {
   MAX_LISTED_PROBLEMS,
   PREVIEW_ROWS,
@@ -18,6 +17,8 @@ import { mappedColumns, rowPreparer, type PreparedBatch, type RowPreparer } from
 import { openSource, type FileInput } from './source'
 
 export interface AnalyzeOptions {
+  /** The day ID numbers and dates are checked against. */
+  today: string
   villageId: number | null
   /** Column letter → field (or null), chosen by the user for this file. */
   mapping: Record<string, string | null>
@@ -67,7 +68,7 @@ const PROGRESS_EVERY = 1000
 export async function analyze(store: Store, adapter: KindAdapter, input: FileInput, options: AnalyzeOptions, progress: Progress): Promise<Analysis> {
   const def = adapter.def
   const source = await openSource(input)
-  const today = todayIso()
+  const today = options.today
   const ctx: BuildContext = { today, villageId: options.villageId, villageByName: villageLookup(store) }
   const sheets: string[] = []
   let fallback: Analysis | null = null

@@ -6,13 +6,11 @@ import iconv from 'iconv-lite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { badCheckId, idNumber, nthId, personRows, rich, xlsxBuffer } from '../../../../tests/fixtures/rosters'
 import { runCli } from '../../../../tests/fixtures/run-cli'
-import { AuditService } from '../audit'
 import { JobRunner } from '../jobs'
-import { PersonService } from '../persons'
 import { Store } from '../store'
-import { VillageService } from '../villages'
 import { ImportService } from './service'
 import { villageInput } from '../../../shared/village'
+import { testServices } from '../test-support'
 
 let dir: string
 let store: Store
@@ -21,8 +19,8 @@ let imports: ImportService
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanjie-import-'))
   store = Store.fileStore(path.join(dir, 'office.db'))
-  imports = new ImportService(store, new JobRunner())
-  new VillageService(store).create(villageInput.parse({ name: '龙山村', kind: '村', township: '龙山镇' }))
+  imports = testServices(store).imports
+  testServices(store).villages.create(villageInput.parse({ name: '龙山村', kind: '村', township: '龙山镇' }))
 })
 
 afterEach(() => {
@@ -99,12 +97,12 @@ describe('a persons roster as an office makes it', () => {
     const bytes = await xlsxBuffer([{ name: 'Sheet1', rows: personRows([{ name: '张三', id: ZHANG, village: '龙山村' }, { name: '李四', id: LI }]) }])
     const first = await imports.read('persons', { bytes, name: '名单.xlsx' })
     expect(imports.commit(first.analysis)).toMatchObject({ added: 2, updated: 0, unchanged: 0 })
-    const persons = new PersonService(store)
+    const persons = testServices(store).persons
     expect(persons.list().map((p) => [p.name, p.sex, p.birthDate, p.villageId])).toEqual([
       ['张三', '男', '1980-05-01', 1],
       ['李四', '女', '1985-03-12', null]
     ])
-    const audit = new AuditService(store).list()
+    const audit = testServices(store).audit.list()
     expect(audit).toHaveLength(2) // the village, then the import
     expect(audit[0]).toMatchObject({
       action: 'import',
@@ -138,12 +136,12 @@ describe('a persons roster as an office makes it', () => {
     expect(() => imports.commit(analysis)).toThrow('文件中有 1 处问题，未导入任何数据')
     store.db.pragma('wal_checkpoint(TRUNCATE)')
     expect(fs.readFileSync(dbFile).equals(snapshot)).toBe(true)
-    expect(new PersonService(store).list()).toEqual([])
+    expect(testServices(store).persons.list()).toEqual([])
   })
 
   it('runs as a job that can be cancelled, and a cancelled commit changes nothing', async () => {
     const jobs = new JobRunner()
-    const svc = new ImportService(store, jobs)
+    const svc = testServices(store, undefined, jobs).imports
     const rows = Array.from({ length: 5000 }, (_, i) => ({ name: `人员${i}`, id: nthId(i) }))
     const bytes = await xlsxBuffer([{ name: 'Sheet1', rows: personRows(rows) }])
     const preview = svc.startPreview('persons', { bytes, name: 'big.xlsx' }, {})
@@ -156,7 +154,7 @@ describe('a persons roster as an office makes it', () => {
     const commit = svc.startCommit(previewId)
     jobs.cancel(commit.id)
     expect((await jobs.wait(commit.id)).state).toBe('cancelled')
-    expect(new PersonService(store).list()).toEqual([])
+    expect(testServices(store).persons.list()).toEqual([])
     const committed = await jobs.wait(svc.startCommit(previewId).id)
     expect(committed).toMatchObject({ state: 'done', result: { added: 5000 } })
   })
@@ -215,7 +213,7 @@ describe('villages', () => {
     const ok = await imports.read('villages', { bytes: fixed, name: 'villages.xlsx' })
     expect(ok.preview.counts).toMatchObject({ added: 1, updated: 1, unchanged: 0, problems: 0 })
     imports.commit(ok.analysis)
-    const villages = new VillageService(store).list()
+    const villages = testServices(store).villages.list()
     expect(villages.map((v) => [v.name, v.kind, v.township, v.divisionCode, v.households, v.grade])).toEqual([
       ['龙山村', '村', '龙山镇', '330302001001', 120, '重难点村'],
       ['凤凰社区', '社区', '龙山镇', '330302001002', 300, '一般村']
@@ -259,7 +257,7 @@ describe('files that are not rosters', () => {
     damaged.fill(0x41, sheet + 60, sheet + 160)
     await expect(imports.read('persons', { bytes: damaged, name: '坏.xlsx' })).rejects.toThrow('不是有效的 Excel 工作簿')
     await expect(imports.read('persons', { bytes: bytes.subarray(0, bytes.length - 200), name: '断.xlsx' })).rejects.toThrow('“断.xlsx”不完整')
-    expect(new PersonService(store).list().length).toBe(0)
+    expect(testServices(store).persons.list().length).toBe(0)
   })
 
   it('refuses a sheet without a recognisable header', async () => {
@@ -302,6 +300,6 @@ describe('CLI import', () => {
     expect(voters.err).toBe('请先在村社台账中填写“龙山村”的村委会选举日期：选民年龄按选举日计算\n')
 
     store = Store.fileStore(db)
-    expect(new PersonService(store).list().map((p) => p.name)).toEqual(['张三', '李四'])
+    expect(testServices(store).persons.list().map((p) => p.name)).toEqual(['张三', '李四'])
   })
 })

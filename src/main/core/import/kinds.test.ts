@@ -6,16 +6,10 @@ import { badCheckId, idNumber, nthId, voterRows, xlsxBuffer, type FixtureCell } 
 import { runCli } from '../../../../tests/fixtures/run-cli'
 import { villageInput } from '../../../shared/village'
 import { voterInput } from '../../../shared/voter'
-import { AuditService } from '../audit'
-import { CandidateService } from '../candidates'
-import { MemberService } from '../members'
-import { PersonRecordService } from '../person-records'
-import { PersonService } from '../persons'
 import { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
 import { adapterFor } from './kinds'
 import { currentPlan, ImportService } from './service'
+import { testServices } from '../test-support'
 
 let dir: string
 let dbFile: string
@@ -28,8 +22,8 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanjie-kinds-'))
   dbFile = path.join(dir, 'office.db')
   store = Store.fileStore(dbFile)
-  imports = new ImportService(store)
-  const villages = new VillageService(store)
+  imports = testServices(store).imports
+  const villages = testServices(store).villages
   const village = (name: string) =>
     villages.create(villageInput.parse({ name, kind: '村', township: '龙山镇', committeeElectionDate: '2026-11-26', partyElectionDate: '2026-10-20' })).id
   longshan = village('龙山村')
@@ -56,7 +50,7 @@ const roster = [
 ]
 
 function votersOf(villageId: number) {
-  return new VoterService(store)
+  return testServices(store).voters
     .list({ villageId })
     .rows.map((v) => [v.name, v.groupName, v.category, v.address, v.approvalMeeting])
 }
@@ -73,8 +67,8 @@ describe('voters', () => {
       ['李四', '2组', 2, '龙山村2组8号', null],
       ['王五', '3组', 3, '龙山村3组1号', '村民代表会议']
     ])
-    expect(new PersonService(store).findByIdNumber(LI)).toMatchObject({ name: '李四', sex: '女', birthDate: '1985-03-12', villageId: longshan })
-    const entries = new AuditService(store).list().filter((e) => e.action === 'import')
+    expect(testServices(store).persons.findByIdNumber(LI)).toMatchObject({ name: '李四', sex: '女', birthDate: '1985-03-12', villageId: longshan })
+    const entries = testServices(store).audit.list().filter((e) => e.action === 'import')
     expect(entries).toEqual([expect.objectContaining({ entity: 'voters', after: expect.objectContaining({ added: 3, villageId: longshan }) })])
 
     const rowsBefore = store.db.prepare('SELECT * FROM voters ORDER BY id').all()
@@ -95,7 +89,7 @@ describe('voters', () => {
   })
 
   it('names both villages for a person registered elsewhere, at the sheet row, and refuses the under-aged and a 三类 row without approval', async () => {
-    new VoterService(store).create(voterInput.parse({ villageId: fenghuang, idNumber: LI, name: '李四', category: 1 }))
+    testServices(store).voters.create(voterInput.parse({ villageId: fenghuang, idNumber: LI, name: '李四', category: 1 }))
     const bytes = await sheet(
       voterRows([
         roster[0], // row 3
@@ -125,7 +119,7 @@ describe('voters', () => {
     const { analysis, preview } = await imports.read('voters', { bytes, name: '选民.xlsx' }, { villageId: longshan })
     expect(preview.counts).toMatchObject({ added: 200, problems: 0 })
     // Between the preview and the commit, someone registers the last person in another village.
-    new VoterService(store).create(voterInput.parse({ villageId: fenghuang, idNumber: nthId(199), name: '选民199', category: 1 }))
+    testServices(store).voters.create(voterInput.parse({ villageId: fenghuang, idNumber: nthId(199), name: '选民199', category: 1 }))
     store.db.pragma('wal_checkpoint(TRUNCATE)')
     const snapshot = fs.readFileSync(dbFile)
     expect(() => imports.commit(analysis)).toThrow('第202行：选民199（')
@@ -136,7 +130,7 @@ describe('voters', () => {
 
   it('refuses a village without election day and a file without the village', async () => {
     const bytes = await sheet(voterRows(roster))
-    const village = new VillageService(store).create(villageInput.parse({ name: '石门村', kind: '村', township: '龙山镇' }))
+    const village = testServices(store).villages.create(villageInput.parse({ name: '石门村', kind: '村', township: '龙山镇' }))
     await expect(imports.read('voters', { bytes, name: 'x.xlsx' }, { villageId: village.id })).rejects.toThrow('请先在村社台账中填写“石门村”的村委会选举日期')
     await expect(imports.read('voters', { bytes, name: 'x.xlsx' })).rejects.toThrow('导入选民须先选择所属村社')
   })
@@ -144,7 +138,7 @@ describe('voters', () => {
 
 describe('CLI import voters', () => {
   it('exits 0 with the counts, and 1 with the row naming both villages and nothing changed', async () => {
-    new VoterService(store).create(voterInput.parse({ villageId: fenghuang, idNumber: WANG, name: '王五', category: 1 }))
+    testServices(store).voters.create(voterInput.parse({ villageId: fenghuang, idNumber: WANG, name: '王五', category: 1 }))
     store.close()
     const good = path.join(dir, 'good.xlsx')
     fs.writeFileSync(good, await sheet(voterRows(roster.slice(0, 2))))
@@ -174,7 +168,7 @@ describe('CLI import voters', () => {
     })
     store = Store.fileStore(dbFile)
     expect(votersOf(longshan).map((v) => v[0])).toEqual(['张三', '李四'])
-    expect(new PersonService(store).findByIdNumber(idNumber('19750101', 66, '女'))).toBeUndefined()
+    expect(testServices(store).persons.findByIdNumber(idNumber('19750101', 66, '女'))).toBeUndefined()
   })
 })
 
@@ -191,14 +185,14 @@ describe('candidates', () => {
     const first = await imports.read('candidates', { bytes, name: '人选.xlsx' })
     expect(first.preview.problems).toEqual([])
     expect(imports.commit(first.analysis)).toMatchObject({ added: 2, updated: 0, unchanged: 0 })
-    const candidates = new CandidateService(store)
+    const candidates = testServices(store).candidates
     expect(candidates.list().map((c) => [c.villageName, c.name, c.post, c.source, c.pool])).toEqual([
       ['凤凰村', '李四', '村委会主任', '群众推荐', '后备干部'],
       ['龙山村', '张三', '党组织书记', '党员推荐', '初步人选']
     ])
-    const zhang = new PersonService(store).findByIdNumber(ZHANG)!
+    const zhang = testServices(store).persons.findByIdNumber(ZHANG)!
     expect(zhang).toMatchObject({ ethnicity: '汉族', villageId: longshan })
-    expect(new PersonRecordService(store).get(zhang.id).profile).toMatchObject({
+    expect(testServices(store).personRecords.get(zhang.id).profile).toMatchObject({
       politicalStatus: '中共党员',
       partyJoined: '2005.07',
       fullTimeEducation: { level: '本科' }
@@ -212,7 +206,7 @@ describe('candidates', () => {
     expect(third.preview.counts).toMatchObject({ updated: 1 })
     imports.commit(third.analysis)
     expect(candidates.ofPerson(zhang.id)).toMatchObject({ pool: '正式候选人' })
-    expect(new PersonRecordService(store).get(zhang.id).profile.fullTimeEducation.level).toBe('研究生')
+    expect(testServices(store).personRecords.get(zhang.id).profile.fullTimeEducation.level).toBe('研究生')
   })
 
   it('reports an unknown village or post, a person proposed elsewhere and a non-member for a Party post, row by row', async () => {
@@ -250,7 +244,7 @@ describe('members', () => {
     const first = await imports.read('members', { bytes, name: '两委.xlsx' })
     expect(first.preview.problems).toEqual([])
     expect(imports.commit(first.analysis)).toMatchObject({ added: 4 })
-    const roster = new MemberService(store).roster()
+    const roster = testServices(store).members.roster()
     expect(roster.map((m) => [m.villageName, m.name, m.term, m.body, m.post, m.politicalStatus, m.education])).toEqual(
       expect.arrayContaining([
         ['龙山村', '张三', '上届', '党组织', '书记', '中共党员', '高中'],
@@ -267,11 +261,11 @@ describe('members', () => {
     const third = await imports.read('members', { bytes: changed, name: '更正.xlsx' })
     expect(third.preview.counts).toMatchObject({ updated: 1 })
     imports.commit(third.analysis)
-    expect(new MemberService(store).roster().find((m) => m.name === '李四')).toMatchObject({ post: '副主任', education: '大专' })
+    expect(testServices(store).members.roster().find((m) => m.name === '李四')).toMatchObject({ post: '副主任', education: '大专' })
   })
 
   it('refuses a 委员 without its committee, a post the committee has not, a wrong name for a known ID, and changes nothing', async () => {
-    new PersonService(store).create({ idNumber: WANG, name: '王五', sex: null, birthDate: null, ethnicity: '', villageId: null, phone: '' })
+    testServices(store).persons.create({ idNumber: WANG, name: '王五', sex: null, birthDate: null, ethnicity: '', villageId: null, phone: '' })
     const bytes = await rows(
       [1, '龙山村', '张三', ZHANG, null, '委员', '上届'], // row 2
       [2, '龙山村', '李四', LI, '党组织', '主任', '上届'], // row 3
@@ -284,7 +278,7 @@ describe('members', () => {
       [4, 'C', `身份证号 ${WANG} 已登记为“王五”，与所填姓名“王武”不符`]
     ])
     expect(() => imports.commit(analysis)).toThrow('未导入任何数据')
-    expect(new MemberService(store).roster()).toEqual([])
+    expect(testServices(store).members.roster()).toEqual([])
   })
 })
 
@@ -293,7 +287,7 @@ const MANY = 4500
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `选民${i}`, id: nthId(i), group: `${(i % 5) + 1}组`, category: '一类' }))
 const manyRows = (rows: ReturnType<typeof people>) => sheet(voterRows(rows))
 const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-const imported = () => new AuditService(store).list().filter((e) => e.action === 'import')
+const imported = () => testServices(store).audit.list().filter((e) => e.action === 'import')
 
 function snapshot(): Buffer {
   store.db.pragma('wal_checkpoint(TRUNCATE)')
@@ -303,7 +297,7 @@ function snapshot(): Buffer {
 describe('the plan made for the preview', () => {
   it('is written as it is when nothing changed between preview and commit', async () => {
     const { analysis } = await imports.read('voters', { bytes: await manyRows(people(3)), name: 'a.xlsx' }, { villageId: longshan })
-    const register = adapterFor('voters', store).register
+    const register = adapterFor('voters', testServices(store)).register
     expect(store.write(() => currentPlan(store, analysis, register).reused)).toBe(true)
     expect(imports.commit(analysis)).toMatchObject({ added: 3 })
   })
@@ -313,11 +307,11 @@ describe('the plan made for the preview', () => {
     expect(preview.counts).toMatchObject({ added: 3, problems: 0 })
     const other = Store.fileStore(dbFile)
     try {
-      new VoterService(other).create(voterInput.parse({ villageId: fenghuang, idNumber: nthId(2), name: '选民2', category: 1 }))
+      testServices(other).voters.create(voterInput.parse({ villageId: fenghuang, idNumber: nthId(2), name: '选民2', category: 1 }))
     } finally {
       other.close()
     }
-    const register = adapterFor('voters', store).register
+    const register = adapterFor('voters', testServices(store)).register
     expect(store.write(() => currentPlan(store, analysis, register).reused)).toBe(false)
     expect(() => imports.commit(analysis)).toThrow('第5行：选民2（')
     expect(count('voters')).toBe(1)
@@ -325,8 +319,8 @@ describe('the plan made for the preview', () => {
 
   it('is made again when this program wrote in between', async () => {
     const { analysis } = await imports.read('voters', { bytes: await manyRows(people(3)), name: 'a.xlsx' }, { villageId: longshan })
-    new VoterService(store).create(voterInput.parse({ villageId: longshan, idNumber: nthId(0), name: '选民0', category: 2 }))
-    const register = adapterFor('voters', store).register
+    testServices(store).voters.create(voterInput.parse({ villageId: longshan, idNumber: nthId(0), name: '选民0', category: 2 }))
+    const register = adapterFor('voters', testServices(store)).register
     expect(store.write(() => currentPlan(store, analysis, register).reused)).toBe(false)
     expect(imports.commit(analysis)).toMatchObject({ added: 2, updated: 1 })
   })
@@ -361,7 +355,7 @@ describe('reading and writing in one pass', () => {
   })
 
   it('reports a person registered elsewhere in a later chunk at their row, and writes nothing', async () => {
-    new VoterService(store).create(voterInput.parse({ villageId: fenghuang, idNumber: nthId(MANY - 1), name: `选民${MANY - 1}`, category: 1 }))
+    testServices(store).voters.create(voterInput.parse({ villageId: fenghuang, idNumber: nthId(MANY - 1), name: `选民${MANY - 1}`, category: 1 }))
     const before = snapshot()
     const { preview, summary } = await imports.readAndCommit('voters', { bytes: await manyRows(people(MANY)), name: '选民.xlsx' }, { villageId: longshan })
     expect(summary).toBeNull()

@@ -1,31 +1,29 @@
 import { KIND_DEFS, type ImportKind } from '../../../shared/import'
 import { villageInput, type VillageData } from '../../../shared/village'
-import type { Store } from '../store'
-import { VillageService } from '../villages'
-import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { candidatesAdapter } from './candidates-kind'
 import { membersAdapter } from './members-kind'
 import { personPart, PersonRows, type PersonPart, type PersonPlan } from './person-rows'
 import { votersAdapter } from './voters-kind'
 
 /** The adapter of each kind over a store: one mechanism, five registers. */
-export function adapterFor(kind: ImportKind, store: Store): KindAdapter {
+export function adapterFor(kind: ImportKind, registers: ImportRegisters): KindAdapter {
   switch (kind) {
     case 'villages':
-      return villagesAdapter(store) as KindAdapter
+      return villagesAdapter(registers) as KindAdapter
     case 'persons':
-      return personsAdapter(store) as KindAdapter
+      return personsAdapter(registers) as KindAdapter
     case 'voters':
-      return votersAdapter(store) as KindAdapter
+      return votersAdapter(registers) as KindAdapter
     case 'candidates':
-      return candidatesAdapter(store) as KindAdapter
+      return candidatesAdapter(registers) as KindAdapter
     case 'members':
-      return membersAdapter(store) as KindAdapter
+      return membersAdapter(registers) as KindAdapter
   }
 }
 
-export function personsAdapter(store: Store): KindAdapter<PersonPart, PersonPlan> {
-  const persons = new PersonRows(store)
+export function personsAdapter(registers: ImportRegisters): KindAdapter<PersonPart, PersonPlan> {
+  const persons = new PersonRows(registers.persons)
   return {
     def: KIND_DEFS.persons,
     build: personPart,
@@ -46,8 +44,7 @@ interface VillageRow {
   present: (keyof VillageData)[]
 }
 
-export function villagesAdapter(store: Store): KindAdapter<VillageRow> {
-  const villages = new VillageService(store)
+export function villagesAdapter({ store, villages }: ImportRegisters): KindAdapter<VillageRow> {
   let township: string | undefined
   // New villages without a township column join the township the register already has.
   const defaultTownship = () =>

@@ -2,9 +2,7 @@ import type { MemberData, Post, Term } from '../../../shared/election'
 import { BODY_NAMES, POSTS, type Body } from '../../../shared/election-rules'
 import { KIND_DEFS } from '../../../shared/import'
 import { allByKeys } from '../batched'
-import { MemberService } from '../members'
-import type { Store } from '../store'
-import type { FieldProblem, KindAdapter, Planned } from './adapter'
+import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, type PersonPart, type PersonPlan } from './person-rows'
 
 export interface MemberRecord {
@@ -36,9 +34,8 @@ const seatKey = (personId: number, d: { villageId: number; term: Term; body: Bod
  * 两委成员 rosters, outgoing or new term: the people go to the persons register, the seats through the
  * members register (one person holds one seat per committee and term in a village).
  */
-export function membersAdapter(store: Store): KindAdapter<MemberRecord, MemberPlan> {
-  const persons = new PersonRows(store)
-  const members = new MemberService(store)
+export function membersAdapter({ store, persons: register, members }: ImportRegisters): KindAdapter<MemberRecord, MemberPlan> {
+  const persons = new PersonRows(register)
   const seats = store.db.prepare(
     `SELECT person_id AS personId, village_id AS villageId, term, body, post, political_status AS politicalStatus, education,
        elected_on AS electedOn FROM committee_members WHERE person_id IN (SELECT value FROM json_each(?))`

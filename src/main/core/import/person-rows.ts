@@ -1,8 +1,7 @@
 import { formYearMonth, idFacts, type Sex } from '../../../shared/idcard'
 import { birthMismatch, nameMismatch, sexMismatch, type Person, type PersonData } from '../../../shared/person'
-import { PersonService } from '../persons'
+import type { PersonService } from '../persons'
 import { searchKey } from '../search-key'
-import type { Store } from '../store'
 import type { BuildContext, Built, FieldProblem, Planned, Values } from './adapter'
 
 /** The person part of any roster row (人员, 选民, 人选, 两委成员): who it is, checked against the ID. */
@@ -65,12 +64,9 @@ export interface PersonPlan extends Planned {
  * naming a registered ID with another name is wrong on that row (a mistyped ID names someone else).
  */
 export class PersonRows {
-  private readonly persons: PersonService
   private readonly keys = new Map<string, string>()
 
-  constructor(store: Store) {
-    this.persons = new PersonService(store)
-  }
+  constructor(private readonly persons: PersonService) {}
 
   plan(parts: PersonPart[], renames: boolean): PersonPlan[] {
     const existing = this.persons.findManyByIdNumber(parts.map((r) => r.idNumber))

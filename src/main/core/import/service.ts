@@ -11,7 +11,7 @@ import {
 import { failure } from '../../../shared/result'
 import type { JobRunner, JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
-import type { KindAdapter, Planned, Register } from './adapter'
+import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
@@ -55,10 +55,14 @@ const silent: Progress = { progress: () => {}, throwIfCancelled: () => {} }
 export class ImportService {
   private readonly analyses = new Map<string, Analysis>()
 
+  private readonly store: Store
+
   constructor(
-    private readonly store: Store,
-    private readonly jobs?: JobRunner
-  ) {}
+    private readonly registers: ImportRegisters,
+    private readonly jobs: JobRunner
+  ) {
+    this.store = registers.store
+  }
 
   kinds(): KindDef[] {
     return IMPORT_KINDS.map((k) => KIND_DEFS[k])
@@ -88,7 +92,7 @@ export class ImportService {
       throw failure('import_rejected', `缺少必需的列：${analysis.missingFields.join('、')}。请在列对应中指定后再导入。`)
     }
     if (analysis.problemCount > 0) throw failure('import_rejected', `文件中有 ${analysis.problemCount} 处问题，未导入任何数据。请修改后重新导入。`)
-    const adapter = adapterFor(analysis.kind, this.store)
+    const adapter = adapterFor(analysis.kind, this.registers)
     const register = adapter.register
     return this.store.write((audit) => {
       const { plan } = currentPlan(this.store, analysis, register)
@@ -148,12 +152,12 @@ export class ImportService {
       throw failure('validation', '所选村社不存在，请刷新后重新选择')
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)
-    const adapter = adapterFor(kind, this.store)
+    const adapter = adapterFor(kind, this.registers)
     const refused = adapter.refuse?.(villageId)
     if (refused) throw failure('validation', refused)
     return {
       adapter,
-      options: { villageId, mapping: options.mapping ?? {}, remembered: rememberedChoices(this.store, kind), sheet: options.sheet }
+      options: { today: this.registers.clock.today(), villageId, mapping: options.mapping ?? {}, remembered: rememberedChoices(this.store, kind), sheet: options.sheet }
     }
   }
 

@@ -10,10 +10,8 @@ import {
   type VoterData
 } from '../../../shared/voter'
 import { allByKeys } from '../batched'
-import { PersonService } from '../persons'
-import type { Store } from '../store'
-import { VoterService, type KnownRegistration, type VoterWriter } from '../voters'
-import type { BuildContext, FieldProblem, KindAdapter, Planned } from './adapter'
+import type { KnownRegistration, VoterWriter } from '../voters'
+import type { BuildContext, FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, type PersonPart } from './person-rows'
 
 export interface VoterRecord {
@@ -51,9 +49,7 @@ interface VoterPlan extends Planned {
  * 选民名册 of one village. The plan looks every row's person and their registration up in batches; the write
  * goes through the voter register's own writer (prepared statements, its own checks) for rows that change.
  */
-export function votersAdapter(store: Store): KindAdapter<VoterRecord, VoterPlan> {
-  const voters = new VoterService(store)
-  const persons = new PersonService(store)
+export function votersAdapter({ store, voters, persons }: ImportRegisters): KindAdapter<VoterRecord, VoterPlan> {
   const minAge = voters.rules().voterMinAge
   let writer: VoterWriter | undefined
   const villageFacts = store.db.prepare('SELECT name, committee_election_date AS electionDate FROM villages WHERE id = ?')

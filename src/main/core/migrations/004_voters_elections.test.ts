@@ -5,10 +5,8 @@ import { afterEach, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../../tests/fixtures/ids'
 import { voterInput } from '../../../shared/voter'
 import { villageInput } from '../../../shared/village'
-import { PersonService } from '../persons'
 import { Store } from '../store'
-import { VillageService } from '../villages'
-import { VoterService } from '../voters'
+import { testServices } from '../test-support'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
@@ -18,14 +16,14 @@ it('applies on a file written at version 2, keeping its villages and people', ()
   dirs.push(dir)
   const file = path.join(dir, 'office.db')
   const old = Store.fileStore(file, { targetVersion: 2 })
-  const villageId = new VillageService(old).create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01' })).id
+  const villageId = testServices(old).villages.create(villageInput.parse({ name: '东山村', kind: '村', committeeElectionDate: '2026-03-01' })).id
   old.close()
 
   const store = Store.fileStore(file)
   expect(store.version).toBeGreaterThanOrEqual(4)
   expect(store.backupBeforeMigration).not.toBeNull()
-  const voter = new VoterService(store).create(voterInput.parse({ villageId, idNumber: makeIdNumber('1980-01-01', '男'), name: '张三', category: 1 }))
-  expect(() => new PersonService(store).remove(voter.personId)).toThrow('选民登记 1 条')
-  expect(() => new VillageService(store).remove(villageId)).toThrow('选民登记 1 条')
+  const voter = testServices(store).voters.create(voterInput.parse({ villageId, idNumber: makeIdNumber('1980-01-01', '男'), name: '张三', category: 1 }))
+  expect(() => testServices(store).persons.remove(voter.personId)).toThrow('选民登记 1 条')
+  expect(() => testServices(store).villages.remove(villageId)).toThrow('选民登记 1 条')
   store.close()
 })

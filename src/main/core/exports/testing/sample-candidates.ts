@@ -2,10 +2,8 @@ import zlib from 'node:zlib'
 import { personRecordInput } from '../../../../shared/cadre'
 import { candidateInput, type Post } from '../../../../shared/candidate'
 import { villageInput } from '../../../../shared/village'
-import { CandidateService } from '../../candidates'
 import type { Store } from '../../store'
-import { VettingService } from '../../vetting'
-import { VillageService } from '../../villages'
+import { buildServices } from '../../services'
 
 function crc32(bytes: Buffer): number {
   let c = ~0
@@ -47,7 +45,7 @@ export interface SampleCandidate {
 
 /** A person with the whole cadre record filled in, proposed as a candidate; returns the candidate id. */
 export function addCandidate(store: Store, c: SampleCandidate): number {
-  const candidates = new CandidateService(store)
+  const candidates = buildServices(store).candidates
   const resume = Array.from({ length: c.resumeLines ?? 5 }, (_, k) => ({
     start: `${2000 + (k % 25)}.0${1 + (k % 9)}`,
     end: k === (c.resumeLines ?? 5) - 1 ? '' : `${2000 + (k % 25)}.1${k % 3}`,
@@ -87,8 +85,8 @@ export function addCandidate(store: Store, c: SampleCandidate): number {
 
 /** Takes a candidate through 资格初审, every 联审 department (one may refuse), 考察 and each 会审 level. */
 export function passVetting(store: Store, candidateId: number, refusedBy?: { department: string; reason: string }): void {
-  const vetting = new VettingService(store)
-  const rules = new CandidateService(store).rules()
+  const vetting = buildServices(store).vetting
+  const rules = buildServices(store).candidates.rules()
   const stage = { level: '', docNo: '', note: '', publicityStart: null, objections: '' }
   vetting.recordStage({ ...stage, candidateId, stage: '资格初审', result: '通过', decidedOn: '2026-03-05', decider: '青山镇党委' })
   vetting.sendToReview(candidateId, '2026-03-06')
@@ -113,7 +111,7 @@ export function passVetting(store: Store, candidateId: number, refusedBy?: { dep
 
 /** A township of villages with candidates on every post, for the benchmark and batch tests. */
 export function seedTownship(store: Store, villages: number, perVillage: number, resumeLines = 8): void {
-  const register = new VillageService(store)
+  const register = buildServices(store).villages
   const posts: Post[] = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会委员']
   store.db.transaction(() => {
     for (let v = 0; v < villages; v++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { dispatch } from './api-method'
-import { buildApi } from './api'
-import { Store } from './core/store'
+import { dispatch } from './method'
+import { buildApi } from '.'
+import { Store } from '../core/store'
 
 describe('the API object', () => {
   it('validates at the boundary and returns failures as values with Chinese messages per field', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { AppFailure, fail, type Result } from '../shared/result'
-import { parseInput } from '../shared/validation'
+import { AppFailure, fail, type Result } from '../../shared/result'
+import { parseInput } from '../../shared/validation'
 
 /**
  * One API method: input checked by zod at the boundary, expected failures (AppFailure) returned as values,
@@ -38,8 +38,6 @@ export function toFailure(e: unknown): Result<never> {
   return fail('internal', `程序内部错误，操作未完成：${err?.message ?? String(e)}`)
 }
 
-export const idInput = z.object({ id: z.number({ error: '缺少记录编号' }).int().positive() })
-
 type AnyFn = (input: unknown) => Promise<Result<unknown>>
 
 /** Finds "villages.list" in the API object; only plain own properties, never the prototype. */
@@ -61,9 +59,4 @@ export async function dispatch(api: object, name: string, input: unknown): Promi
   } catch (e) {
     return toFailure(e)
   }
-}
-
-/** Field labels for an input nested under `prefix` (e.g. { id, data }). */
-export function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]))
 }

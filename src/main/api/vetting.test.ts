@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { checkCharacter } from '../shared/idcard'
-import type { Result } from '../shared/result'
-import { buildApi } from './api'
-import { Store } from './core/store'
+import { checkCharacter } from '../../shared/idcard'
+import type { Result } from '../../shared/result'
+import { buildApi } from '.'
+import { Store } from '../core/store'
 
 /** The API exactly as the renderer calls it, over a fresh register: rules must hold here, not only in the UI. */
 let store: Store

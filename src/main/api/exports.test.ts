@@ -2,19 +2,16 @@ import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildApi } from './api'
-import { main } from './cli'
-import { personInput } from '../shared/person'
-import { villageInput } from '../shared/village'
-import { JobRunner, type JobStatus } from './core/jobs'
-import { PersonService } from './core/persons'
-import { RiskBoardService } from './core/risk-board'
-import { Store } from './core/store'
-import { VillageService } from './core/villages'
-import { ElectionService } from './core/elections'
-import { electionInput } from '../shared/election'
-import { pdfInfo, pdfText, tempDir } from './core/exports/testing/files'
-import { addCandidate } from './core/exports/testing/sample-candidates'
+import { buildApi } from '.'
+import { main } from '../cli'
+import { personInput } from '../../shared/person'
+import { villageInput } from '../../shared/village'
+import { JobRunner, type JobStatus } from '../core/jobs'
+import { Store } from '../core/store'
+import { electionInput } from '../../shared/election'
+import { pdfInfo, pdfText, tempDir } from '../core/exports/testing/files'
+import { addCandidate } from '../core/exports/testing/sample-candidates'
+import { testServices } from '../core/test-support'
 
 let dir: string
 let store: Store
@@ -23,10 +20,10 @@ let villageId: number
 beforeEach(() => {
   dir = tempDir()
   store = Store.fileStore(path.join(dir, 'office.db'))
-  const villages = new VillageService(store)
+  const villages = testServices(store).villages
   villageId = villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', households: 320 })).id
   villages.create(villageInput.parse({ name: '西坡社区', kind: '社区', township: '青山镇' }))
-  const persons = new PersonService(store)
+  const persons = testServices(store).persons
   persons.create(personInput.parse({ name: '周未提名', sex: '男', birthDate: '1980-05-12', villageId }))
   for (const name of ['王建国', '李秀英', '赵一']) addCandidate(store, { name, villageId, post: '村委会委员', sex: name === '李秀英' ? '女' : '男' })
 })
@@ -122,7 +119,7 @@ describe('exports API', () => {
   })
 
   it('says so when a village has nobody to print', async () => {
-    const other = new VillageService(store).findByName('西坡社区')!
+    const other = testServices(store).villages.findByName('西坡社区')!
     expect(await buildApi(store).exports.file({ table: 'dossier', format: 'pdf', villageId: other.id })).toMatchObject({
       ok: false,
       error: { code: 'empty', message: '“西坡社区”还没有人选，没有可生成的人选登记表' }
@@ -159,7 +156,7 @@ describe('huanjie export', () => {
   })
 
   it('writes the 风险台账 as a PDF with the village’s items', async () => {
-    new RiskBoardService(store).risks.create({
+    testServices(store).riskBoard.risks.create({
       villageId, type: '宗族派性', description: '两大姓氏争夺村委会主任', source: '走访', measures: '包村领导逐户谈心',
       responsibleLeader: '王镇长', responsibleCadre: '李干事', deadline: '2026-03-20', foundOn: '2026-03-01'
     })
@@ -180,7 +177,7 @@ describe('huanjie export', () => {
   it('writes a village’s 选举结果报告单 as PDF, and the 两委成员名册 of the outgoing term', async () => {
     // A result lists 正式候选人 only: the sample's 人选 are taken as past 公示.
     store.db.prepare(`UPDATE candidates SET pool = '正式候选人'`).run()
-    new ElectionService(store).create(
+    testServices(store).elections.create(
       electionInput.parse({
         villageId, body: '村委会', heldOn: '2026-03-01', registered: 100, issued: 80, returned: 80, valid: 78, invalid: 2,
         races: [{ post: '主任', seats: 1, candidates: [{ name: '王建国', votes: 60 }, { name: '李秀英', votes: 18 }] }]

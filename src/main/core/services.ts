@@ -1,0 +1,88 @@
+import { AuditService } from './audit'
+import { CandidateService } from './candidates'
+import { systemClock, type Clock } from './clock'
+import { ElectionService } from './elections'
+import { CandidateExports } from './exports/candidate-exports'
+import { ExportService } from './exports/service'
+import { ImportService } from './import/service'
+import { JobRunner } from './jobs'
+import { MemberService } from './members'
+import { PersonRecordService } from './person-records'
+import { PersonService } from './persons'
+import { PlanService } from './plans'
+import { RiskBoardService } from './risk-board'
+import { RiskService } from './risks'
+import { SettingsService } from './settings'
+import { StatisticsService } from './statistics'
+import type { Store } from './store'
+import { VettingService } from './vetting'
+import { VillageGradeService } from './village-grades'
+import { VillageService } from './villages'
+import { VoterService } from './voters'
+
+/** Every service of the register, each built once; the API, the CLI and the exports all work through these. */
+export interface Services {
+  store: Store
+  clock: Clock
+  jobs: JobRunner
+  settings: SettingsService
+  audit: AuditService
+  villages: VillageService
+  persons: PersonService
+  personRecords: PersonRecordService
+  candidates: CandidateService
+  vetting: VettingService
+  voters: VoterService
+  members: MemberService
+  elections: ElectionService
+  statistics: StatisticsService
+  risks: RiskService
+  grades: VillageGradeService
+  plans: PlanService
+  riskBoard: RiskBoardService
+  exports: ExportService
+  imports: ImportService
+}
+
+/** The composition root: the one place a service is constructed, over one store, one clock and one job runner. */
+export function buildServices(store: Store, clock: Clock = systemClock, jobs: JobRunner = new JobRunner()): Services {
+  const settings = new SettingsService(store)
+  const villages = new VillageService(store)
+  const persons = new PersonService(store, clock)
+  const personRecords = new PersonRecordService(store, persons)
+  const candidates = new CandidateService(store, clock, personRecords, villages, settings)
+  const vetting = new VettingService(store, clock, candidates, persons, settings)
+  const voters = new VoterService(store, clock, settings)
+  const members = new MemberService(store, persons)
+  const elections = new ElectionService(store, persons, members, settings)
+  const statistics = new StatisticsService(members)
+  const risks = new RiskService(store, clock, persons)
+  const grades = new VillageGradeService(store, villages)
+  const plans = new PlanService(store, clock, settings, villages)
+  const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
+  const candidateExports = new CandidateExports(store, candidates)
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
+  const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs)
+  return {
+    store,
+    clock,
+    jobs,
+    settings,
+    audit: new AuditService(store),
+    villages,
+    persons,
+    personRecords,
+    candidates,
+    vetting,
+    voters,
+    members,
+    elections,
+    statistics,
+    risks,
+    grades,
+    plans,
+    riskBoard,
+    exports,
+    imports
+  }
+}
