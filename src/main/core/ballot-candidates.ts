@@ -7,19 +7,23 @@ import { failure } from '../../shared/result'
 
 const POSTS_OF: Record<Body, readonly CandidatePost[]> = { 党组织: PARTY_POSTS, 村委会: COMMITTEE_POSTS }
 
-/** The village's 人选 for one committee's ballot, formal candidates first. */
+/**
+ * The village's 人选 for one committee's ballot, formal candidates first. Formal means the path was walked:
+ * 确定为正式候选人 recorded as 通过 after 公示, not merely the 人选类别 typed on the nomination.
+ */
 export function ballotCandidates(db: Database.Database, villageId: number, body: Body): BallotCandidate[] {
   const rows = db
     .prepare(
       `SELECT c.id AS candidateId, c.person_id AS personId, p.name, p.id_number AS idNumber, p.sex, c.post, c.pool,
-         COALESCE(f.political_status, '') AS politicalStatus
+         COALESCE(f.political_status, '') AS politicalStatus,
+         EXISTS (SELECT 1 FROM candidate_stages s WHERE s.candidate_id = c.id AND s.stage = '确定为正式候选人' AND s.result = '通过') AS confirmed
        FROM candidates c JOIN persons p ON p.id = c.person_id LEFT JOIN person_profiles f ON f.person_id = c.person_id
        WHERE c.village_id = ?`
     )
-    .all(villageId) as (Omit<BallotCandidate, 'formal' | 'postLabel'> & { post: CandidatePost })[]
+    .all(villageId) as (Omit<BallotCandidate, 'formal' | 'postLabel'> & { post: CandidatePost; confirmed: 0 | 1 })[]
   return rows
     .filter((r) => POSTS_OF[body].includes(r.post))
-    .map((r) => ({ ...r, postLabel: POST_LABELS[r.post], formal: r.pool === '正式候选人' }))
+    .map(({ confirmed, ...r }) => ({ ...r, postLabel: POST_LABELS[r.post], formal: confirmed === 1 }))
     .sort((a, b) => Number(b.formal) - Number(a.formal) || naturalCompare(a.name, b.name))
 }
 
@@ -45,7 +49,7 @@ export function entrantPerson(db: Database.Database, villageId: number, body: Bo
   if (found && !found.formal) {
     throw failure(
       'validation',
-      `“${found.name}”尚未确定为正式候选人（目前为${found.pool}），不能作为候选人录入选举结果：须公示期满并确定为正式候选人；如为选民另选，请勾选“另选他人”并填写身份证号`
+      `“${found.name}”尚未确定为正式候选人（${found.pool === '正式候选人' ? '类别写为正式候选人，但未记录公示和确定环节' : `目前为${found.pool}`}），不能作为候选人录入选举结果：须公示期满并确定为正式候选人；如为选民另选，请勾选“另选他人”并填写身份证号`
     )
   }
   if (!found && list.some((c) => c.formal)) {

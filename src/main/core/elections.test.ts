@@ -140,7 +140,12 @@ describe('results tied to the village’s candidates', () => {
     testServices(store).personRecords.create(personRecordInput.parse({ person: { name, idNumber, villageId }, profile: { politicalStatus } })).person.id
   const propose = (personId: number, post: '村委会主任' | '村委会委员') =>
     testServices(store).candidates.propose(candidateInput.parse({ personId, villageId, post, source: '群众推荐', proposedOn: '2026-01-05' })).id
-  const formal = (candidateId: number) => store.db.prepare(`UPDATE candidates SET pool = '正式候选人' WHERE id = ?`).run(candidateId)
+  const formal = (candidateId: number) =>
+    store.db
+      .prepare(
+        `INSERT INTO candidate_stages (candidate_id, stage, result, decided_on, decider, created_at) VALUES (?, '确定为正式候选人', '通过', '2026-02-20', '村选举委员会', '2026-02-20T00:00:00Z')`
+      )
+      .run(candidateId)
   const ballot = (...names: [string, string | null, boolean?][]) =>
     committee({ races: [{ post: '主任', seats: 1, candidates: names.map(([name, idNumber, writeIn], i) => ({ name, idNumber, votes: 400 - i * 100, writeIn: !!writeIn })) }] })
 
