@@ -41,10 +41,10 @@ test('results are chosen from the village’s 正式候选人; a 人选 before �
   // The name box offers the village's 人选: the formal one to choose, the one before 公示 shown but not choosable.
   await dialog.getByLabel('被选举人1姓名').click()
   const list = page.locator('.ant-select-dropdown:visible')
-  await expect(list.getByText('陈立新 · 村委会主任')).toBeVisible()
-  await expect(list.locator('.ant-select-item-option-disabled')).toContainText('何美玲 · 村委会主任（初步人选，未确定为正式候选人）')
+  await expect(list.getByText('陈立新 · 村(居)委会主任')).toBeVisible()
+  await expect(list.locator('.ant-select-item-option-disabled')).toContainText('何美玲 · 村(居)委会主任（初步人选，未确定为正式候选人）')
   await screenshot(page, 'result-candidates', test.info())
-  await list.getByText('陈立新 · 村委会主任').click()
+  await list.getByText('陈立新 · 村(居)委会主任').click()
   await expect(dialog.getByLabel('被选举人1身份证号')).toHaveValue(idNumber('1978-05-06', 15))
   await dialog.getByLabel('被选举人1得票').fill('300')
 

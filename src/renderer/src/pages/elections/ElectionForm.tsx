@@ -191,6 +191,7 @@ export function ElectionForm({
                               <Form.Item name={[cand.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
                                 <AutoComplete
                                   placeholder="从正式候选人中选择"
+                                  popupMatchSelectWidth={360}
                                   aria-label={`被选举人${j + 1}姓名`}
                                   options={candidateOptions}
                                   filterOption={(input, o) => !!o && String(o.value).includes(input)}

@@ -2,7 +2,7 @@ import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import type { JobStatus } from '../../../../main/core/jobs'
-import type { ImportColumn, ImportKind, ImportPreview, ImportProblem, ImportSummary, PreviewRow } from '../../../../shared/import'
+import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type ImportSummary, type PreviewRow } from '../../../../shared/import'
 import { api, unwrap } from '../../api/client'
 import { pickFile, type PickedFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
@@ -123,11 +123,8 @@ export function ImportPanel() {
   )
   const labelOf = (key: string) => def?.fields.find((f) => f.key === key)?.label ?? key
 
-  const canImport =
-    preview !== null &&
-    preview.missingFields.length === 0 &&
-    preview.counts.problems === 0 &&
-    preview.counts.added + preview.counts.updated > 0
+  const outcome = preview ? previewOutcome(preview) : null
+  const canImport = outcome?.importable === true
 
   const mappingColumns: TableColumnsType<ImportColumn> = [
     { title: '列', dataIndex: 'letter', width: 60 },
@@ -285,9 +282,7 @@ export function ImportPanel() {
                 导入
               </Button>
               <Button onClick={reset}>取消</Button>
-              {preview.counts.problems === 0 && preview.counts.added + preview.counts.updated === 0 && (
-                <Typography.Text type="secondary">文件内容与台账一致，无需导入</Typography.Text>
-              )}
+              {outcome?.note && <Typography.Text type={outcome.importable ? 'secondary' : 'danger'}>{outcome.note}</Typography.Text>}
             </Space>
           </>
         )}
