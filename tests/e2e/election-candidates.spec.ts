@@ -53,7 +53,7 @@ test('results are chosen from the village’s 正式候选人; a 人选 before �
   await dialog.getByLabel('被选举人2姓名').fill('何美玲')
   await dialog.getByLabel('被选举人2得票').fill('90')
   await dialog.getByRole('button', { name: '保存' }).click()
-  await expect(dialog.getByRole('alert')).toContainText('“何美玲”尚未确定为正式候选人（目前为初步人选）')
+  await expect(dialog.getByRole('alert').filter({ hasText: '何美玲' })).toContainText('“何美玲”尚未确定为正式候选人（目前为初步人选）')
   expect(await call<unknown[]>(server, 'elections.list', { villageId: v.id })).toHaveLength(0)
 
   await dialog.getByRole('button', { name: '删除被选举人2' }).click()

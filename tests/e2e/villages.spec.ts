@@ -26,6 +26,7 @@ async function addVillage(page: Page, v: { name: string; kind?: string; househol
 const rowOf = (page: Page, name: string) => page.locator('tr.ant-table-row', { hasText: name })
 
 test('a clerk keeps the village register: add, edit, refused delete, pinyin search, survives a restart', async ({ page, server }) => {
+  test.setTimeout(150_000)
   await page.goto(server.url)
   await expect(page.getByRole('heading', { name: '村社台账' })).toBeVisible()
   await expect(page.getByText('还没有村社。点击“新增村社”登记第一个村社。')).toBeVisible()
