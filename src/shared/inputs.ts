@@ -19,5 +19,3 @@ export const withId = <S extends z.ZodType>(data: S) => z.object({ id: z.number(
 export function prefixed(prefix: string, labels: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(labels).map(([k, v]) => [`${prefix}.${k}`, v]))
 }
-
-export const personRef = z.object({ personId: z.number().int().positive() })

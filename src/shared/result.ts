@@ -2,9 +2,33 @@
  * Expected failures travel as values, not exceptions, so the UI can show them
  * (a field, a row, a reason in Chinese) without parsing thrown strings.
  */
+/** Every code a failure may carry; the UI may branch on them, so they are stable. */
+export type ErrorCode =
+  // Wrong input, or a record that does not allow the step.
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  // An add that names a record already there (AppError.existing says which).
+  | 'exists'
+  | 'in_use'
+  | 'out_of_order'
+  | 'empty'
+  | 'import_rejected'
+  | 'unreadable_file'
+  // The register or the program.
+  | 'busy'
+  | 'internal'
+  // The transports.
+  | 'unauthorized'
+  | 'forbidden'
+  | 'method'
+  | 'too_large'
+  | 'bad_request'
+  | 'offline'
+
 export interface AppError {
-  /** Stable machine code, e.g. 'validation', 'not_found', 'conflict', 'in_use'. */
-  code: string
+  /** Stable machine code. */
+  code: ErrorCode
   /** Chinese message a clerk can act on. */
   message: string
   /** Field-level problems: field name → Chinese reason. */
@@ -16,7 +40,7 @@ export interface AppError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
-export const fail = (code: string, message: string, fields?: Record<string, string>): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): Result<never> => ({
   ok: false,
   error: fields ? { code, message, fields } : { code, message }
 })
@@ -28,7 +52,7 @@ export class AppFailure extends Error {
   }
 }
 
-export const failure = (code: string, message: string, fields?: Record<string, string>): AppFailure =>
+export const failure = (code: ErrorCode, message: string, fields?: Record<string, string>): AppFailure =>
   new AppFailure(fields ? { code, message, fields } : { code, message })
 
 /** An add refused because the record is already there: says which, so the clerk can open it. */

@@ -99,7 +99,6 @@ export const assessmentInput = z.object({
   note: text(1000).default('')
 })
 
-export const todayInput = z.object({ today: date('日期').optional() }).default({})
 
 export const riskListQuery = z
   .object({ villageId: z.number().int().positive().nullable().default(null), status: z.enum(RISK_STATUSES).nullable().default(null) })

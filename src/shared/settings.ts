@@ -170,6 +170,5 @@ export const RISK_SETTINGS_LABELS = { riskTypes: riskTypesSetting.label, talkInt
 export const planTemplateInput = z.object({ steps: planTemplateSetting.schema })
 
 const vettingSettingKey = z.enum(Object.keys(VETTING_SETTINGS) as [VettingSettingKey, ...VettingSettingKey[]], { error: '未知的设置项' })
-export const vettingSettingKeyInput = z.object({ key: vettingSettingKey })
 /** The value is checked against the setting's own schema when it is saved. */
 export const vettingSettingInput = z.object({ key: vettingSettingKey, value: z.unknown() })

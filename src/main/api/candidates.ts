@@ -6,7 +6,7 @@ import { method, query } from './method'
 /** 人选: proposals per village and post, the village and township rule checks, the 人选登记表's data. */
 export const candidatesApi = ({ candidates }: Services) => ({
   list: method(candidateQuery, (q) => candidates.list(q)),
-  get: method(idInput, ({ id }) => candidates.get(id)),
+  get: method(idInput, ({ id }) => candidates.require(id)),
   propose: method(candidateInput, (data) => candidates.propose(data), CANDIDATE_LABELS),
   update: method(withId(candidateInput), ({ id, data }) => candidates.update(id, data), prefixed('data', CANDIDATE_LABELS)),
   withdraw: method(idInput, ({ id }) => candidates.withdraw(id)),

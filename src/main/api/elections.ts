@@ -1,5 +1,5 @@
 import { ballotQuery, ELECTION_LABELS, electionInput } from '../../shared/election'
-import { idInput, optionalVillageInput, prefixed, villageRef, withId } from '../../shared/inputs'
+import { idInput, prefixed, villageRef, withId } from '../../shared/inputs'
 import { votingRulesSetting } from '../../shared/settings'
 import { votingRules } from '../../shared/voting-rules'
 import type { Services } from '../core/services'
@@ -9,8 +9,6 @@ import { method, query } from './method'
 export const electionsApi = ({ elections, settings }: Services) => ({
   rules: query(() => settings.get(votingRulesSetting)),
   saveRules: method(votingRules, (r) => settings.set(votingRulesSetting, r)),
-  list: method(optionalVillageInput, ({ villageId }) => elections.list(villageId)),
-  get: method(idInput, ({ id }) => elections.get(id)),
   create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),
   update: method(withId(electionInput), ({ id, data }) => elections.update(id, data), prefixed('data', ELECTION_LABELS)),
   remove: method(idInput, ({ id }) => elections.remove(id)),

@@ -11,7 +11,7 @@ export const personsApi = ({ personRecords: records, candidates, vetting }: Serv
   list: method(personQuery, (q) => records.list(q)),
   /** The person's page: the full record, unmasked, with candidacy and findings. */
   get: method(idInput, ({ id }) => ({
-    ...records.get(id),
+    ...records.require(id),
     candidacy: candidates.ofPerson(id),
     findings: vetting.findings(id)
   })),

@@ -56,7 +56,5 @@ export const risksApi = ({ riskBoard: board, risks, grades, persons }: Services)
   workRecords: recordMethods(board.workRecords, workRecordInput),
   assessments: recordMethods(board.assessments, assessmentInput),
   settings: query(() => board.riskSettings()),
-  saveSettings: method(riskSettingsInput, (s) => board.saveRiskSettings(s), RISK_SETTINGS_LABELS),
-  ledgerRows: query(() => board.ledgerRows()),
-  focusVillageRows: query(() => board.focusVillageRows())
+  saveSettings: method(riskSettingsInput, (s) => board.saveRiskSettings(s), RISK_SETTINGS_LABELS)
 })

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { STAGE_LABELS, stageInput } from '../../shared/candidate'
 import { candidateIdInput } from '../../shared/inputs'
-import { VETTING_SETTINGS, vettingSettingInput, vettingSettingKeyInput, type SettingDef } from '../../shared/settings'
+import { VETTING_SETTINGS, vettingSettingInput, type SettingDef } from '../../shared/settings'
 import type { Services } from '../core/services'
 import { readVettingSettings } from '../core/vetting-settings'
 import { method, query } from './method'
@@ -12,5 +12,4 @@ export const vettingApi = ({ vetting, settings }: Services) => ({
   undoStage: method(candidateIdInput, ({ candidateId }) => vetting.undoStage(candidateId)),
   settings: query(() => readVettingSettings(settings)),
   saveSetting: method(vettingSettingInput, ({ key, value }) => settings.set(VETTING_SETTINGS[key] as SettingDef<z.ZodType>, value)),
-  resetSetting: method(vettingSettingKeyInput, ({ key }) => settings.reset(VETTING_SETTINGS[key] as SettingDef<z.ZodType>))
 })

@@ -15,9 +15,9 @@ import { method } from './method'
 /** 选民登记: the list, its publication, changes, objections and proxies. */
 export const votersApi = ({ voters }: Services) => ({
   list: method(voterQuery, (q) => voters.list(q)),
-  get: method(idInput, ({ id }) => voters.get(id)),
+  /** One voter, for the dialog an add collided with. */
+  get: method(idInput, ({ id }) => voters.require(id)),
   counts: method(optionalVillageInput, ({ villageId }) => voters.counts(villageId)),
-  groups: method(villageRef, ({ villageId }) => voters.groups(villageId)),
   create: method(voterInput, (v) => voters.create(v), VOTER_LABELS),
   update: method(withId(voterInput), ({ id, data }) => voters.update(id, data), prefixed('data', VOTER_LABELS)),
   remove: method(removeVoterInput, ({ id, reason, on }) => voters.remove(id, reason, on)),

@@ -123,7 +123,7 @@ export class CandidateService {
     return views
   }
 
-  get(id: number): CandidateView {
+  require(id: number): CandidateView {
     const row = this.store.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined
     if (!row) throw failure('not_found', '该人选不存在，可能已被撤回')
     return this.views([row], false)[0]
@@ -156,7 +156,7 @@ export class CandidateService {
         summary: `提名“${person.name}”为${village.name}${POST_LABELS[data.post]}人选`,
         after: created
       })
-      return this.get(created.id)
+      return this.require(created.id)
     })
   }
 
@@ -182,14 +182,14 @@ export class CandidateService {
       const after = this.row(id)
       const name = this.records.persons.require(before.personId).name
       audit({ action: 'update', entity: 'candidate', entityId: id, summary: `修改${village.name}人选“${name}”`, before, after })
-      return this.get(id)
+      return this.require(id)
     })
   }
 
   /** Withdraws a proposal. Refused once vetting has begun, so no decision disappears from the record. */
   withdraw(id: number): void {
     this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (this.hasVettingRecords(id)) {
         throw failure('in_use', `“${before.name}”已有审查记录（测评、联审或环节结论），不能撤回；可在相应环节记录“不通过”`)
       }
@@ -232,7 +232,7 @@ export class CandidateService {
   }
 
   dossierData(candidateId: number): Dossier {
-    const candidate = this.get(candidateId)
+    const candidate = this.require(candidateId)
     const village = this.villages.require(candidate.villageId)
     const evaluation = evaluationsByCandidate(this.store.db, candidateId).get(candidateId)
     const rules = this.rules()
@@ -240,7 +240,7 @@ export class CandidateService {
       candidate,
       village,
       referenceDate: referenceDate(village.committeeElectionDate, village.partyElectionDate, this.clock.today()),
-      record: this.records.get(candidate.personId),
+      record: this.records.require(candidate.personId),
       photo: this.records.photo(candidate.personId),
       proposedPost: proposedPost(village.name, candidate.post),
       evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,

@@ -46,10 +46,10 @@ export class ElectionService {
       )
       .pluck()
       .all({ v: villageId }) as number[]
-    return ids.map((id) => this.get(id))
+    return ids.map((id) => this.require(id))
   }
 
-  get(id: number): ElectionRecord {
+  require(id: number): ElectionRecord {
     const db = this.store.db
     const row = db.prepare(`${ELECTION_SQL} WHERE e.id = ?`).get(id) as Record<string, unknown> | undefined
     if (!row) throw failure('not_found', '该选举结果不存在，可能已被删除')
@@ -98,7 +98,7 @@ export class ElectionService {
 
   update(id: number, data: ElectionData): ElectionRecord {
     return this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (before.villageId !== data.villageId || before.body !== data.body) {
         throw failure('validation', '不能改变选举结果所属的村社或组织，请删除后重新录入')
       }
@@ -117,7 +117,7 @@ export class ElectionService {
 
   remove(id: number): void {
     this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       this.members.syncElectedIn({ id, villageId: before.villageId, body: before.body, heldOn: before.heldOn }, [], audit)
       this.store.db.prepare('DELETE FROM elections WHERE id = ?').run(id)
       audit({ action: 'delete', entity: 'election', entityId: id, summary: `删除${before.villageName}${before.body}${before.round}结果`, before })
@@ -177,7 +177,7 @@ export class ElectionService {
         insertCandidate.run(raceId, j, personId, c.name, c.sex, c.votes, c.writeIn ? 1 : 0)
       })
     })
-    const record = this.get(id)
+    const record = this.require(id)
     const elected = record.decision.races.flatMap((r) =>
       r.candidates
         .filter((c) => c.status === '当选')
@@ -194,6 +194,6 @@ export class ElectionService {
         })
     )
     this.members.syncElectedIn({ id, villageId: data.villageId, body: data.body, heldOn: data.heldOn }, elected, audit)
-    return this.get(id)
+    return this.require(id)
   }
 }

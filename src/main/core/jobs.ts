@@ -1,22 +1,8 @@
 import crypto from 'node:crypto'
+import type { JobKind, JobState, JobStatus } from '../../shared/jobs'
 import { AppFailure } from '../../shared/result'
 
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
-
-export interface JobStatus<T = unknown> {
-  id: string
-  kind: string
-  label: string
-  state: JobState
-  done: number
-  total: number | null
-  /** What the job is doing now, in Chinese ("正在读取第 1200 行"). */
-  message: string
-  result?: T
-  error?: { code: string; message: string }
-  startedAt: number
-  finishedAt?: number
-}
+export type { JobState, JobStatus }
 
 export interface JobContext {
   progress(done: number, total?: number | null, message?: string): void
@@ -41,7 +27,7 @@ const KEEP_FINISHED_MS = 30 * 60 * 1000
 export class JobRunner {
   private readonly jobs = new Map<string, { status: JobStatus; controller: AbortController }>()
 
-  start<T>(kind: string, label: string, work: (ctx: JobContext) => Promise<T>): JobStatus<T> {
+  start<T>(kind: JobKind | 'test', label: string, work: (ctx: JobContext) => Promise<T>): JobStatus<T> {
     this.sweep()
     const id = crypto.randomUUID()
     const controller = new AbortController()

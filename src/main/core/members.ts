@@ -43,7 +43,7 @@ export class MemberService {
       .map((r) => toRow(r as Record<string, unknown>))
   }
 
-  get(id: number): MemberRow {
+  require(id: number): MemberRow {
     const r = this.store.db.prepare(`${ROW_SQL} WHERE m.id = ?`).get(id)
     if (!r) throw failure('not_found', '该成员记录不存在，可能已被删除')
     return toRow(r as Record<string, unknown>)
@@ -52,7 +52,7 @@ export class MemberService {
   create(data: MemberData): MemberRow {
     return this.store.write((audit) => {
       const { id } = this.upsertIn(data, audit)
-      const after = this.get(id)
+      const after = this.require(id)
       audit({ action: 'create', entity: 'committee_member', entityId: id, summary: `登记${data.term}${data.body}${data.post}“${after.name}”`, after })
       return after
     })
@@ -108,11 +108,11 @@ export class MemberService {
 
   updateAttributes(id: number, a: Pick<MemberData, 'politicalStatus' | 'education' | 'fulltimeEducation'>): MemberRow {
     return this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       this.store.db
         .prepare('UPDATE committee_members SET political_status = ?, education = ?, fulltime_education = ?, updated_at = ? WHERE id = ?')
         .run(a.politicalStatus, a.education, a.fulltimeEducation, nowStamp(), id)
-      const after = this.get(id)
+      const after = this.require(id)
       audit({ action: 'update', entity: 'committee_member', entityId: id, summary: `修改成员“${after.name}”的政治面貌与学历`, before, after })
       return after
     })
@@ -120,7 +120,7 @@ export class MemberService {
 
   remove(id: number): void {
     this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (before.electionId !== null) {
         throw failure('in_use', `${before.name}是由选举结果产生的成员，请修改该村的选举结果，而不是直接删除`)
       }

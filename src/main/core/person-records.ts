@@ -49,7 +49,7 @@ export class PersonRecordService {
     return people.map((p) => ({ ...p, idNumber: maskIdNumber(p.idNumber), tags: tags.get(p.id) ?? [], findings: findings.get(p.id) ?? 0 }))
   }
 
-  get(personId: number): PersonRecord {
+  require(personId: number): PersonRecord {
     const person = this.persons.require(personId)
     const db = this.store.db
     const row = db.prepare('SELECT * FROM person_profiles WHERE person_id = ?').get(personId) as Record<string, unknown> | undefined
@@ -76,22 +76,22 @@ export class PersonRecordService {
     return this.store.write((audit) => {
       const person = this.persons.createIn(data.person, audit)
       this.writeDetails(person.id, data, audit, null)
-      return this.get(person.id)
+      return this.require(person.id)
     })
   }
 
   update(personId: number, data: PersonRecordData): PersonRecord {
     return this.store.write((audit) => {
-      const before = this.get(personId)
+      const before = this.require(personId)
       this.persons.updateIn(personId, data.person, audit)
       this.writeDetails(personId, data, audit, before)
-      return this.get(personId)
+      return this.require(personId)
     })
   }
 
   remove(personId: number): void {
     this.store.write((audit) => {
-      const before = this.get(personId)
+      const before = this.require(personId)
       const candidacy = this.store.db.prepare('SELECT 1 FROM candidates WHERE person_id = ?').get(personId)
       if (candidacy) throw failure('in_use', `“${before.person.name}”已被提名为人选，请先撤回提名再删除`)
       for (const t of SIDE_TABLES) this.store.db.prepare(`DELETE FROM ${t} WHERE person_id = ?`).run(personId)

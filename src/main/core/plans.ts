@@ -5,7 +5,6 @@ import type { Timeline, VillagePlan, plannedDateInput, tickInput, untickInput } 
 import { failure } from '../../shared/result'
 import { nowStamp, type Clock } from './clock'
 import { planTemplateSetting } from '../../shared/settings'
-import { toCamel } from './row-mapping'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
 import type { VillageService } from './villages'
@@ -136,19 +135,22 @@ export class PlanService {
   }
 
   private ticks(villageId: number): StepTick[] {
-    return this.store.db
-      .prepare('SELECT step_key, done_on, planned_on, note, done_by FROM village_plan_steps WHERE village_id = ?')
-      .all(villageId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as StepTick)
+    return this.store.all<StepTick>(
+      `SELECT step_key AS stepKey, done_on AS doneOn, planned_on AS plannedOn, note, done_by AS doneBy
+       FROM village_plan_steps WHERE village_id = ?`,
+      villageId
+    )
   }
 
   private upsert(villageId: number, stepKey: string, fields: Partial<Record<'done_on' | 'planned_on' | 'note' | 'done_by', string | null>>): void {
     const cols = Object.keys(fields)
-    this.store.db
-      .prepare(
-        `INSERT INTO village_plan_steps (village_id, step_key, ${cols.join(', ')}, updated_at) VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?)
-         ON CONFLICT (village_id, step_key) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at`
-      )
-      .run(villageId, stepKey, ...Object.values(fields), nowStamp())
+    this.store.run(
+      `INSERT INTO village_plan_steps (village_id, step_key, ${cols.join(', ')}, updated_at) VALUES (?, ?, ${cols.map(() => '?').join(', ')}, ?)
+       ON CONFLICT (village_id, step_key) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}, updated_at = excluded.updated_at`,
+      villageId,
+      stepKey,
+      ...Object.values(fields),
+      nowStamp()
+    )
   }
 }

@@ -128,20 +128,17 @@ export class RiskBoardService {
   }
 
   workTotals(villageId: number | null): WorkTotals {
-    const w = this.store.db
-      .prepare(
-        `SELECT coalesce(sum(CASE WHEN kind = '走访' THEN households END), 0) AS households,
-                coalesce(sum(CASE WHEN kind = '谈话' THEN people END), 0) AS people,
-                count(*) AS records
-         FROM village_work_records WHERE (@v IS NULL OR village_id = @v)`
-      )
-      .get({ v: villageId }) as { households: number; people: number; records: number }
-    const t = this.store.db
-      .prepare(
-        `SELECT count(*) FROM key_person_talks t JOIN risk_items ri ON ri.id = t.risk_item_id WHERE (@v IS NULL OR ri.village_id = @v)`
-      )
-      .pluck()
-      .get({ v: villageId }) as number
+    const w = this.store.one<{ households: number; people: number; records: number }>(
+      `SELECT coalesce(sum(CASE WHEN kind = '走访' THEN households END), 0) AS households,
+              coalesce(sum(CASE WHEN kind = '谈话' THEN people END), 0) AS people,
+              count(*) AS records
+       FROM village_work_records WHERE (@v IS NULL OR village_id = @v)`,
+      { v: villageId }
+    )!
+    const t = this.store.value<number>(
+      `SELECT count(*) FROM key_person_talks t JOIN risk_items ri ON ri.id = t.risk_item_id WHERE (@v IS NULL OR ri.village_id = @v)`,
+      { v: villageId }
+    )!
     return { households: w.households, talks: w.people + t, visitRecords: w.records, keyPersonTalks: t }
   }
 
@@ -236,13 +233,11 @@ export class RiskBoardService {
       const row = board.villages.find((b) => b.villageId === v.id)!
       const open = this.risks.list({ villageId: v.id }).filter((i) => i.status !== '已化解')
       const keyPersons = new Set(board.unattended.filter((k) => k.villageId === v.id).map((k) => k.personId))
-      const allKey = this.store.db
-        .prepare(
-          `SELECT count(DISTINCT k.person_id) FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id
-           WHERE ri.village_id = ? AND ri.status <> '已化解'`
-        )
-        .pluck()
-        .get(v.id) as number
+      const allKey = this.store.value<number>(
+        `SELECT count(DISTINCT k.person_id) FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id
+         WHERE ri.village_id = ? AND ri.status <> '已化解'`,
+        v.id
+      )!
       const work = this.workTotals(v.id)
       return {
         村社: v.name,

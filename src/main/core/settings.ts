@@ -9,7 +9,7 @@ export class SettingsService {
   constructor(private readonly store: Store) {}
 
   get<S extends z.ZodType>(def: SettingDef<S>): z.output<S> {
-    const row = this.store.db.prepare('SELECT value FROM settings WHERE key = ?').get(def.key) as { value: string } | undefined
+    const row = this.store.one<{ value: string }>('SELECT value FROM settings WHERE key = ?', def.key)
     if (!row) return def.defaultValue
     const parsed = def.schema.safeParse(JSON.parse(row.value))
     // A value that no longer fits the schema (written by an older build) falls back to the default.
@@ -23,12 +23,13 @@ export class SettingsService {
     }
     return this.store.write((audit) => {
       const before = this.get(def)
-      this.store.db
-        .prepare(
-          `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`
-        )
-        .run(def.key, JSON.stringify(parsed.data), nowStamp())
+      this.store.run(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+        def.key,
+        JSON.stringify(parsed.data),
+        nowStamp()
+      )
       audit({ action: 'update', entity: 'setting', entityId: def.key, summary: `修改设置“${def.label}”`, before, after: parsed.data })
       return parsed.data
     })

@@ -85,6 +85,38 @@ export class Store {
     return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup)
   }
 
+  private readonly statements = new Map<string, Database.Statement>()
+
+  /** A statement prepared once per SQL text (the texts are the program's own, so there are few). */
+  prepare(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)))
+    return s
+  }
+
+  /** One row, typed where it is read: the SQL names every column `AS camelCase`. */
+  one<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.prepare(sql).pluck(false).get(...params) as T | undefined
+  }
+
+  all<T>(sql: string, ...params: unknown[]): T[] {
+    return this.prepare(sql).pluck(false).all(...params) as T[]
+  }
+
+  /** The first column of the first row (a count, an id). */
+  value<T>(sql: string, ...params: unknown[]): T | undefined {
+    return this.prepare(sql).pluck(true).get(...params) as T | undefined
+  }
+
+  run(sql: string, ...params: unknown[]): Database.RunResult {
+    return this.prepare(sql).run(...params)
+  }
+
+  /** Reads that must see one snapshot of the file (a plan and the change mark it was made against). */
+  snapshot<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
   get version(): number {
     return this.db.pragma('user_version', { simple: true }) as number
   }

@@ -36,7 +36,7 @@ export class VettingService {
   recordStage(data: StageData): CandidateView {
     notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(data.candidateId)
+      const c = this.candidates.require(data.candidateId)
       const rules = this.candidates.rules()
       const level = data.stage === '会审' ? data.level : ''
       const publicityEnd = data.stage === '公示' && data.publicityStart ? lastWorkingDay(data.publicityStart, rules.publicityDays) : null
@@ -69,14 +69,14 @@ export class VettingService {
         this.store.db.prepare(`UPDATE candidates SET pool = '正式候选人', updated_at = ? WHERE id = ?`).run(nowStamp(), c.id)
         audit({ action: 'update', entity: 'candidate', entityId: c.id, summary: `“${c.name}”确定为正式候选人`, before: { pool: c.pool }, after: { pool: '正式候选人' } })
       }
-      return this.candidates.get(c.id)
+      return this.candidates.require(c.id)
     })
   }
 
   /** Takes back the latest recorded stage only, so a correction never leaves a later decision without its basis. */
   undoStage(candidateId: number): CandidateView {
     return this.store.write((audit) => {
-      const c = this.candidates.get(candidateId)
+      const c = this.candidates.require(candidateId)
       const last = this.store.db.prepare('SELECT id FROM candidate_stages WHERE candidate_id = ? ORDER BY id DESC LIMIT 1').pluck().get(candidateId) as
         | number
         | undefined
@@ -87,7 +87,7 @@ export class VettingService {
         this.store.db.prepare(`UPDATE candidates SET pool = '初步人选', updated_at = ? WHERE id = ?`).run(nowStamp(), candidateId)
       }
       audit({ action: 'delete', entity: 'candidate_stage', entityId: last, summary: `撤销“${c.name}”的${before.stage}${before.level ? `（${before.level}）` : ''}记录`, before })
-      return this.candidates.get(candidateId)
+      return this.candidates.require(candidateId)
     })
   }
 
@@ -95,7 +95,7 @@ export class VettingService {
   sendToReview(candidateId: number, sentOn: string): CandidateView {
     notFuture(sentOn, 'sentOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(candidateId)
+      const c = this.candidates.require(candidateId)
       if (c.progress.stopped) throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能送审`)
       if (c.progress.current !== '县级联审') throw failure('out_of_order', `须先完成“${c.progress.current ?? '前序'}”环节，才能送县级联审`)
       if (c.progress.lastDate && sentOn < c.progress.lastDate) throw failure('validation', `送审日期早于上一环节的日期 ${c.progress.lastDate}`)
@@ -105,14 +105,14 @@ export class VettingService {
       const added = this.candidates.rules().departments.filter((d) => insert.run(candidateId, d, sentOn).changes > 0)
       if (added.length === 0) throw failure('conflict', '该人选已送各联审部门，无需重复送审')
       audit({ action: 'create', entity: 'review', entityId: candidateId, summary: `“${c.name}”送县级联审（${added.length}个部门）`, after: { departments: added, sentOn } })
-      return this.candidates.get(candidateId)
+      return this.candidates.require(candidateId)
     })
   }
 
   recordVerdict(data: z.output<typeof verdictInput>): CandidateView {
     if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(data.candidateId)
+      const c = this.candidates.require(data.candidateId)
       const existing = (verdictsByCandidate(this.store.db, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
       if (!existing) throw failure('out_of_order', `尚未送“${data.department}”联审，请先送审`, { department: '未送审' })
       if (c.progress.stopped && c.progress.stopped.stage !== '县级联审') {
@@ -136,7 +136,7 @@ export class VettingService {
         before: existing,
         after
       })
-      return this.candidates.get(c.id)
+      return this.candidates.require(c.id)
     })
   }
 
@@ -176,7 +176,7 @@ export class VettingService {
   recordEvaluation(data: EvaluationData): EvaluationView & { candidate: CandidateView } {
     notFuture(data.heldOn, 'heldOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.get(data.candidateId)
+      const c = this.candidates.require(data.candidateId)
       if (!c.incumbent) throw failure('validation', '民主测评针对现任干部；该人选是新提名人选，无需测评')
       const laterStage = this.store.db.prepare('SELECT 1 FROM candidate_stages WHERE candidate_id = ?').get(c.id)
       if (laterStage || this.wasSent(c.id)) throw failure('out_of_order', '该人选已进入后续环节，民主测评结果不能再改；如需更正请先撤销后续环节')
@@ -201,7 +201,7 @@ export class VettingService {
         before,
         after: votes
       })
-      return { votes, score, candidate: this.candidates.get(c.id) }
+      return { votes, score, candidate: this.candidates.require(c.id) }
     })
   }
 

@@ -2,7 +2,6 @@ import type { z } from 'zod'
 import { failure } from '../../shared/result'
 import type { GradeChange, gradeInput } from '../../shared/risk'
 import { nowStamp } from './clock'
-import { toCamel } from './row-mapping'
 import type { Store } from './store'
 import type { VillageService } from './villages'
 
@@ -20,10 +19,16 @@ export class VillageGradeService {
     return this.store.write((audit) => {
       const before = this.villages.require(input.villageId)
       const at = nowStamp()
-      this.store.db.prepare('UPDATE villages SET grade = ?, updated_at = ? WHERE id = ?').run(input.grade, at, input.villageId)
-      const info = this.store.db
-        .prepare(`INSERT INTO village_grade_changes (village_id, grade, previous_grade, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(input.villageId, input.grade, before.grade, input.reason, this.store.actor, at)
+      this.store.run('UPDATE villages SET grade = ?, updated_at = ? WHERE id = ?', input.grade, at, input.villageId)
+      const info = this.store.run(
+        `INSERT INTO village_grade_changes (village_id, grade, previous_grade, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        input.villageId,
+        input.grade,
+        before.grade,
+        input.reason,
+        this.store.actor,
+        at
+      )
       const change = this.history(input.villageId).find((c) => c.id === Number(info.lastInsertRowid))
       if (!change) throw failure('internal', '分级记录未能保存')
       audit({
@@ -39,9 +44,10 @@ export class VillageGradeService {
   }
 
   history(villageId: number): GradeChange[] {
-    return this.store.db
-      .prepare('SELECT * FROM village_grade_changes WHERE village_id = ? ORDER BY id DESC')
-      .all(villageId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as GradeChange)
+    return this.store.all<GradeChange>(
+      `SELECT id, village_id AS villageId, grade, previous_grade AS previousGrade, reason, set_by AS setBy, set_at AS setAt
+       FROM village_grade_changes WHERE village_id = ? ORDER BY id DESC`,
+      villageId
+    )
   }
 }

@@ -1,6 +1,6 @@
 import { failure } from '../../shared/result'
 import { nowStamp } from './clock'
-import { toCamel, toSnake } from './row-mapping'
+import { toSnake } from './row-mapping'
 import type { Store } from './store'
 
 interface RecordTableDef<D> {
@@ -24,17 +24,20 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
     private readonly def: RecordTableDef<D>
   ) {}
 
+  /** Every column of the table, aliased to the record's field names. */
+  private get selected(): string {
+    const cols = this.def.columns.map((c) => `${toSnake(c)} AS ${c}`).join(', ')
+    return `SELECT id, ${cols}, created_at AS createdAt, updated_at AS updatedAt FROM ${this.def.table}`
+  }
+
   list(villageId: number): R[] {
-    return this.store.db
-      .prepare(`SELECT * FROM ${this.def.table} WHERE village_id = ? ORDER BY ${this.def.orderBy}`)
-      .all(villageId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as R)
+    return this.store.all<R>(`${this.selected} WHERE village_id = ? ORDER BY ${this.def.orderBy}`, villageId)
   }
 
   require(id: number): R {
-    const row = this.store.db.prepare(`SELECT * FROM ${this.def.table} WHERE id = ?`).get(id)
+    const row = this.store.one<R>(`${this.selected} WHERE id = ?`, id)
     if (!row) throw failure('not_found', `该${this.def.label}不存在，可能已被删除`)
-    return toCamel(row as Record<string, unknown>) as unknown as R
+    return row
   }
 
   create(data: D): R {
@@ -42,9 +45,12 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
       this.assertVillage(data.villageId)
       const now = nowStamp()
       const cols = this.def.columns.map(toSnake)
-      const info = this.store.db
-        .prepare(`INSERT INTO ${this.def.table} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`)
-        .run(...this.values(data), now, now)
+      const info = this.store.run(
+        `INSERT INTO ${this.def.table} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
+        ...this.values(data),
+        now,
+        now
+      )
       const created = this.require(Number(info.lastInsertRowid))
       audit({ action: 'create', entity: this.def.entity, entityId: created.id, summary: `新增${this.def.label}：${this.def.describe(created)}`, after: created })
       return created
@@ -56,7 +62,7 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
       const before = this.require(id)
       if (before.villageId !== data.villageId) throw failure('validation', `${this.def.label}不能改到其他村社`)
       const sets = this.def.columns.map((c) => `${toSnake(c)} = ?`).join(', ')
-      this.store.db.prepare(`UPDATE ${this.def.table} SET ${sets}, updated_at = ? WHERE id = ?`).run(...this.values(data), nowStamp(), id)
+      this.store.run(`UPDATE ${this.def.table} SET ${sets}, updated_at = ? WHERE id = ?`, ...this.values(data), nowStamp(), id)
       const after = this.require(id)
       audit({ action: 'update', entity: this.def.entity, entityId: id, summary: `修改${this.def.label}：${this.def.describe(after)}`, before, after })
       return after
@@ -66,7 +72,7 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
   remove(id: number): void {
     this.store.write((audit) => {
       const before = this.require(id)
-      this.store.db.prepare(`DELETE FROM ${this.def.table} WHERE id = ?`).run(id)
+      this.store.run(`DELETE FROM ${this.def.table} WHERE id = ?`, id)
       audit({ action: 'delete', entity: this.def.entity, entityId: id, summary: `删除${this.def.label}：${this.def.describe(before)}`, before })
     })
   }
@@ -76,6 +82,6 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
   }
 
   private assertVillage(villageId: number): void {
-    if (!this.store.db.prepare('SELECT 1 FROM villages WHERE id = ?').get(villageId)) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
+    if (!this.store.one('SELECT 1 FROM villages WHERE id = ?', villageId)) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
   }
 }

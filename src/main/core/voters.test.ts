@@ -77,7 +77,7 @@ describe('registering voters', () => {
     expect(e.code).toBe('exists')
     expect(e.existing).toEqual({ kind: 'voter', id: first.id })
     expect(e.message).toContain('已登记为本村选民“周桂兰”')
-    expect(voters.get(first.id)).toMatchObject({ category: 2, groupName: '三组', address: '后山12号' })
+    expect(voters.require(first.id)).toMatchObject({ category: 2, groupName: '三组', address: '后山12号' })
   })
 
   it('registers the deprived but keeps them off the count of voters', () => {

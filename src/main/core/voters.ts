@@ -1,15 +1,10 @@
 import type Database from 'better-sqlite3'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
-import { nameMismatch } from '../../shared/person'
-import { alreadyThere, failure } from '../../shared/result'
+import { failure } from '../../shared/result'
 import {
-  categoryLabel,
   objectionTiming,
   proxyProblem,
   publicationCheck,
-  noElectionDay,
-  notAVoter,
-  registeredElsewhere,
   voterEligibility,
   voterQuery,
   type Objection,
@@ -25,9 +20,10 @@ import {
 import type { VotingRules } from '../../shared/voting-rules'
 import { nowStamp, type Clock } from './clock'
 import { toCamel } from './row-mapping'
-import { likePattern, searchKey } from './search-key'
+import { likePattern } from './search-key'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
+import { VoterWriter } from './voter-writer'
 import { votingRulesSetting } from '../../shared/settings'
 
 const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_election_date AS election_date, v.person_id,
@@ -36,153 +32,6 @@ const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, g.committee_
   FROM voters v JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id`
 
 const ITERATE_PAGE = 2000
-const KEY_CACHE_NAMES = 50_000
-
-interface VillageFacts {
-  id: number
-  name: string
-  electionDate: string | null
-  published: boolean
-}
-
-/**
- * What a plan made in the same transaction has already looked up for a row: the person with its ID, and where
- * they are registered; and, when the row was checked with this register's rules (a valid ID, of age on the
- * village's election day), what the ID says.
- */
-export interface KnownRegistration {
-  person: { id: number; name: string } | null
-  active: { id: number; villageId: number; villageName: string } | null
-  checked?: { sex: Sex; birthDate: string }
-}
-
-export interface VoterUpsertResult {
-  voterId: number
-  personId: number
-  created: boolean
-}
-
-/**
- * Adds or updates voters with statements prepared once, inside a transaction the caller holds (an
- * import of 100,000 rows is one transaction with one audit entry). Every refusal is an AppFailure
- * with a field and a Chinese reason, thrown before anything of that row is written.
- */
-export class VoterWriter {
-  private readonly villages = new Map<number, VillageFacts | null>()
-  private readonly s: Record<string, Database.Statement>
-  constructor(
-    db: Database.Database,
-    private readonly rules: VotingRules,
-    /** The writer's day: changes after publication are dated with it, ages counted on it. */
-    private readonly today: string
-  ) {
-    this.s = {
-      village: db.prepare(
-        `SELECT id, name, committee_election_date AS electionDate,
-         EXISTS (SELECT 1 FROM voter_publications WHERE village_id = villages.id) AS published FROM villages WHERE id = ?`
-      ),
-      person: db.prepare('SELECT id, name FROM persons WHERE id_number = ?'),
-      insertPerson: db.prepare(
-        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`
-      ),
-      fillEthnicity: db.prepare(`UPDATE persons SET ethnicity = ? WHERE id = ? AND ethnicity = ''`),
-      active: db.prepare(
-        `SELECT v.id, v.village_id AS villageId, g.name AS villageName FROM voters v JOIN villages g ON g.id = v.village_id
-         WHERE v.person_id = ? AND v.status = '在册'`
-      ),
-      // Positional: an import runs it 100,000 times, and binding by name costs a lookup per parameter.
-      insert: db.prepare(
-        `INSERT INTO voters (village_id, person_id, group_name, category, address, approval_date, approval_meeting, deprived,
-         note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      ),
-      update: db.prepare(
-        `UPDATE voters SET group_name = @groupName, category = @category, address = @address, approval_date = @approvalDate,
-         approval_meeting = @approvalMeeting, deprived = @deprived, note = @note, updated_at = @now WHERE id = @id`
-      ),
-      change: db.prepare(
-        `INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)`
-      )
-    }
-  }
-
-  upsert(d: VoterData, known?: KnownRegistration): VoterUpsertResult {
-    const village = this.village(d.villageId)
-    if (!village.electionDate) {
-      throw failure('validation', noElectionDay(village.name), {
-        villageId: '该村尚未确定选举日'
-      })
-    }
-    const id = known?.checked ? { idNumber: d.idNumber, ...known.checked } : this.checked(d, village.electionDate)
-
-    const person = known ? (known.person ?? undefined) : (this.s.person.get(id.idNumber) as { id: number; name: string } | undefined)
-    if (person && person.name !== d.name) {
-      const reason = nameMismatch(id.idNumber, person.name, d.name)
-      throw failure('conflict', reason, { name: reason })
-    }
-    const active = known
-      ? (known.active ?? undefined)
-      : person
-        ? (this.s.active.get(person.id) as { id: number; villageId: number; villageName: string } | undefined)
-        : undefined
-    if (active && active.villageId !== d.villageId) {
-      const reason = registeredElsewhere(d.name, id.idNumber, active.villageName, village.name)
-      throw failure('conflict', reason, { idNumber: reason })
-    }
-
-    const now = nowStamp()
-    let personId = person?.id
-    if (personId === undefined) {
-      const info = this.s.insertPerson.run(id.idNumber, d.name, id.sex, id.birthDate, d.ethnicity, d.villageId, this.keyOf(d.name), now, now)
-      personId = Number(info.lastInsertRowid)
-    } else if (d.ethnicity) {
-      this.s.fillEthnicity.run(d.ethnicity, personId)
-    }
-    const approvalDate = d.category === 3 ? d.approvalDate : null
-    const approvalMeeting = d.category === 3 ? d.approvalMeeting : null
-    const deprived = d.deprived ? 1 : 0
-    if (active) {
-      this.s.update.run({ id: active.id, groupName: d.groupName, category: d.category, address: d.address, approvalDate, approvalMeeting, deprived, note: d.note, now })
-      if (village.published) this.s.change.run(d.villageId, active.id, '更正', `更正登记信息：${categoryLabel(d.category)}${d.deprived ? '，被剥夺政治权利' : ''}`, this.today, now)
-      return { voterId: active.id, personId, created: false }
-    }
-    const info = this.s.insert.run(d.villageId, personId, d.groupName, d.category, d.address, approvalDate, approvalMeeting, deprived, d.note, now, now)
-    const voterId = Number(info.lastInsertRowid)
-    if (village.published) this.s.change.run(d.villageId, voterId, '补登', `名单公布后补登（${categoryLabel(d.category)}）`, this.today, now)
-    return { voterId, personId, created: true }
-  }
-
-  private checked(d: VoterData, electionDate: string): { idNumber: string; sex: Sex; birthDate: string } {
-    const id = checkIdNumber(d.idNumber, this.today)
-    if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
-    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, electionDate, this.rules.voterMinAge)
-    if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
-    return id
-  }
-
-  // Names repeat across a township (one in five in a large roster); the pinyin key is the costly part of adding
-  // a person. Bounded, so that a roster of any length keeps the memory of a village's.
-  private readonly keys = new Map<string, string>()
-  private keyOf(name: string): string {
-    let k = this.keys.get(name)
-    if (k === undefined) {
-      if (this.keys.size >= KEY_CACHE_NAMES) this.keys.clear()
-      this.keys.set(name, (k = searchKey(name)))
-    }
-    return k
-  }
-
-  private village(id: number): VillageFacts {
-    if (!this.villages.has(id)) {
-      const v = this.s.village.get(id) as (Omit<VillageFacts, 'published'> & { published: number }) | undefined
-      this.villages.set(id, v ? { ...v, published: v.published === 1 } : null)
-    }
-    const v = this.villages.get(id)
-    if (!v) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
-    return v
-  }
-}
-
 export class VoterService {
   constructor(
     private readonly store: Store,
@@ -234,13 +83,7 @@ export class VoterService {
     return { rows: raw.map((r) => toVoterRow(r, rules.voterMinAge)), total }
   }
 
-  private activeByIdNumber(idNumber: string, villageId: number): { id: number; name: string; idNumber: string } | undefined {
-    return this.store.db
-      .prepare(`SELECT v.id, p.name, p.id_number AS idNumber FROM voters v JOIN persons p ON p.id = v.person_id WHERE p.id_number = ? AND v.village_id = ? AND v.status = '在册'`)
-      .get(idNumber, villageId) as { id: number; name: string; idNumber: string } | undefined
-  }
-
-  get(id: number): VoterRow {
+  require(id: number): VoterRow {
     const r = this.store.db.prepare(`${ROW_SQL} WHERE v.id = ?`).get(id) as Record<string, unknown> | undefined
     if (!r) throw failure('not_found', '该选民不存在，可能已被删除，请刷新列表')
     return toVoterRow(r, this.rules().voterMinAge)
@@ -344,15 +187,9 @@ export class VoterService {
   /** Registers a new voter; an ID already on this village's list is refused, never overwritten. */
   create(data: VoterData): VoterRow {
     return this.store.write((audit) => {
-      const given = checkIdNumber(data.idNumber)
-      const same = given.ok ? this.activeByIdNumber(given.idNumber, data.villageId) : undefined
-      if (same) {
-        throw alreadyThere(`身份证号 ${same.idNumber} 已登记为本村选民“${same.name}”，不能重复登记；如需修改请打开该选民`, { kind: 'voter', id: same.id }, {
-          idNumber: '已登记'
-        })
-      }
+      this.writer().refuseRegistered(data)
       const r = this.writer().upsert(data)
-      const after = this.get(r.voterId)
+      const after = this.require(r.voterId)
       audit({
         action: r.created ? 'create' : 'update',
         entity: 'voter',
@@ -366,7 +203,7 @@ export class VoterService {
 
   update(id: number, data: VoterData): VoterRow {
     return this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (before.status !== '在册') throw failure('conflict', '该选民已除名，不能修改')
       const given = checkIdNumber(data.idNumber)
       if (given.ok && given.idNumber !== before.idNumber) {
@@ -376,7 +213,7 @@ export class VoterService {
         throw failure('validation', '不能直接改登到其他村：请在原村除名后到新村登记', { villageId: '不能改村' })
       }
       this.writer().upsert(data)
-      const after = this.get(id)
+      const after = this.require(id)
       audit({ action: 'update', entity: 'voter', entityId: id, summary: `修改选民“${after.name}”（${after.villageName}）`, before, after })
       return after
     })
@@ -388,7 +225,7 @@ export class VoterService {
    */
   remove(id: number, reason: string, on: string): { id: number; kept: boolean } {
     return this.store.write((audit) => {
-      const before = this.get(id)
+      const before = this.require(id)
       if (before.status !== '在册') throw failure('conflict', '该选民已经除名')
       const proxies = this.store.db
         .prepare('SELECT count(*) FROM voter_proxies WHERE principal_id = ? OR holder_id = ?')
@@ -512,8 +349,8 @@ export class VoterService {
 
   addProxy(p: { principalId: number; holderId: number; relation: string; written: boolean; signedOn: string | null }): Proxy {
     return this.store.write((audit) => {
-      const principal = this.get(p.principalId)
-      const holder = this.get(p.holderId)
+      const principal = this.require(p.principalId)
+      const holder = this.require(p.holderId)
       for (const v of [principal, holder]) {
         if (!v.eligible || v.status !== '在册') throw failure('validation', `${v.name}不是有选举权的在册选民：${v.ineligibleReason || '已除名'}`)
       }

@@ -8,6 +8,7 @@ import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
 import type { ElectionService } from '../elections'
+import type { JobResults } from '../../../shared/jobs'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
 import type { MemberService } from '../members'
@@ -101,9 +102,9 @@ export class ExportService {
 
   /** 填报单位: the township the villages belong to (the most common one), and today. */
   heading(): TableHeading {
-    const row = this.store.db
-      .prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`)
-      .get() as { township: string } | undefined
+    const row = this.store.one<{ township: string }>(
+      `SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC, township LIMIT 1`
+    )
     return { unit: row?.township ?? '', date: this.clock.today() }
   }
 
@@ -135,7 +136,7 @@ export class ExportService {
   }
 
   /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */
-  start(req: ExportRequest): JobStatus<ExportedFile> {
+  start(req: ExportRequest): JobStatus<JobResults['export']> {
     const { label, village } = this.check(req)
     return this.jobs.start('export', `正在导出${village ? village.name : ''}${label}`, (ctx: JobContext) => this.file(req, ctx))
   }
@@ -240,7 +241,7 @@ export class ExportService {
   private async dossierFile(req: ExportRequest, label: string, village: Village | null, h: TableHeading, job?: BatchProgress): Promise<ExportedFile> {
     const signing: FormSigning = { reportingUnit: h.unit, filledBy: req.filledBy ?? '', filledOn: h.date }
     if (req.candidateId) {
-      const candidate = this.candidates.candidates.get(req.candidateId)
+      const candidate = this.candidates.candidates.require(req.candidateId)
       const form = this.candidates.dossier(candidate.id, signing)
       return this.fileOf(req, label, this.villages.require(candidate.villageId), await renderPdf(dossierDocument(form), pdfFonts()), h, form.name)
     }

@@ -143,9 +143,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
 /** Village names of the register, looked up once each. */
 function villageLookup(store: Store): (name: string) => number | null {
   const cache = new Map<string, number | null>()
-  const stmt = store.db.prepare('SELECT id FROM villages WHERE name = ? ORDER BY id LIMIT 1').pluck()
   return (name) => {
-    if (!cache.has(name)) cache.set(name, (stmt.get(name) as number | undefined) ?? null)
+    if (!cache.has(name)) cache.set(name, store.value<number>('SELECT id FROM villages WHERE name = ? ORDER BY id LIMIT 1', name) ?? null)
     return cache.get(name)!
   }
 }

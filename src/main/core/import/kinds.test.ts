@@ -192,7 +192,7 @@ describe('candidates', () => {
     ])
     const zhang = testServices(store).persons.findByIdNumber(ZHANG)!
     expect(zhang).toMatchObject({ ethnicity: '汉族', villageId: longshan })
-    expect(testServices(store).personRecords.get(zhang.id).profile).toMatchObject({
+    expect(testServices(store).personRecords.require(zhang.id).profile).toMatchObject({
       politicalStatus: '中共党员',
       partyJoined: '2005.07',
       fullTimeEducation: { level: '本科' }
@@ -206,7 +206,7 @@ describe('candidates', () => {
     expect(third.preview.counts).toMatchObject({ updated: 1 })
     imports.commit(third.analysis)
     expect(candidates.ofPerson(zhang.id)).toMatchObject({ pool: '正式候选人' })
-    expect(testServices(store).personRecords.get(zhang.id).profile.fullTimeEducation.level).toBe('研究生')
+    expect(testServices(store).personRecords.require(zhang.id).profile.fullTimeEducation.level).toBe('研究生')
   })
 
   it('reports an unknown village or post, a person proposed elsewhere and a non-member for a Party post, row by row', async () => {

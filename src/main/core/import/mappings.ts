@@ -5,7 +5,7 @@ import type { Store } from '../store'
 
 /** Header text (normalised) → field or null, as the clerk chose it for this kind. */
 export function rememberedChoices(store: Store, kind: ImportKind): Map<string, string | null> {
-  const rows = store.db.prepare('SELECT header, field FROM import_header_choices WHERE kind = ?').all(kind) as { header: string; field: string | null }[]
+  const rows = store.all<{ header: string; field: string | null }>('SELECT header, field FROM import_header_choices WHERE kind = ?', kind)
   return new Map(rows.map((r) => [r.header, r.field]))
 }
 
@@ -18,12 +18,14 @@ export function rememberChoice(store: Store, kind: ImportKind, header: string, f
   if (!key) throw failure('validation', '列名为空，无法记住')
   store.write((audit) => {
     const before = rememberedChoices(store, kind).get(key)
-    store.db
-      .prepare(
-        `INSERT INTO import_header_choices (kind, header, field, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (kind, header) DO UPDATE SET field = excluded.field, updated_at = excluded.updated_at`
-      )
-      .run(kind, key, field, nowStamp())
+    store.run(
+      `INSERT INTO import_header_choices (kind, header, field, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kind, header) DO UPDATE SET field = excluded.field, updated_at = excluded.updated_at`,
+      kind,
+      key,
+      field,
+      nowStamp()
+    )
     audit({
       action: 'update',
       entity: 'import_mapping',

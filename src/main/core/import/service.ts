@@ -9,6 +9,7 @@ import {
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
+import type { JobResults } from '../../../shared/jobs'
 import type { JobRunner, JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
 import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
@@ -73,11 +74,11 @@ export class ImportService {
     const analysis = await analyze(this.store, adapter, input, analyzeOptions, progress)
     const id = crypto.randomUUID()
     // The plan and the mark of the register it was made against, in one snapshot: commit reuses it while the mark holds.
-    const preview = this.store.db.transaction(() => {
+    const preview = this.store.snapshot(() => {
       const plan = adapter.register.plan(analysis.records)
       plans.set(analysis, { plan, mark: this.store.changeMark() })
       return previewOf(id, analysis, adapter, plan)
-    })()
+    })
     this.analyses.set(id, analysis)
     while (this.analyses.size > KEEP_ANALYSES) this.analyses.delete(this.analyses.keys().next().value!)
     return { analysis, preview }
@@ -148,7 +149,7 @@ export class ImportService {
 
   private prepare(kind: ImportKind, options: ReadOptions): { adapter: KindAdapter; options: AnalyzeOptions } {
     const villageId = options.villageId ?? null
-    if (villageId !== null && !this.store.db.prepare('SELECT 1 FROM villages WHERE id = ?').get(villageId)) {
+    if (villageId !== null && !this.store.one('SELECT 1 FROM villages WHERE id = ?', villageId)) {
       throw failure('validation', '所选村社不存在，请刷新后重新选择')
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)
@@ -174,11 +175,11 @@ export class ImportService {
     return summary
   }
 
-  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus {
+  startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus<JobResults['import-preview']> {
     return this.runner().start('import-preview', `正在检查“${input.name ?? ''}”`, async (ctx) => (await this.read(kind, input, options, ctx)).preview)
   }
 
-  startCommit(previewId: string): JobStatus {
+  startCommit(previewId: string): JobStatus<JobResults['import-commit']> {
     const analysis = this.analyses.get(previewId)
     if (!analysis) throw failure('not_found', '预览已过期，请重新选择文件')
     return this.runner().start('import-commit', `正在导入“${analysis.fileName}”`, async (ctx) => {

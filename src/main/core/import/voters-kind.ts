@@ -10,7 +10,7 @@ import {
   type VoterData
 } from '../../../shared/voter'
 import { allByKeys } from '../batched'
-import type { KnownRegistration, VoterWriter } from '../voters'
+import type { KnownRegistration, VoterWriter } from '../voter-writer'
 import type { BuildContext, FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, type PersonPart } from './person-rows'
 

@@ -1,14 +1,10 @@
 import type { Api } from '../../../main/api'
+import type { Bridge } from '../../../shared/ipc'
 import type { AppError, Result } from '../../../shared/result'
 
 export type { Api }
 
 type Invoke = (name: string, input: unknown) => Promise<unknown>
-
-interface Bridge {
-  invoke: Invoke
-  platform: 'electron'
-}
 
 declare global {
   interface Window {

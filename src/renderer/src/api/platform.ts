@@ -46,17 +46,12 @@ export function pickFile(accept: string): Promise<PickedFile | null> {
 
 export { fromBase64, toBase64 }
 
-interface SaveBridge {
-  saveFile?: (name: string, base64: string) => Promise<{ saved: boolean; path?: string }>
-}
-
 /**
  * Saves bytes under a proposed file name: the native save dialog in Electron, a download in the browser.
  * Returns false when the user cancelled the dialog.
  */
 export async function saveFile(name: string, base64: string, mime: string): Promise<boolean> {
-  const bridge = window.api as unknown as SaveBridge | undefined
-  if (platform === 'electron' && bridge?.saveFile) return (await bridge.saveFile(name, base64)).saved
+  if (platform === 'electron' && window.api) return (await window.api.saveFile(name, base64)).saved
   const url = URL.createObjectURL(new Blob([fromBase64(base64)], { type: mime }))
   const a = document.createElement('a')
   a.href = url

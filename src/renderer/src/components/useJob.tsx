@@ -1,6 +1,6 @@
 import { Button, Modal, Progress, Typography } from 'antd'
 import { useCallback, useRef, useState } from 'react'
-import type { JobStatus } from '../../../main/core/jobs'
+import type { JobStatus } from '../../../shared/jobs'
 import { api, ApiError, unwrap } from '../api/client'
 
 const POLL_MS = 250
@@ -13,7 +13,7 @@ export function useJob() {
   const [status, setStatus] = useState<JobStatus | null>(null)
   const cancelled = useRef(false)
 
-  const run = useCallback(async (start: () => Promise<JobStatus>): Promise<JobStatus> => {
+  const run = useCallback(async <T,>(start: () => Promise<JobStatus<T>>): Promise<JobStatus<T>> => {
     cancelled.current = false
     let s = await start()
     setStatus(s)
@@ -21,7 +21,8 @@ export function useJob() {
       await new Promise((r) => setTimeout(r, POLL_MS))
       const next = await unwrap(api.jobs.status({ id: s.id }))
       if (!next) throw new ApiError({ code: 'not_found', message: '任务已结束或不存在' })
-      s = next
+      // The same job as `start` returned, so the same kind of result.
+      s = next as JobStatus<T>
       setStatus(s)
     }
     setStatus(null)

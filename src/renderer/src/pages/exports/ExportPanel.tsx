@@ -2,7 +2,7 @@ import { App, Button, Card, Input, Select, Space, Table, Typography } from 'antd
 import { useState } from 'react'
 import type { Term } from '../../../../shared/election'
 import { STAGES, type Stage } from '../../../../shared/candidate'
-import type { ExportedFile, ExportFormat, ExportTable } from '../../../../shared/exports'
+import type { ExportFormat, ExportTable } from '../../../../shared/exports'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
@@ -33,7 +33,7 @@ export function ExportPanel() {
     try {
       if (!AS_JOB.has(table)) return await save(await unwrap(api.exports.file(input)))
       const end = await job.run(() => unwrap(api.exports.start(input)))
-      if (end.state === 'done') await save(end.result as ExportedFile)
+      if (end.state === 'done' && end.result) await save(end.result)
       else if (end.state === 'cancelled') message.info('已取消导出')
       else message.error(end.error?.message ?? '导出失败')
     } catch (e) {

@@ -1,8 +1,8 @@
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
-import type { JobStatus } from '../../../../main/core/jobs'
-import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type ImportSummary, type PreviewRow } from '../../../../shared/import'
+import type { JobResults, JobStatus } from '../../../../shared/jobs'
+import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type PreviewRow } from '../../../../shared/import'
 import { api, unwrap } from '../../api/client'
 import { pickFile, type PickedFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
@@ -55,7 +55,7 @@ export function ImportPanel() {
       const end = await job.run(() =>
         unwrap(api.imports.preview({ kind, fileName: f.name, base64: f.base64, villageId, mapping: m, sheet }))
       )
-      if (end.state === 'done') setPreview(end.result as ImportPreview)
+      if (end.state === 'done') setPreview(end.result ?? null)
       else if (end.state === 'cancelled') {
         message.info('已取消检查')
         if (!preview) reset()
@@ -95,15 +95,15 @@ export function ImportPanel() {
       okText: '导入',
       cancelText: '取消',
       onOk: async () => {
-        let end: JobStatus
+        let end: JobStatus<JobResults['import-commit']>
         try {
           end = await job.run(() => unwrap(api.imports.commit({ previewId: preview.id })))
         } catch (e) {
           modal.error({ title: '导入失败', content: (e as Error).message, okText: '知道了' })
           return
         }
-        if (end.state === 'done') {
-          const s = end.result as ImportSummary
+        if (end.state === 'done' && end.result) {
+          const s = end.result
           message.success(`已导入“${s.fileName}”：新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`)
           reset()
           // A village roster just imported is a choice for the next file (its voters, its candidates).

@@ -5,7 +5,7 @@ import type { RiskItemDetail } from '../../../../shared/risk'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
-import { useOnOpen } from './useOnOpen'
+import { useOnOpen } from '../../lib/useOnOpen'
 
 interface Values {
   personId?: number

@@ -2,7 +2,7 @@ import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd'
 import { FormModal } from '../../components/FormModal'
 import dayjs from 'dayjs'
-import { useOnOpen } from './useOnOpen'
+import { useOnOpen } from '../../lib/useOnOpen'
 import { useState, type ReactNode } from 'react'
 import { WORK_KINDS } from '../../../../shared/risk'
 import type { Result } from '../../../../shared/result'
@@ -10,7 +10,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { showFormErrors } from '../../components/formErrors'
-import { dateProps, fromIso, toIso } from './dates'
+import { dateProps, fromIso, toIso } from '../../lib/dates'
 
 type Row = { id: number; villageId: number } & Record<string, unknown>
 

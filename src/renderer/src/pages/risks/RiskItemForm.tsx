@@ -1,14 +1,14 @@
 import { AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd'
 import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useOnOpen } from './useOnOpen'
+import { useOnOpen } from '../../lib/useOnOpen'
 import { useState } from 'react'
 import type { RiskItem } from '../../../../shared/risk'
 import { RISK_SOURCES } from '../../../../shared/risk-rules'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
-import { dateProps, fromIso, toIso } from './dates'
+import { dateProps, fromIso, toIso } from '../../lib/dates'
 
 interface Values {
   type: string

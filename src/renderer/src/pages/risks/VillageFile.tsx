@@ -12,7 +12,7 @@ import { RecordSections } from './RecordSections'
 import { RiskItemDrawer } from './RiskItemDrawer'
 import { RiskItemForm } from './RiskItemForm'
 import { VillagePlan } from './VillagePlan'
-import { useOnOpen } from './useOnOpen'
+import { useOnOpen } from '../../lib/useOnOpen'
 
 export const STATUS_COLORS: Record<string, string> = { 未化解: 'red', 化解中: 'orange', 已化解: 'green' }
 

@@ -1,12 +1,12 @@
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useOnOpen } from './useOnOpen'
+import { useOnOpen } from '../../lib/useOnOpen'
 import { useState } from 'react'
 import { dateProblem, type StepStatus } from '../../../../shared/plan-schedule'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
-import { dateProps, fromIso, toIso } from './dates'
+import { dateProps, fromIso, toIso } from '../../lib/dates'
 import { StateTag, dayRange } from './planLook'
 
 type Dialog = { kind: 'tick' | 'date'; step: StepStatus } | null
