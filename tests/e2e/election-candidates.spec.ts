@@ -54,7 +54,8 @@ test('results are chosen from the village’s 正式候选人; a 人选 before �
   await dialog.getByLabel('被选举人2得票').fill('90')
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(dialog.getByRole('alert').filter({ hasText: '何美玲' })).toContainText('“何美玲”尚未确定为正式候选人（目前为初步人选）')
-  expect(await call<unknown[]>(server, 'elections.list', { villageId: v.id })).toHaveLength(0)
+  const report = await call<{ bodies: { elections: unknown[] }[] }>(server, 'elections.report', { villageId: v.id })
+  expect(report.bodies.flatMap((b) => b.elections)).toHaveLength(0)
 
   await dialog.getByRole('button', { name: '删除被选举人2' }).click()
   await dialog.getByRole('button', { name: '保存' }).click()
