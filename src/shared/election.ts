@@ -30,8 +30,30 @@ export const candidateInput = z.object({
   idNumber: optionalId,
   sex: z.enum(['男', '女']).nullable().default(null),
   votes: count('得票数'),
-  writeIn: z.boolean().default(false)
+  writeIn: z.boolean().default(false),
+  /** The person of the 正式候选人 chosen from the village's list; null for a write-in or a name typed in. */
+  personId: z.number().int().positive().nullable().default(null)
 })
+
+export const ballotQuery = z.object({
+  villageId: z.number({ error: '请选择村社' }).int().positive(),
+  body: z.enum(BODIES, { error: '请选择选举的组织' })
+})
+
+/** One of the village's 人选 offered on a committee's ballot. */
+export interface BallotCandidate {
+  candidateId: number
+  personId: number
+  name: string
+  idNumber: string | null
+  sex: '男' | '女' | null
+  post: string
+  postLabel: string
+  pool: string
+  /** Past 公示 and 确定为正式候选人: the only ones a result may list as candidates. */
+  formal: boolean
+  politicalStatus: string
+}
 
 export const raceInput = z.object({
   post: z.enum(ALL_POSTS, { error: '请选择职位' }),

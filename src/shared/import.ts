@@ -272,6 +272,19 @@ export interface ImportSummary {
   unchanged: number
 }
 
+/**
+ * What a checked file comes to, in one line: only a file that was read whole, with every required column
+ * and no problem, and whose rows all match the register, is 一致; a refused one never is.
+ */
+export function previewOutcome(p: Pick<ImportPreview, 'missingFields' | 'counts'>): { importable: boolean; note: string | null } {
+  const { rows, added, updated, unchanged, problems } = p.counts
+  if (p.missingFields.length > 0) return { importable: false, note: `缺少必填列，不能导入：${p.missingFields.join('、')}` }
+  if (problems > 0) return { importable: false, note: `有 ${problems} 处问题，改正后才能导入（整份文件不会部分导入）` }
+  if (rows === 0) return { importable: false, note: '文件中没有数据行' }
+  if (added + updated === 0 && unchanged === rows) return { importable: false, note: '文件内容与台账一致，无需导入' }
+  return { importable: added + updated > 0, note: null }
+}
+
 export const MAX_LISTED_PROBLEMS = 1000
 
 export const importPreviewInput = z.object({

@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'validation'
   | 'not_found'
   | 'conflict'
+  // An add that names a record already there (AppError.existing says which).
+  | 'exists'
   | 'in_use'
   | 'out_of_order'
   | 'empty'
@@ -37,6 +39,8 @@ export interface AppError {
   message: string
   /** Field-level problems: field name → Chinese reason. */
   fields?: Record<string, string>
+  /** The record an add collided with, so the UI can offer to open it instead. */
+  existing?: { kind: 'voter' | 'person' | 'village'; id: number }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
@@ -56,3 +60,7 @@ export class AppFailure extends Error {
 
 export const failure = (code: ErrorCode, message: string, fields?: Record<string, string>): AppFailure =>
   new AppFailure(fields ? { code, message, fields } : { code, message })
+
+/** An add refused because the record is already there: says which, so the clerk can open it. */
+export const alreadyThere = (message: string, existing: NonNullable<AppError['existing']>, fields?: Record<string, string>): AppFailure =>
+  new AppFailure({ code: 'exists', message, ...(fields ? { fields } : {}), existing })

@@ -97,3 +97,14 @@ describe('委托投票', () => {
     expect(proxyProblem(p, state, 3)).toBe(problem)
   })
 })
+
+describe('委托投票 relation', () => {
+  it('takes a near relative in the words rosters use, and refuses anyone else with the reason', async () => {
+    const { proxyInput } = await import('./voter')
+    const base = { principalId: 1, holderId: 2, written: true, signedOn: '2026-03-01' }
+    for (const relation of ['配偶', '儿子', '外孙女', ' 姐姐 ']) expect(proxyInput.safeParse({ ...base, relation }).success).toBe(true)
+    const neighbour = proxyInput.safeParse({ ...base, relation: '邻居' })
+    expect(neighbour.success).toBe(false)
+    expect(neighbour.error!.issues[0].message).toMatch(/^“邻居”不是近亲属：委托投票只能委托近亲属（配偶、父母/)
+  })
+})

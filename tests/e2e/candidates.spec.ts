@@ -1,35 +1,11 @@
 import type { Page } from '@playwright/test'
+import { call, choose, pickDate, SAVE } from './clerk'
 import { expect, test } from './fixtures'
 
 /** Real-shaped ID numbers: check characters computed by GB 11643 (…001 → 6, …002 → 9). */
 const MAN = { name: '张建国', id: '330302198005010016', birth: '1980-05-01', sex: '男' }
 const WOMAN = { name: '李红梅', id: '330302198506120029', birth: '1985-06-12', sex: '女' }
-/** antd puts a space between the two characters of a two-character button. */
-const SAVE = /^保\s*存$/
 const DEPARTMENTS = ['纪委监委', '组织部', '政法委', '公安', '法院', '检察院', '信访局', '民政局']
-
-async function call(server: { url: string; token: string }, name: string, input: unknown) {
-  const res = await fetch(new URL(`/api/${name}`, server.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
-    body: JSON.stringify(input)
-  })
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
-  if (!body.ok) throw new Error(body.error!.message)
-  return body.value
-}
-
-async function pickDate(container: ReturnType<Page['locator']>, label: string, date: string) {
-  const input = container.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(date)
-  await input.press('Tab')
-}
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click()
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click()
-}
 
 async function openTab(page: Page, tab: '人选' | '人员' | '联审看板') {
   await page.getByRole('menuitem', { name: /人选库/ }).click()

@@ -26,6 +26,7 @@ async function addVillage(page: Page, v: { name: string; kind?: string; househol
 const rowOf = (page: Page, name: string) => page.locator('tr.ant-table-row', { hasText: name })
 
 test('a clerk keeps the village register: add, edit, refused delete, pinyin search, survives a restart', async ({ page, server }) => {
+  test.setTimeout(150_000)
   await page.goto(server.url)
   await expect(page.getByRole('heading', { name: '村社台账' })).toBeVisible()
   await expect(page.getByText('还没有村社。点击“新增村社”登记第一个村社。')).toBeVisible()
@@ -51,6 +52,12 @@ test('a clerk keeps the village register: add, edit, refused delete, pinyin sear
   await edit.getByLabel('户数').fill('315')
   await edit.getByLabel('包村领导').fill('陈副镇长')
   await edit.getByRole('button', { name: '保存' }).click()
+  // The edit says what it changes before it saves.
+  const changes = page.getByRole('dialog').filter({ hasText: '修改“石桥村”的以下内容？' })
+  await expect(changes.getByRole('row')).toHaveCount(3)
+  await expect(changes.getByRole('row', { name: /户数/ })).toContainText('315')
+  await expect(changes.getByRole('row', { name: /包村领导/ })).toContainText('陈副镇长')
+  await changes.getByRole('button', { name: '保存修改' }).click()
   await expect(page.getByText('已保存“石桥村”')).toBeVisible()
   await expect(rowOf(page, '石桥村')).toContainText('315')
   await expect(rowOf(page, '石桥村')).toContainText('陈副镇长')

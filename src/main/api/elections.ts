@@ -1,4 +1,4 @@
-import { ELECTION_LABELS, electionInput } from '../../shared/election'
+import { ballotQuery, ELECTION_LABELS, electionInput } from '../../shared/election'
 import { idInput, prefixed, villageRef, withId } from '../../shared/inputs'
 import { townshipElectionDaysSetting, votingRulesSetting } from '../../shared/settings'
 import { townshipElectionDays } from '../../shared/election-days'
@@ -16,5 +16,7 @@ export const electionsApi = ({ elections, settings }: Services) => ({
   create: method(electionInput, (e) => elections.create(e), ELECTION_LABELS),
   update: method(withId(electionInput), ({ id, data }) => elections.update(id, data), prefixed('data', ELECTION_LABELS)),
   remove: method(idInput, ({ id }) => elections.remove(id)),
-  report: method(villageRef, ({ villageId }) => elections.villageReport(villageId))
+  report: method(villageRef, ({ villageId }) => elections.villageReport(villageId)),
+  /** The village's 人选 for one committee's ballot, 正式候选人 first. */
+  ballot: method(ballotQuery, ({ villageId, body }) => elections.ballot(villageId, body))
 })

@@ -176,6 +176,13 @@ describe('huanjie export', () => {
 
 
   it('writes a village’s 选举结果报告单 as PDF, and the 两委成员名册 of the outgoing term', async () => {
+    // A result lists 正式候选人 only: the sample's 人选 are taken as confirmed after 公示.
+    store.db
+      .prepare(
+        `INSERT INTO candidate_stages (candidate_id, stage, result, decided_on, decider, created_at)
+         SELECT id, '确定为正式候选人', '通过', '2026-02-20', '村选举委员会', '2026-02-20T00:00:00Z' FROM candidates`
+      )
+      .run()
     testServices(store).elections.create(
       electionInput.parse({
         villageId, body: '村委会', heldOn: '2026-03-01', registered: 100, issued: 80, returned: 80, valid: 78, invalid: 2,

@@ -15,6 +15,8 @@ import { method } from './method'
 /** 选民登记: the list, its publication, changes, objections and proxies. */
 export const votersApi = ({ voters }: Services) => ({
   list: method(voterQuery, (q) => voters.list(q)),
+  /** One voter, for the dialog an add collided with. */
+  get: method(idInput, ({ id }) => voters.require(id)),
   counts: method(optionalVillageInput, ({ villageId }) => voters.counts(villageId)),
   create: method(voterInput, (v) => voters.create(v), VOTER_LABELS),
   update: method(withId(voterInput), ({ id, data }) => voters.update(id, data), prefixed('data', VOTER_LABELS)),

@@ -3,6 +3,8 @@ import { makeIdNumber } from '../../../tests/fixtures/ids'
 import { buildApi } from '../api'
 import { electionInput, type ElectionInput } from '../../shared/election'
 import { villageInput } from '../../shared/village'
+import { personRecordInput } from '../../shared/cadre'
+import { candidateInput } from '../../shared/candidate'
 import { ElectionService } from './elections'
 import { MemberService } from './members'
 import { Store } from './store'
@@ -122,14 +124,55 @@ describe('recording results', () => {
     expect(elections.list()).toHaveLength(0)
   })
 
-  it('gives a write-in who is elected a person record', () => {
-    const e = elections.create(
-      electionInput.parse(
-        committee({ races: [{ post: '主任', seats: 1, candidates: [{ name: '钱多', votes: 400, writeIn: true, sex: '女' }] }] })
-      )
-    )
+  it('identifies an elected write-in by ID number, and refuses one without', () => {
+    const qian = makeIdNumber('1979-09-09', '女', 6)
+    const writeIn = (idNumber: string | null) =>
+      committee({ races: [{ post: '主任', seats: 1, candidates: [{ name: '钱多', idNumber, votes: 400, writeIn: true, sex: '女' }] }] })
+    expect(() => elections.create(electionInput.parse(writeIn(null)))).toThrow('另选人“钱多”当选，须填写其身份证号')
+    const e = elections.create(electionInput.parse(writeIn(qian)))
     expect(e.races[0].candidates[0].personId).not.toBeNull()
-    expect(members.roster()).toMatchObject([{ name: '钱多', sex: '女', idNumber: null, age: null }])
+    expect(members.roster()).toMatchObject([{ name: '钱多', sex: '女', idNumber: qian }])
+  })
+})
+
+describe('results tied to the village’s candidates', () => {
+  const person = (name: string, idNumber: string, politicalStatus: '中共党员' | '群众') =>
+    testServices(store).personRecords.create(personRecordInput.parse({ person: { name, idNumber, villageId }, profile: { politicalStatus } })).person.id
+  const propose = (personId: number, post: '村委会主任' | '村委会委员') =>
+    testServices(store).candidates.propose(candidateInput.parse({ personId, villageId, post, source: '群众推荐', proposedOn: '2026-01-05' })).id
+  const formal = (candidateId: number) =>
+    store.db
+      .prepare(
+        `INSERT INTO candidate_stages (candidate_id, stage, result, decided_on, decider, created_at) VALUES (?, '确定为正式候选人', '通过', '2026-02-20', '村选举委员会', '2026-02-20T00:00:00Z')`
+      )
+      .run(candidateId)
+  const ballot = (...names: [string, string | null, boolean?][]) =>
+    committee({ races: [{ post: '主任', seats: 1, candidates: names.map(([name, idNumber, writeIn], i) => ({ name, idNumber, votes: 400 - i * 100, writeIn: !!writeIn })) }] })
+
+  it('refuses a 人选 not yet past 公示, and a name that is no formal candidate unless marked 另选他人', () => {
+    const zhang = person('张伟', ZHANG, '中共党员')
+    const li = person('李娜', LI, '群众')
+    formal(propose(zhang, '村委会主任'))
+    propose(li, '村委会委员')
+    expect(() => elections.create(electionInput.parse(ballot(['李娜', null])))).toThrow('“李娜”尚未确定为正式候选人（目前为初步人选）')
+    expect(() => elections.create(electionInput.parse(ballot(['赵刚', null])))).toThrow('“赵刚”不是本村村委会正式候选人')
+    expect(elections.list()).toHaveLength(0)
+    expect(elections.ballot(villageId, '村委会').map((c) => [c.name, c.formal])).toEqual([['张伟', true], ['李娜', false]])
+  })
+
+  it('links the chosen candidate to their person, so the party status counts in the statistics', () => {
+    const zhang = person('张伟', ZHANG, '中共党员')
+    formal(propose(zhang, '村委会主任'))
+    const e = elections.create(electionInput.parse(ballot(['张伟', null])))
+    expect(e.races[0].candidates[0].personId).toBe(zhang)
+    expect(members.roster()).toMatchObject([{ name: '张伟', politicalStatus: '中共党员' }])
+    expect(store.db.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1)
+  })
+
+  it('never creates a second person of the same name in the village without an ID', () => {
+    person('周建国', makeIdNumber('1970-01-01', '男', 7), '群众')
+    expect(() => elections.create(electionInput.parse(ballot(['周建国', null])))).toThrow('本村已有“周建国”')
+    expect(store.db.prepare(`SELECT count(*) FROM persons WHERE name = '周建国'`).pluck().get()).toBe(1)
   })
 })
 

@@ -7,8 +7,9 @@ import {
   type Post,
   type VillageResultReport
 } from '../../shared/election'
-import { BODIES, decideElection, womanMemberCheck, type ElectionThresholds } from '../../shared/election-rules'
+import { BODIES, decideElection, type Body, womanMemberCheck, type ElectionThresholds } from '../../shared/election-rules'
 import { failure } from '../../shared/result'
+import { ballotCandidates, entrantPerson, requireIdentified } from './ballot-candidates'
 import { nowStamp } from './clock'
 import { personFor, type MemberService } from './members'
 import type { PersonService } from './persons'
@@ -123,6 +124,10 @@ export class ElectionService {
     })
   }
 
+  ballot(villageId: number, body: Body) {
+    return ballotCandidates(this.store.db, villageId, body)
+  }
+
   /** 选举结果报告单 of one village: both committees, who is elected, and what is still open. */
   villageReport(villageId: number): VillageResultReport {
     const village = this.store.db
@@ -167,7 +172,8 @@ export class ElectionService {
     data.races.forEach((r, i) => {
       const raceId = Number(insertRace.run(id, i, r.post, r.seats).lastInsertRowid)
       r.candidates.forEach((c, j) => {
-        const personId = c.idNumber ? personFor(this.persons, { ...c, villageId: data.villageId }, audit) : null
+        const listed = entrantPerson(db, data.villageId, data.body, c)
+        const personId = listed ?? (c.idNumber ? personFor(this.persons, { ...c, villageId: data.villageId }, audit) : null)
         insertCandidate.run(raceId, j, personId, c.name, c.sex, c.votes, c.writeIn ? 1 : 0)
       })
     })
@@ -179,7 +185,8 @@ export class ElectionService {
           const candidate = record.races.flatMap((x) => x.candidates).find((x) => String(x.id) === c.key)!
           let personId = candidate.personId
           if (personId === null) {
-            // Elected without an ID number (a write-in, say): the member still needs a person record.
+            if (candidate.writeIn) requireIdentified(c.name, null)
+            // Elected without an ID in a village whose vetting was not entered here: a person record, never a silent namesake.
             personId = personFor(this.persons, { idNumber: null, name: c.name, sex: c.sex, villageId: data.villageId }, audit)
             db.prepare('UPDATE election_candidates SET person_id = ? WHERE id = ?').run(personId, candidate.id)
           }

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { MemberData, MemberRow, Term } from '../../shared/election'
 import type { Body } from '../../shared/election-rules'
 import { ageOn } from '../../shared/idcard'
@@ -96,7 +97,7 @@ export class MemberService {
       )
       .run({
         ...data,
-        politicalStatus: data.politicalStatus || known?.politicalStatus || '',
+        politicalStatus: data.politicalStatus || known?.politicalStatus || profileStatus(db, personId),
         education: data.education || known?.education || '',
         fulltimeEducation: data.fulltimeEducation || known?.fulltimeEducation || '',
         personId,
@@ -164,6 +165,10 @@ export class MemberService {
   }
 }
 
+/** The 政治面貌 of the person's cadre record, so a member elected from the 人选库 counts as what they are. */
+const profileStatus = (db: Database.Database, personId: number): string =>
+  (db.prepare('SELECT political_status FROM person_profiles WHERE person_id = ?').pluck().get(personId) as string | null | undefined) ?? ''
+
 /** The ID number finds the person; a new one is created, a known one must carry the same name. */
 export function personFor(
   persons: PersonService,
@@ -180,5 +185,6 @@ export function personFor(
       return found.id
     }
   }
+  if (!d.idNumber) persons.refuseUnidentifiedNamesake(d.name, d.villageId)
   return persons.createIn({ idNumber: d.idNumber, name: d.name, sex: d.sex, birthDate: null, ethnicity: '', villageId: d.villageId, phone: '' }, audit).id
 }

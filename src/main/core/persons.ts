@@ -1,5 +1,5 @@
 import { reconcileWithId, type Person, type PersonData } from '../../shared/person'
-import { failure } from '../../shared/result'
+import { alreadyThere, failure } from '../../shared/result'
 import { allByKeys } from './batched'
 import { nowStamp, type Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
@@ -94,6 +94,21 @@ export class PersonService {
       this.store.db.prepare('DELETE FROM persons WHERE id = ?').run(id)
       audit({ action: 'delete', entity: 'person', entityId: id, summary: `删除人员“${before.name}”`, before })
     })
+  }
+
+  /** A person without an ID whose name is already in the village is never created twice without a word. */
+  refuseUnidentifiedNamesake(name: string, villageId: number | null): void {
+    if (villageId === null) return
+    const same = this.store.db.prepare('SELECT id, id_number AS idNumber FROM persons WHERE name = ? AND village_id = ? LIMIT 1').get(name, villageId) as
+      | { id: number; idNumber: string | null }
+      | undefined
+    if (same) {
+      throw alreadyThere(
+        `本村已有“${name}”${same.idNumber ? `（身份证号 ${same.idNumber}）` : ''}：未填身份证号无法确认是否同一人，请填写身份证号`,
+        { kind: 'person', id: same.id },
+        { idNumber: '请填写身份证号' }
+      )
+    }
   }
 
   createIn(data: PersonData, audit: Audit): Person {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
-import { failure } from '../../shared/result'
+import { alreadyThere, failure } from '../../shared/result'
 import { categoryLabel, noElectionDay, notAVoter, registeredElsewhere, voterEligibility, type VoterData } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
 import { nowStamp } from './clock'
@@ -75,6 +75,18 @@ export class VoterWriter {
       change: db.prepare(
         `INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)`
       )
+    }
+  }
+
+  /** A new registration of an ID already on this village's list is refused, never taken as an edit. */
+  refuseRegistered(d: VoterData): void {
+    const given = checkIdNumber(d.idNumber)
+    const person = given.ok ? (this.s.person.get(given.idNumber) as { id: number; name: string } | undefined) : undefined
+    const active = person ? (this.s.active.get(person.id) as { id: number; villageId: number } | undefined) : undefined
+    if (person && active?.villageId === d.villageId) {
+      throw alreadyThere(`身份证号 ${d.idNumber} 已登记为本村选民“${person.name}”，不能重复登记；如需修改请打开该选民`, { kind: 'voter', id: active.id }, {
+        idNumber: '已登记'
+      })
     }
   }
 

@@ -67,7 +67,17 @@ describe('registering voters', () => {
   it('refuses a name that does not match the person already known by the ID', () => {
     const id = makeIdNumber('1970-07-07', '男')
     add({ idNumber: id, name: '刘强', category: 1 })
-    expect(refusal(() => add({ idNumber: id, name: '刘墙', category: 1 })).message).toContain('已登记为“刘强”')
+    expect(refusal(() => add({ villageId: west, idNumber: id, name: '刘墙', category: 1 })).message).toContain('已登记为“刘强”')
+  })
+
+  it('refuses to register an ID already on the list and names that voter, leaving the record as it was', () => {
+    const id = makeIdNumber('1966-02-03', '女')
+    const first = add({ idNumber: id, name: '周桂兰', category: 2, groupName: '三组', address: '后山12号' })
+    const e = refusal(() => add({ idNumber: id, name: '周桂兰', category: 1 }))
+    expect(e.code).toBe('exists')
+    expect(e.existing).toEqual({ kind: 'voter', id: first.id })
+    expect(e.message).toContain('已登记为本村选民“周桂兰”')
+    expect(voters.require(first.id)).toMatchObject({ category: 2, groupName: '三组', address: '后山12号' })
   })
 
   it('registers the deprived but keeps them off the count of voters', () => {

@@ -183,8 +183,10 @@ export class VoterService {
     return { villages: [...byVillage.values()], groups: villageId ? groups : [], total }
   }
 
+  /** Registers a new voter; an ID already on this village's list is refused, never overwritten. */
   create(data: VoterData): VoterRow {
     return this.store.write((audit) => {
+      this.writer().refuseRegistered(data)
       const r = this.writer().upsert(data)
       const after = this.require(r.voterId)
       audit({

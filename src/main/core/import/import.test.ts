@@ -245,7 +245,9 @@ describe('files that are not rosters', () => {
     ['加密.xlsx', Buffer.concat([cfb, Buffer.from('EncryptionInfo', 'utf16le')]), '设置了打开密码'],
     ['改名.xlsx', Buffer.from('%PDF-1.7\n…'), 'PDF'],
     ['照片.zip', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('photo.jpg')]), '压缩包'],
-    ['图片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), '无法识别']
+    ['图片.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), '无法识别'],
+    ['随机.xlsx', Buffer.from([0x13, 0x9f, 0x00, 0xe2, 0x51, 0x07, 0xaa, 0x00, 0x3c]), '“随机.xlsx”不是有效的 Excel 工作簿'],
+    ['文本.xlsx', Buffer.from('姓名,身份证号\n张三,1\n'), '“文本.xlsx”不是有效的 Excel 工作簿']
   ])('%s is refused with a clear message', async (name, bytes, message) => {
     await expect(imports.read('persons', { bytes, name })).rejects.toThrow(message)
   })

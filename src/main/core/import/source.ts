@@ -93,6 +93,10 @@ export async function openSource(input: FileInput): Promise<OpenedSource> {
     }
   }
 
+  // Named like a workbook but not one inside: say so, rather than ask for the .xlsx the clerk thinks they gave.
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
+    throw refuse(`“${fileName}”不是有效的 Excel 工作簿：文件内容不是 Excel 格式（可能只是改了扩展名，或文件已损坏）。请在 Excel/WPS 中打开原表格，另存为 .xlsx 再导入。`)
+  }
   if (looksBinary(head)) {
     throw refuse(`无法识别“${fileName}”的格式${ext ? `（${ext}）` : ''}。请提供 .xlsx 工作簿或 .csv 表格。`)
   }

@@ -1,10 +1,11 @@
-import { Alert, Button, Col, DatePicker, Descriptions, Form, InputNumber, Row } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { Alert, Button, Col, Descriptions, Form, InputNumber, Row } from 'antd'
+import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { percent, type EvaluationScore } from '../../../../shared/vetting-rules'
 import { api, unwrap } from '../../api/client'
 import { showFormErrors } from '../../components/formErrors'
 import { dateText } from './vetting-ui'
+import { StepDate } from '../../components/StepDate'
 
 const COUNTS = [
   ['partyBallots', '党员参评人数'],
@@ -51,12 +52,12 @@ export function EvaluationForm({ candidateId, onSaved }: { candidateId: number; 
     }
   }
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ heldOn: dayjs() }} aria-label="民主测评">
+    <Form form={form} layout="vertical" onFinish={submit} aria-label="民主测评">
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="heldOn" label="测评日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker style={{ width: '100%' }} />
+            <StepDate />
           </Form.Item>
         </Col>
         {COUNTS.map(([k, label]) => (

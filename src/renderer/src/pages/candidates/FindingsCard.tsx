@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Table, Tag } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Modal, Radio, Select, Table, Tag } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { FINDING_DECISIONS } from '../../../../shared/candidate'
@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { dateText } from './vetting-ui'
+import { StepDate } from '../../components/StepDate'
 
 type Mode = { kind: 'add' } | { kind: 'decide'; finding: FindingRecord } | null
 
@@ -116,7 +117,7 @@ export function FindingsCard({ personId, findings, onChanged }: { personId: numb
         destroyOnHidden
       >
         {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ foundOn: dayjs(), decidedOn: dayjs(), decision: '准予继续' }}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ decision: '准予继续' }}>
           {mode?.kind === 'add' ? (
             <>
               <Form.Item name="itemCode" label="负面清单条目" rules={[{ required: true, message: '请选择条目' }]}>
@@ -136,7 +137,7 @@ export function FindingsCard({ personId, findings, onChanged }: { personId: numb
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
               <Form.Item name="foundOn" label="发现日期" rules={[{ required: true, message: '请选择日期' }]}>
-                <DatePicker style={{ width: '100%' }} />
+                <StepDate />
               </Form.Item>
             </>
           ) : (
@@ -148,7 +149,7 @@ export function FindingsCard({ personId, findings, onChanged }: { personId: numb
                 <Input maxLength={100} placeholder="如 乡镇党委会" />
               </Form.Item>
               <Form.Item name="decidedOn" label="决定日期" rules={[{ required: true, message: '请选择日期' }]}>
-                <DatePicker style={{ width: '100%' }} />
+                <StepDate after={mode?.kind === 'decide' ? mode.finding.foundOn : null} />
               </Form.Item>
               <Form.Item name="note" label="说明">
                 <Input.TextArea rows={2} maxLength={1000} />

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Form, Input, Row, Select, Switch } from 'antd'
+import { Col, Form, Input, Row, Select, Switch } from 'antd'
 import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { dateText, filterByLabel, type CandidateView } from './vetting-ui'
+import { StepDate } from '../../components/StepDate'
 
 type FormValues = Omit<CandidateInput, 'proposedOn'> & { proposedOn: Dayjs | null }
 
@@ -41,7 +42,7 @@ export function ProposeForm({
     form.setFieldsValue(
       candidate
         ? { ...candidate, proposedOn: dayjs(candidate.proposedOn) } as FormValues
-        : { personId, villageId: villageId ?? undefined, incumbent: false, pool: '初步人选', proposedOn: dayjs() } as FormValues
+        : { personId, villageId: villageId ?? undefined, incumbent: false, pool: '初步人选', proposedOn: null } as FormValues
     )
   }, [open, candidate, personId, villageId, form])
 
@@ -115,7 +116,7 @@ export function ProposeForm({
           </Col>
           <Col span={8}>
             <Form.Item name="proposedOn" label="摸排日期" rules={[{ required: true, message: '请选择日期' }]}>
-              <DatePicker style={{ width: '100%' }} />
+              <StepDate />
             </Form.Item>
           </Col>
           <Col span={24}>

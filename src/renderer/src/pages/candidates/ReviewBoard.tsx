@@ -27,7 +27,7 @@ export function ReviewBoard() {
     const label = <Tag color={VERDICT_COLORS[v.verdict]}>{v.verdict}</Tag>
     return (
       <a
-        onClick={() => setEditing({ candidateId: row.candidate.id, name: row.candidate.name, department, verdict: v.verdict, reason: v.reason, decidedOn: v.decidedOn })}
+        onClick={() => setEditing({ candidateId: row.candidate.id, name: row.candidate.name, department, verdict: v.verdict, reason: v.reason, decidedOn: v.decidedOn, sentOn: v.sentOn })}
         aria-label={`${row.candidate.name}${department}意见`}
       >
         {v.reason ? <Tooltip title={v.reason}>{label}</Tooltip> : label}

@@ -1,10 +1,11 @@
-import { Alert, Button, Col, DatePicker, Form, Input, Radio, Row } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { Alert, Button, Col, Form, Input, Radio, Row } from 'antd'
+import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { RecordedStage, StageResult } from '../../../../shared/candidate'
 import { lastWorkingDay } from '../../../../shared/vetting-rules'
 import { api, unwrap } from '../../api/client'
 import { showFormErrors } from '../../components/formErrors'
+import { StepDate } from '../../components/StepDate'
 import { dateText } from './vetting-ui'
 
 interface Values {
@@ -25,12 +26,15 @@ export function StageForm({
   stage,
   level,
   publicityDays,
+  after,
   onSaved
 }: {
   candidateId: number
   stage: RecordedStage
   level: string | null
   publicityDays: number
+  /** The date of the step this one follows. */
+  after: string | null
   onSaved: () => void
 }) {
   const [form] = Form.useForm<Values>()
@@ -74,7 +78,7 @@ export function StageForm({
       layout="vertical"
       onFinish={submit}
       aria-label={`记录${title}`}
-      initialValues={{ result: election ? '当选' : '通过', decidedOn: dayjs(), decider: level ?? DECIDERS[stage] ?? '' }}
+      initialValues={{ result: election ? '当选' : '通过', decidedOn: null, decider: level ?? DECIDERS[stage] ?? '' }}
     >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Row gutter={12}>
@@ -91,13 +95,13 @@ export function StageForm({
               rules={[{ required: true, message: '请选择公示开始日期' }]}
               extra={start ? `${publicityDays}个工作日，至 ${lastWorkingDay(start.format('YYYY-MM-DD'), publicityDays)} 止` : `公示期${publicityDays}个工作日`}
             >
-              <DatePicker style={{ width: '100%' }} />
+              <StepDate after={after} />
             </Form.Item>
           </Col>
         )}
         <Col span={6}>
           <Form.Item name="decidedOn" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker style={{ width: '100%' }} aria-label="环节日期" />
+            <StepDate after={stage === '公示' ? (start ? start.format('YYYY-MM-DD') : after) : after} aria-label="环节日期" />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -1,10 +1,11 @@
-import { DatePicker, Form, Input, Radio } from 'antd'
+import { Form, Input, Radio } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { VERDICTS, type Verdict } from '../../../../shared/candidate'
 import { api, unwrap } from '../../api/client'
 import { showFormErrors } from '../../components/formErrors'
 import { FormModal } from '../../components/FormModal'
+import { StepDate } from '../../components/StepDate'
 import { dateText } from './vetting-ui'
 
 export interface VerdictTarget {
@@ -14,6 +15,7 @@ export interface VerdictTarget {
   verdict: Verdict
   reason: string
   decidedOn: string | null
+  sentOn: string
 }
 
 /** One department's 联审 answer for one candidate. */
@@ -23,17 +25,13 @@ export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarge
   const [problem, setProblem] = useState<string | null>(null)
   const verdict = Form.useWatch('verdict', form)
 
-  // Values come in at the form's mount (initialValues), so a click made as the dialog opens is never
-  // overwritten, and a parent re-render with an equal target leaves the clerk's choice alone.
-  const targetKey = target ? `${target.candidateId}:${target.department}` : ''
-  useEffect(() => setProblem(null), [targetKey])
-  const initial = target
-    ? {
-        verdict: target.verdict === '待反馈' ? ('通过' as const) : target.verdict,
-        reason: target.reason,
-        decidedOn: target.decidedOn ? dayjs(target.decidedOn) : dayjs()
-      }
-    : undefined
+  const session = target ? `${target.candidateId}:${target.department}` : ''
+  useEffect(() => setProblem(null), [session])
+  const values = target && {
+    verdict: target.verdict === '待反馈' ? ('通过' as const) : target.verdict,
+    reason: target.reason,
+    decidedOn: target.decidedOn ? dayjs(target.decidedOn) : null
+  }
 
   const submit = async (v: { verdict: Verdict; reason: string; decidedOn: Dayjs | null }) => {
     if (!target) return
@@ -54,10 +52,12 @@ export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarge
       title={target ? `联审意见：${target.department} — ${target.name}` : ''}
       form={form}
       saving={saving}
+      values={values ?? undefined}
+      session={session}
       problem={problem}
       onClose={onClose}
     >
-      <Form key={targetKey} form={form} initialValues={initial} layout="vertical" onFinish={submit} aria-label="联审意见">
+      <Form form={form} layout="vertical" onFinish={submit} aria-label="联审意见">
         <Form.Item name="verdict" label="意见">
           <Radio.Group options={VERDICTS.map((v) => ({ value: v, label: v }))} optionType="button" />
         </Form.Item>
@@ -66,10 +66,9 @@ export function VerdictForm({ target, onClose, onSaved }: { target: VerdictTarge
         </Form.Item>
         {verdict !== '待反馈' && (
           <Form.Item name="decidedOn" label="反馈日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker style={{ width: '100%' }} />
+            <StepDate after={target?.sentOn} />
           </Form.Item>
         )}
-        <button type="submit" hidden aria-hidden />
       </Form>
     </FormModal>
   )

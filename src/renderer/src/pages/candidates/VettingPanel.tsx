@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Space, Table, Tag } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { Alert, App, Button, Card, Descriptions, Space, Table, Tag } from 'antd'
+import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { RECORDED_STAGES, type RecordedStage } from '../../../../shared/candidate'
 import { seatsText } from '../../../../shared/seats'
 import type { Step, VerdictRecord } from '../../../../shared/vetting-rules'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
+import { StepDate } from '../../components/StepDate'
 import { EvaluationForm, ScoreView } from './EvaluationForm'
 import { ProposeForm } from './ProposeForm'
 import { StageForm } from './StageForm'
@@ -18,7 +19,7 @@ const isRecorded = (s: string | null): s is RecordedStage => RECORDED_STAGES.inc
 export function VettingPanel({ candidate: c, onChanged }: { candidate: CandidateView; onChanged: () => void }) {
   const { message, modal } = App.useApp()
   const [editOpen, setEditOpen] = useState(false)
-  const [sentOn, setSentOn] = useState<Dayjs | null>(dayjs())
+  const [sentOn, setSentOn] = useState<Dayjs | null>(null)
   const [verdict, setVerdict] = useState<VerdictTarget | null>(null)
   const settings = useResource(() => unwrap(api.vetting.settings()), [])
   const evaluation = useResource(() => (c.incumbent ? unwrap(api.evaluations.get({ candidateId: c.id })) : Promise.resolve(null)), [c])
@@ -39,7 +40,7 @@ export function VettingPanel({ candidate: c, onChanged }: { candidate: Candidate
   const confirm = (title: string, content: string, action: () => Promise<unknown>, done: string) =>
     modal.confirm({ title, content, okText: '确定', cancelText: '取消', okButtonProps: { danger: true }, onOk: () => run(action(), done) })
 
-  const sendToReview = () => run(unwrap(api.review.send({ candidateId: c.id, sentOn: dateText(sentOn) ?? '' })), '已送县级联审')
+  const sendToReview = () => (!sentOn ? message.warning('请先选择送审日期（纸质送审单上的日期）') : run(unwrap(api.review.send({ candidateId: c.id, sentOn: dateText(sentOn) ?? '' })), '已送县级联审'))
 
   const stepRows = p.steps.map((s, i) => ({ ...s, key: i }))
   const verdictRows = Object.values(verdicts).filter((v): v is VerdictRecord => v !== undefined)
@@ -104,7 +105,7 @@ export function VettingPanel({ candidate: c, onChanged }: { candidate: Candidate
                 size="small"
                 danger={v.verdict === '不通过'}
                 type={v.verdict === '通过' ? 'default' : 'dashed'}
-                onClick={() => setVerdict({ candidateId: c.id, name: c.name, department: v.department, verdict: v.verdict, reason: v.reason, decidedOn: v.decidedOn })}
+                onClick={() => setVerdict({ candidateId: c.id, name: c.name, department: v.department, verdict: v.verdict, reason: v.reason, decidedOn: v.decidedOn, sentOn: v.sentOn })}
                 aria-label={`${v.department}：${v.verdict}`}
               >
                 {v.department}：{v.verdict}
@@ -119,7 +120,7 @@ export function VettingPanel({ candidate: c, onChanged }: { candidate: Candidate
           {p.current === '县级联审' &&
             (verdictRows.length === 0 ? (
               <Space>
-                <DatePicker value={sentOn} onChange={setSentOn} aria-label="送审日期" />
+                <StepDate value={sentOn} onChange={setSentOn} after={p.lastDate} aria-label="送审日期" style={{ width: 160 }} />
                 <Button type="primary" onClick={sendToReview}>
                   送县级联审（{settings.data?.reviewDepartments.length ?? ''}个部门）
                 </Button>
@@ -134,6 +135,7 @@ export function VettingPanel({ candidate: c, onChanged }: { candidate: Candidate
               stage={p.current}
               level={p.currentLevel}
               publicityDays={settings.data?.publicityDays ?? 5}
+              after={p.lastDate}
               onSaved={() => {
                 message.success('已保存')
                 onChanged()

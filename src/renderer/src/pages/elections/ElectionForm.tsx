@@ -1,10 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select } from 'antd'
+import { Alert, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
-import { toTally, type ElectionInput, type ElectionRecord } from '../../../../shared/election'
+import { toTally, type BallotCandidate, type ElectionInput, type ElectionRecord } from '../../../../shared/election'
 import { ballotProblems, decideElection, POSTS, ROUNDS, type Body, type ElectionThresholds } from '../../../../shared/election-rules'
 import { api, unwrap } from '../../api/client'
+import { useResource } from '../../api/useResource'
 import { FormModal } from '../../components/FormModal'
 import { showFormErrors } from '../../components/formErrors'
 import { DecisionView } from './DecisionView'
@@ -46,6 +47,14 @@ export function ElectionForm({
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const values = Form.useWatch([], form) as Values | undefined
+  const ballot = useResource(() => (open ? unwrap(api.elections.ballot({ villageId, body })) : Promise.resolve([])), [open, villageId, body])
+  // Only 正式候选人 are offered; a 人选 before 公示 is shown, disabled, so the clerk sees why it cannot be chosen.
+  const candidateOptions = (ballot.data ?? []).map((b) => ({
+    value: b.name,
+    person: b,
+    disabled: !b.formal,
+    label: `${b.name} · ${b.postLabel}${b.formal ? '' : `（${b.pool}，未确定为正式候选人）`}`
+  }))
 
   useEffect(() => {
     if (!open) return
@@ -176,13 +185,36 @@ export function ElectionForm({
                         {cands.map((cand, j) => (
                           <Row gutter={8} key={cand.key} align="top">
                             <Col span={5}>
+                              <Form.Item name={[cand.name, 'personId']} hidden>
+                                <Input />
+                              </Form.Item>
                               <Form.Item name={[cand.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-                                <Input placeholder="姓名" aria-label={`被选举人${j + 1}姓名`} />
+                                <AutoComplete
+                                  placeholder="从正式候选人中选择"
+                                  popupMatchSelectWidth={360}
+                                  aria-label={`被选举人${j + 1}姓名`}
+                                  options={candidateOptions}
+                                  filterOption={(input, o) => !!o && String(o.value).includes(input)}
+                                  onSelect={(_: string, o: { person: BallotCandidate }) =>
+                                    form.setFieldValue(['races', race.name, 'candidates', cand.name], {
+                                      ...form.getFieldValue(['races', race.name, 'candidates', cand.name]),
+                                      name: o.person.name,
+                                      idNumber: o.person.idNumber ?? '',
+                                      sex: o.person.sex,
+                                      personId: o.person.personId,
+                                      writeIn: false
+                                    })
+                                  }
+                                  onChange={(v: string) => {
+                                    const chosen = ballot.data?.find((b) => b.personId === form.getFieldValue(['races', race.name, 'candidates', cand.name, 'personId']))
+                                    if (chosen && chosen.name !== v) form.setFieldValue(['races', race.name, 'candidates', cand.name, 'personId'], null)
+                                  }}
+                                />
                               </Form.Item>
                             </Col>
                             <Col span={7}>
                               <Form.Item name={[cand.name, 'idNumber']}>
-                                <Input placeholder="身份证号（写入两委成员需要）" aria-label={`被选举人${j + 1}身份证号`} />
+                                <Input placeholder="身份证号（另选他人当选须填）" aria-label={`被选举人${j + 1}身份证号`} />
                               </Form.Item>
                             </Col>
                             <Col span={3}>

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, Radio, Select, Space, Ta
 import { useMemo, useState } from 'react'
 import type { Term } from '../../../../shared/election'
 import type { JobResults, JobStatus } from '../../../../shared/jobs'
-import type { ImportColumn, ImportKind, ImportPreview, ImportProblem, PreviewRow } from '../../../../shared/import'
+import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type PreviewRow } from '../../../../shared/import'
 import { api, unwrap } from '../../api/client'
 import { pickFile, type PickedFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
@@ -136,11 +136,8 @@ export function ImportPanel() {
   )
   const labelOf = (key: string) => def?.fields.find((f) => f.key === key)?.label ?? key
 
-  const canImport =
-    preview !== null &&
-    preview.missingFields.length === 0 &&
-    preview.counts.problems === 0 &&
-    preview.counts.added + preview.counts.updated > 0
+  const outcome = preview ? previewOutcome(preview) : null
+  const canImport = outcome?.importable === true
 
   const mappingColumns: TableColumnsType<ImportColumn> = [
     { title: '列', dataIndex: 'letter', width: 60 },
@@ -336,9 +333,7 @@ export function ImportPanel() {
                 导入
               </Button>
               <Button onClick={reset}>取消</Button>
-              {preview.counts.problems === 0 && preview.counts.added + preview.counts.updated === 0 && (
-                <Typography.Text type="secondary">文件内容与台账一致，无需导入</Typography.Text>
-              )}
+              {outcome?.note && <Typography.Text type={outcome.importable ? 'secondary' : 'danger'}>{outcome.note}</Typography.Text>}
             </Space>
           </>
         )}

@@ -1,10 +1,12 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd'
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd'
 import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { VILLAGE_GRADES, VILLAGE_KINDS, VILLAGE_LABELS as L, type Village, type VillageInput } from '../../../../shared/village'
 import { api, unwrap } from '../../api/client'
 import { showFormErrors } from '../../components/formErrors'
+import { confirmChanges } from '../../components/confirmChanges'
+import { fieldChanges } from '../../../../shared/changes'
 
 type FormValues = Omit<VillageInput, 'partyElectionDate' | 'committeeElectionDate'> & {
   partyElectionDate?: Dayjs | null
@@ -74,26 +76,23 @@ export function VillageForm({
   onClose: () => void
   onSaved: (v: Village) => void
 }) {
+  const app = App.useApp()
   const [form] = Form.useForm<FormValues>()
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
 
-  useEffect(() => {
-    if (!open) return
-    setProblem(null)
-    form.resetFields()
-    form.setFieldsValue(village ? toForm(village) : { ...EMPTY, township: defaultTownship })
-  }, [open, village, defaultTownship, form])
+  useEffect(() => setProblem(null), [open, village])
+  const values = village ? toForm(village) : { ...EMPTY, township: defaultTownship }
 
   const submit = async (values: FormValues) => {
     setSaving(true)
     setProblem(null)
     try {
       const input = toInput(values)
-      const saved = village
-        ? await unwrap(api.villages.update({ id: village.id, data: input }))
-        : await unwrap(api.villages.create(input))
-      onSaved(saved)
+      if (!village) return onSaved(await unwrap(api.villages.create(input)))
+      const answer = await confirmChanges(app, `修改“${village.name}”的以下内容？`, fieldChanges({ ...village }, { ...input }, L))
+      if (answer === 'unchanged') onClose()
+      if (answer === 'save') onSaved(await unwrap(api.villages.update({ id: village.id, data: input })))
     } catch (e) {
       setProblem(showFormErrors(form, e, 'data.'))
     } finally {
@@ -103,7 +102,7 @@ export function VillageForm({
 
   const dateProps = { style: { width: '100%' }, format: 'YYYY-MM-DD', placeholder: '选择日期' }
   return (
-    <FormModal open={open} title={village ? `编辑村社：${village.name}` : '新增村社'} width={820} form={form} saving={saving} problem={problem} onClose={onClose}>
+    <FormModal open={open} title={village ? `编辑村社：${village.name}` : '新增村社'} width={820} form={form} values={values} session={village?.id ?? 'new'} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="村社信息">
         <Row gutter={16}>
           <Col span={8}>

@@ -1,9 +1,11 @@
-import { Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
+import { App, Checkbox, Col, DatePicker, Form, Input, Row, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
-import { APPROVAL_MEETINGS, CATEGORY_NUMBERS, categoryLabel, VOTER_CATEGORIES, type VoterRow } from '../../../../shared/voter'
-import { api, unwrap } from '../../api/client'
+import { APPROVAL_MEETINGS, CATEGORY_NUMBERS, categoryLabel, VOTER_CATEGORIES, type VoterInput, type VoterRow, VOTER_LABELS } from '../../../../shared/voter'
+import { fieldChanges } from '../../../../shared/changes'
+import { api, ApiError, unwrap } from '../../api/client'
+import { confirmChanges } from '../../components/confirmChanges'
 import { FormModal } from '../../components/FormModal'
 import { showFormErrors } from '../../components/formErrors'
 
@@ -25,43 +27,68 @@ export function VoterForm({
   villageId,
   voter,
   onClose,
-  onSaved
+  onSaved,
+  onOpenVoter
 }: {
   open: boolean
   villageId: number
   voter: VoterRow | null
   onClose: () => void
   onSaved: (v: VoterRow) => void
+  /** Shows the voter an add collided with, in this dialog. */
+  onOpenVoter: (id: number) => void
 }) {
+  const app = App.useApp()
   const [form] = Form.useForm<Values>()
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const category = Form.useWatch('category', form)
 
-  useEffect(() => {
-    if (!open) return
-    setProblem(null)
-    form.resetFields()
-    if (voter) form.setFieldsValue({ ...voter, approvalDate: voter.approvalDate ? dayjs(voter.approvalDate) : null })
-  }, [open, voter, form])
+  useEffect(() => setProblem(null), [open, voter])
+  const values: Partial<Values> = voter
+    ? { ...voter, approvalDate: voter.approvalDate ? dayjs(voter.approvalDate) : null }
+    : { category: 1, deprived: false }
+
+  const save = async (data: VoterInput) => {
+    if (!voter) return unwrap(api.voters.create(data))
+    const changes = fieldChanges({ ...voter }, { ...data }, VOTER_LABELS, { category: (n) => categoryLabel(n as 1 | 2 | 3) })
+    const answer = await confirmChanges(app, `修改选民“${voter.name}”的以下内容？`, changes)
+    if (answer !== 'save') return answer
+    return unwrap(api.voters.update({ id: voter.id, data }))
+  }
+
+  const offerExisting = (e: unknown) => {
+    const existing = e instanceof ApiError ? e.error.existing : undefined
+    if (existing?.kind !== 'voter') return false
+    app.modal.confirm({
+      title: '该身份证号已经登记',
+      content: (e as ApiError).message,
+      okText: '打开该选民',
+      cancelText: '返回',
+      onOk: () => onOpenVoter(existing.id)
+    })
+    return true
+  }
 
   const submit = async (v: Values) => {
     setSaving(true)
     setProblem(null)
     const data = { ...v, villageId, approvalDate: v.approvalDate ? v.approvalDate.format('YYYY-MM-DD') : null, deprived: !!v.deprived }
     try {
-      const saved = voter ? await unwrap(api.voters.update({ id: voter.id, data })) : await unwrap(api.voters.create(data))
-      onSaved(saved)
+      const saved = await save(data)
+      if (saved === 'unchanged') onClose()
+      else if (saved !== 'back') onSaved(saved)
     } catch (e) {
-      setProblem(showFormErrors(form, e, 'data.'))
+      const shown = showFormErrors(form, e, 'data.')
+      if (!offerExisting(e)) setProblem(shown)
     } finally {
       setSaving(false)
     }
   }
 
   return (
-    <FormModal open={open} title={voter ? `修改选民：${voter.name}` : '登记选民'} width={720} form={form} saving={saving} problem={problem} onClose={onClose}>
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="选民信息" initialValues={{ category: 1, deprived: false }}>
+    <FormModal open={open} title={voter ? `修改选民：${voter.name}` : '登记选民'} width={720} form={form} values={values} session={voter?.id ?? 'new'} saving={saving} problem={problem} onClose={onClose}>
+      <Form form={form} layout="vertical" onFinish={submit} aria-label="选民信息">
         <Row gutter={16}>
           <Col span={10}>
             <Form.Item name="idNumber" label="公民身份号码" rules={[{ required: true, message: '请填写身份证号' }]} extra="性别和年龄按身份证号计算">
@@ -120,7 +147,6 @@ export function VoterForm({
             </Form.Item>
           </Col>
         </Row>
-        <button type="submit" hidden aria-hidden />
       </Form>
     </FormModal>
   )

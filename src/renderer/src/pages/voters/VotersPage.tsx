@@ -196,6 +196,7 @@ function VoterList({ villageId, onChanged }: { villageId: number; onChanged: () 
         villageId={villageId}
         voter={editing}
         onClose={() => setFormOpen(false)}
+        onOpenVoter={(id) => void unwrap(api.voters.get({ id })).then(setEditing, (e: Error) => message.error(e.message))}
         onSaved={(v) => {
           setFormOpen(false)
           message.success(`已保存选民“${v.name}”`)
