@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3'
-import { COMMITTEE_POSTS, PARTY_POSTS, POST_LABELS, type Post as CandidatePost } from '../../shared/candidate'
 import type { BallotCandidate } from '../../shared/election'
 import type { Body } from '../../shared/election-rules'
 import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
+import { COMMITTEE_BODY_LABEL, PARTY_BODY_LABEL, seatsText, type Seats } from '../../shared/seats'
 
-const POSTS_OF: Record<Body, readonly CandidatePost[]> = { 党组织: PARTY_POSTS, 村委会: COMMITTEE_POSTS }
 
 /**
  * The village's 人选 for one committee's ballot, formal candidates first. Formal means the path was walked:
@@ -14,16 +13,20 @@ const POSTS_OF: Record<Body, readonly CandidatePost[]> = { 党组织: PARTY_POST
 export function ballotCandidates(db: Database.Database, villageId: number, body: Body): BallotCandidate[] {
   const rows = db
     .prepare(
-      `SELECT c.id AS candidateId, c.person_id AS personId, p.name, p.id_number AS idNumber, p.sex, c.post, c.pool,
+      `SELECT c.id AS candidateId, c.person_id AS personId, p.name, p.id_number AS idNumber, p.sex, c.party_post AS partyPost, c.committee_post AS committeePost, c.pool,
          COALESCE(f.political_status, '') AS politicalStatus,
          EXISTS (SELECT 1 FROM candidate_stages s WHERE s.candidate_id = c.id AND s.stage = '确定为正式候选人' AND s.result = '通过') AS confirmed
        FROM candidates c JOIN persons p ON p.id = c.person_id LEFT JOIN person_profiles f ON f.person_id = c.person_id
-       WHERE c.village_id = ?`
+       WHERE c.village_id = ? AND ${body === '党组织' ? 'c.party_post' : 'c.committee_post'} IS NOT NULL`
     )
-    .all(villageId) as (Omit<BallotCandidate, 'formal' | 'postLabel'> & { post: CandidatePost; confirmed: 0 | 1 })[]
+    .all(villageId) as (Omit<BallotCandidate, 'formal' | 'post' | 'postLabel'> & Seats & { confirmed: 0 | 1 })[]
   return rows
-    .filter((r) => POSTS_OF[body].includes(r.post))
-    .map(({ confirmed, ...r }) => ({ ...r, postLabel: POST_LABELS[r.post], formal: confirmed === 1 }))
+    .map(({ confirmed, partyPost, committeePost, ...r }) => ({
+      ...r,
+      post: body === '党组织' ? `${PARTY_BODY_LABEL}${partyPost}` : `${COMMITTEE_BODY_LABEL}${committeePost}`,
+      postLabel: seatsText({ partyPost, committeePost }),
+      formal: confirmed === 1
+    }))
     .sort((a, b) => Number(b.formal) - Number(a.formal) || naturalCompare(a.name, b.name))
 }
 
