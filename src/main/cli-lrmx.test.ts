@@ -40,7 +40,7 @@ describe('huanjie CLI: Word and lrmx', () => {
     const exported = cli('export', 'lrmx', '--db', db, '--out', out, '--village', '东岭村', '--json')
     expect(exported.code).toBe(0)
     expect(fs.readdirSync(out).sort()).toEqual(['乙二.lrmx', '甲一.lrmx'])
-    expect(fs.readFileSync(path.join(out, '甲一.lrmx'), 'utf8')).toContain('<NiRenZhiWu>东岭村一肩挑')
+    expect(fs.readFileSync(path.join(out, '甲一.lrmx'), 'utf8')).toContain('<NiRenZhiWu>东岭村党组织书记、村(居)委会主任（一肩挑）')
 
     const other = path.join(dir, 'other.db')
     Store.fileStore(other).close()

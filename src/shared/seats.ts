@@ -40,7 +40,8 @@ export function seatsText(s: Seats, mark = true): string {
 export function seatRank(s: Seats): number {
   const p = s.partyPost ? PARTY_SEAT_POSTS.indexOf(s.partyPost) : 3
   const c = s.committeePost ? COMMITTEE_SEAT_POSTS.indexOf(s.committeePost) : 3
-  return Math.min(p, c) * 10 + (s.partyPost ? 0 : 1)
+  // 一肩挑 heads the list handed up, before a 书记 or a 主任 alone.
+  return isOneShoulder(s) ? 0 : 1 + Math.min(p, c) * 10 + (s.partyPost ? 0 : 1)
 }
 
 export type SeatSide = 'party' | 'committee'

@@ -22,7 +22,7 @@ test('results are chosen from the village’s 正式候选人; a 人选 before �
   const person = (name: string, birth: string, seq: number, politicalStatus: string) =>
     call<{ person: { id: number } }>(server, 'persons.create', { person: { name, idNumber: idNumber(birth, seq), villageId: v.id }, profile: { politicalStatus } })
   const propose = (personId: number) =>
-    call<{ id: number }>(server, 'candidates.propose', { personId, villageId: v.id, post: '村委会主任', source: '群众推荐', proposedOn: '2026-03-02' })
+    call<{ id: number }>(server, 'candidates.propose', { personId, villageId: v.id, committeePost: '主任', source: '群众推荐', proposedOn: '2026-03-02' })
   const chen = await person('陈立新', '1978-05-06', 15, '中共党员')
   const he = await person('何美玲', '1986-10-11', 26, '中共党员')
   await confirmFormal(server, (await propose(chen.person.id)).id)

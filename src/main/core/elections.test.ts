@@ -138,8 +138,8 @@ describe('recording results', () => {
 describe('results tied to the village’s candidates', () => {
   const person = (name: string, idNumber: string, politicalStatus: '中共党员' | '群众') =>
     testServices(store).personRecords.create(personRecordInput.parse({ person: { name, idNumber, villageId }, profile: { politicalStatus } })).person.id
-  const propose = (personId: number, post: '村委会主任' | '村委会委员') =>
-    testServices(store).candidates.propose(candidateInput.parse({ personId, villageId, post, source: '群众推荐', proposedOn: '2026-01-05' })).id
+  const propose = (personId: number, committeePost: '主任' | '委员') =>
+    testServices(store).candidates.propose(candidateInput.parse({ personId, villageId, committeePost, source: '群众推荐', proposedOn: '2026-01-05' })).id
   const formal = (candidateId: number) =>
     store.db
       .prepare(
@@ -152,8 +152,8 @@ describe('results tied to the village’s candidates', () => {
   it('refuses a 人选 not yet past 公示, and a name that is no formal candidate unless marked 另选他人', () => {
     const zhang = person('张伟', ZHANG, '中共党员')
     const li = person('李娜', LI, '群众')
-    formal(propose(zhang, '村委会主任'))
-    propose(li, '村委会委员')
+    formal(propose(zhang, '主任'))
+    propose(li, '委员')
     expect(() => elections.create(electionInput.parse(ballot(['李娜', null])))).toThrow('“李娜”尚未确定为正式候选人（目前为初步人选）')
     expect(() => elections.create(electionInput.parse(ballot(['赵刚', null])))).toThrow('“赵刚”不是本村村委会正式候选人')
     expect(elections.list()).toHaveLength(0)
@@ -162,7 +162,7 @@ describe('results tied to the village’s candidates', () => {
 
   it('links the chosen candidate to their person, so the party status counts in the statistics', () => {
     const zhang = person('张伟', ZHANG, '中共党员')
-    formal(propose(zhang, '村委会主任'))
+    formal(propose(zhang, '主任'))
     const e = elections.create(electionInput.parse(ballot(['张伟', null])))
     expect(e.races[0].candidates[0].personId).toBe(zhang)
     expect(members.roster()).toMatchObject([{ name: '张伟', politicalStatus: '中共党员' }])

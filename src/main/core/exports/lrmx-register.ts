@@ -23,8 +23,8 @@ export const lrmxSourcesOf = (s: Services): LrmxSources => ({ store: s.store, re
 
 export function lrmxOfPerson({ store, records, villages }: LrmxSources, personId: number, signing: FormSigning): LrmxPerson {
   const { person, profile, resume, family } = records.require(personId)
-  const candidacy = store.one<{ villageId: number; post: Parameters<typeof proposedPost>[1] }>(
-    'SELECT village_id AS villageId, post FROM candidates WHERE person_id = ?',
+  const candidacy = store.one<{ villageId: number } & Parameters<typeof proposedPost>[1]>(
+    'SELECT village_id AS villageId, party_post AS partyPost, committee_post AS committeePost FROM candidates WHERE person_id = ?',
     personId
   )
   const village = candidacy ? villages.require(candidacy.villageId) : null
@@ -40,7 +40,7 @@ export function lrmxOfPerson({ store, records, villages }: LrmxSources, personId
     resume,
     family,
     form: {
-      proposedPost: village && candidacy ? proposedPost(village.name, candidacy.post) : profile.proposedPosition,
+      proposedPost: village && candidacy ? proposedPost(village.name, candidacy) : profile.proposedPosition,
       reportingUnit: village?.township || signing.reportingUnit,
       ageOn: village ? referenceDate(village.committeeElectionDate, village.partyElectionDate, signing.filledOn) : signing.filledOn,
       filledOn: signing.filledOn,

@@ -61,14 +61,15 @@ const TURN_MS = 40
 const SLICE = 250
 
 /**
- * Record ranges [start, end) of a long loop: the caller works through each; after every TURN_MS of work the
- * loop checks for a cancel and lets the event loop run (API calls, progress polls).
+ * Record ranges [start, end) of a long loop: the caller works through each; before each the loop checks for a
+ * cancel, and after every TURN_MS of work it lets the event loop run (API calls, progress polls).
  */
 async function* slices(total: number, progress: Progress): AsyncIterable<[number, number]> {
   let turn = performance.now()
   for (let start = 0; start < total; start += SLICE) {
+    // A cancel is honoured at the next slice; the event loop gets its turn only after TURN_MS of work.
+    progress.throwIfCancelled()
     if (performance.now() - turn >= TURN_MS) {
-      progress.throwIfCancelled()
       await yieldToEventLoop()
       turn = performance.now()
     }
