@@ -48,7 +48,7 @@ interface Seeded {
  */
 export async function seedVetting(
   server: { url: string; token: string },
-  people: { name: string; birth: string; seq: number; party?: boolean; post?: string }[],
+  people: { name: string; birth: string; seq: number; party?: boolean; committeePost?: '主任' | '副主任' | '委员' }[],
   departments: string[],
   village = '龙山村'
 ): Promise<Seeded> {
@@ -63,7 +63,7 @@ export async function seedVetting(
     const c = await call<{ id: number }>(server, 'candidates.propose', {
       personId: rec.person.id,
       villageId: v.id,
-      post: p.post ?? '村委会委员',
+      committeePost: p.committeePost ?? '委员',
       source: '群众推荐',
       proposedOn: '2026-03-02'
     })

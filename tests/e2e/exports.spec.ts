@@ -22,13 +22,13 @@ async function call<T>(server: Server, name: string, input: unknown): Promise<T>
 /** A village with two candidates, registered through the API as the UI would. */
 async function seed(server: Server): Promise<number> {
   const created = await call<{ id: number }>(server, 'villages.create', { name: '东岭村', kind: '村', township: '青山镇', households: 320, population: 1100 })
-  for (const [name, sex, post] of [['王建国', '男', '党组织书记'], ['李秀英', '女', '村委会委员']]) {
+  for (const [name, sex, seat] of [['王建国', '男', { partyPost: '书记' }], ['李秀英', '女', { committeePost: '委员' }]] as const) {
     const record = await call<{ person: { id: number } }>(server, 'persons.create', {
       person: { name, sex, birthDate: '1980-05-12', ethnicity: '汉族', villageId: created.id },
       profile: { politicalStatus: '中共党员', partyJoined: '2003.06', fullTimeEducation: { level: '本科', degree: '', school: '' } },
       resume: [{ start: '2002.07', end: '', text: '东岭村村民委员会工作' }]
     })
-    await call(server, 'candidates.propose', { personId: record.person.id, villageId: created.id, post, source: '党员推荐', proposedOn: '2026-03-01' })
+    await call(server, 'candidates.propose', { personId: record.person.id, villageId: created.id, ...seat, source: '党员推荐', proposedOn: '2026-03-01' })
   }
   return created.id
 }

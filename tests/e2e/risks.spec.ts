@@ -117,6 +117,7 @@ test('a clerk grades a village, records a risk with key persons and a talk, sees
   await voteInput.fill(vote)
   await voteInput.press('Tab')
   await villageForm.getByRole('button', { name: btn('保存') }).click()
+  await page.getByRole('dialog').filter({ hasText: '修改“龙山村”的以下内容？' }).getByRole('button', { name: '保存修改' }).click()
   await expect(villageForm).toBeHidden()
   await page.goto(`${server.url.split('?')[0]}#/risks/village/${village.id}`)
   await page.getByRole('tab', { name: '倒排工期' }).click()
