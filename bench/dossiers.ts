@@ -10,24 +10,12 @@ import { seedTownship } from '../src/main/core/exports/testing/sample-candidates
 import { sampleDossier } from '../src/main/core/exports/testing/sample-dossier'
 import { buildServices } from '../src/main/core/services'
 import { Store } from '../src/main/core/store'
+import { inProcess as measure } from './measure-client'
 
 const DOSSIERS = 500
 const SINGLES = 5
 const TARGET = { pdfSeconds: 10, docxSeconds: 10 }
 
-/** Wall time and peak resident memory (sampled every 20 ms) while `work` runs. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
-  let peak = process.memoryUsage().rss
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
-  const t = performance.now()
-  try {
-    const result = await work()
-    peak = Math.max(peak, process.memoryUsage().rss)
-    return { result, seconds: (performance.now() - t) / 1000, peakMb: peak / 2 ** 20 }
-  } finally {
-    clearInterval(timer)
-  }
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const line = (label: string, value: string, target?: string, ok?: boolean) =>

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Store } from '../src/main/core/store'
 import { registerVoters, townshipVoters } from '../tests/fixtures/voters'
-import { measure as fresh, median, type Measured } from './measure-client'
+import { inProcess as measure, measure as fresh, median, type Measured } from './measure-client'
 import { buildServices } from '../src/main/core/services'
 
 const VOTERS = 100_000
@@ -11,19 +11,6 @@ const VILLAGES = 40
 const ROUNDS = 3
 const TARGET = { votersSeconds: 3, votersMegabytes: 300 }
 
-/** Peak resident memory while `work` runs, sampled every 20 ms. */
-async function measure<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
-  let peak = process.memoryUsage().rss
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
-  const t = performance.now()
-  try {
-    const result = await work()
-    peak = Math.max(peak, process.memoryUsage().rss)
-    return { result, seconds: (performance.now() - t) / 1000, peakMb: peak / 2 ** 20 }
-  } finally {
-    clearInterval(timer)
-  }
-}
 
 const line = (label: string, value: string, target?: string, ok?: boolean) =>
   console.log(`  ${label.padEnd(34)} ${value.padStart(12)}${target ? `   目标 ${target} ${ok ? '达标' : '未达标'}` : ''}`)

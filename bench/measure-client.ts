@@ -26,3 +26,17 @@ export function measure(...args: string[]): Measured {
 
 /** The middle value (the upper of the two middle ones for an even count). */
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+/** Wall time and peak resident memory (sampled every 20 ms) of `work` in this process. */
+export async function inProcess<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
+  let peak = process.memoryUsage().rss
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
+  const t = performance.now()
+  try {
+    const result = await work()
+    peak = Math.max(peak, process.memoryUsage().rss)
+    return { result, seconds: (performance.now() - t) / 1000, peakMb: peak / 2 ** 20 }
+  } finally {
+    clearInterval(timer)
+  }
+}
