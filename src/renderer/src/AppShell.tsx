@@ -1,5 +1,6 @@
-import { Layout, Menu, Result, Spin } from 'antd'
+import { App, Layout, Menu, Result, Spin } from 'antd'
 import { Suspense, useEffect, useState } from 'react'
+import { setLeaveAsker } from './lib/unsavedEdits'
 import { PAGES } from './pages/registry'
 
 const { Sider, Content } = Layout
@@ -11,6 +12,22 @@ function currentKey(): string {
 
 export function AppShell() {
   const [key, setKey] = useState(currentKey)
+  const { modal } = App.useApp()
+
+  useEffect(
+    () =>
+      setLeaveAsker((leave) =>
+        modal.confirm({
+          title: '有未保存的修改',
+          content: '离开此页，刚才的修改不会保存。',
+          okText: '放弃修改并离开',
+          okButtonProps: { danger: true },
+          cancelText: '留在此页',
+          onOk: leave
+        })
+      ),
+    [modal]
+  )
 
   useEffect(() => {
     const onHash = () => setKey(currentKey())
