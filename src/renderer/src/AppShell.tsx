@@ -1,6 +1,7 @@
-import { App, Layout, Menu, Result, Spin } from 'antd'
+import { App, Button, Layout, Menu, Result, Spin } from 'antd'
 import { Suspense, useEffect, useState } from 'react'
 import { setLeaveAsker } from './lib/unsavedEdits'
+import { FirstRunGuide } from './pages/first-run/FirstRunGuide'
 import { PAGES } from './pages/registry'
 
 const { Sider, Content } = Layout
@@ -13,6 +14,7 @@ function currentKey(): string {
 export function AppShell() {
   const [key, setKey] = useState(currentKey)
   const { modal } = App.useApp()
+  const [guideAsked, setGuideAsked] = useState(0)
 
   useEffect(
     () =>
@@ -49,9 +51,13 @@ export function AppShell() {
             window.location.hash = `#/${k}`
           }}
         />
+        <Button type="text" className="guide-button" onClick={() => setGuideAsked((n) => n + 1)}>
+          新手向导
+        </Button>
       </Sider>
       <Layout>
         <Content style={{ background: '#fff', overflow: 'auto' }}>
+          <FirstRunGuide reopen={guideAsked} onClosed={() => setGuideAsked(0)} />
           {page ? (
             <Suspense fallback={<Spin style={{ display: 'block', margin: '120px auto' }} tip="正在打开…" />}>
               <page.Component />

@@ -6,6 +6,7 @@ import { VILLAGE_GRADES, type Village, type VillageGrade } from '../../../../sha
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { announceRegisterChanged } from '../../lib/registerChanged'
 import { VillageForm } from './VillageForm'
 
 export const GRADE_COLORS: Record<VillageGrade, string> = { 重难点村: 'red', 一般村: 'blue', 平稳村: 'green' }
@@ -151,6 +152,7 @@ export function VillagesPage() {
           setFormOpen(false)
           message.success(editing ? `已保存“${v.name}”` : `已新增“${v.name}”`)
           list.reload()
+          announceRegisterChanged()
         }}
       />
     </div>
