@@ -1,3 +1,4 @@
+import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
 import type { Village, VillageData, VillageQuery } from '../../shared/village'
 import { villageQuery } from '../../shared/village'
@@ -39,16 +40,17 @@ function params(v: VillageData): Record<(typeof WRITE_COLUMNS)[number], unknown>
   }
 }
 
-const collator = new Intl.Collator('zh-CN')
-
-/** Official order: by division code where there is one, then by name in pinyin order (SQLite has no ICU). */
+/**
+ * The register's own order, used wherever villages are listed: by division code where there is one, then
+ * by name in natural order (新建2村 before 新建10村, the rest in pinyin; SQLite has no ICU).
+ */
 function byCodeThenName(a: Village, b: Village): number {
   if (a.divisionCode !== b.divisionCode) {
     if (a.divisionCode === null) return 1
     if (b.divisionCode === null) return -1
     return a.divisionCode < b.divisionCode ? -1 : 1
   }
-  return collator.compare(a.name, b.name)
+  return naturalCompare(a.name, b.name)
 }
 
 export class VillageService {
