@@ -10,7 +10,11 @@ import { seedTownship } from '../src/main/core/exports/testing/sample-candidates
 import { sampleDossier } from '../src/main/core/exports/testing/sample-dossier'
 import { buildServices } from '../src/main/core/services'
 import { Store } from '../src/main/core/store'
+import { tuneHeapForForms } from '../src/main/heap'
 import { inProcess as measure } from './measure-client'
+
+// As the app's processes run (src/main/cli.ts, src/main/electron/main.ts).
+tuneHeapForForms()
 
 const DOSSIERS = 500
 const SINGLES = 5

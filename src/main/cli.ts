@@ -10,6 +10,9 @@ import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { buildServices } from './core/services'
 import { problemText, problemWorkbook } from './core/import/problem-workbook'
 import { TERMS, type Term } from '../shared/election'
+import { tuneHeapForForms } from './heap'
+
+tuneHeapForForms()
 
 const USAGE = `换届工作台 命令行
 

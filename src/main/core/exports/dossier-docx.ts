@@ -26,7 +26,7 @@ function photoCell(d: DossierData): TableCell {
   if (!d.photo) return cell('照\n\n片', { rowSpan: 4 })
   const [head, data] = d.photo.split(',')
   const run = new ImageRun({ type: head.includes('png') ? 'png' : 'jpg', data: Buffer.from(data, 'base64'), transformation: PHOTO_PX })
-  return new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run] })], rowSpan: 4, verticalAlign: VerticalAlignTable.CENTER })
+  return new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run] })], rowSpan: 4, verticalAlign: VerticalAlignTable.CENTER, margins: { left: 0, right: 0, top: 0, bottom: 0 } })
 }
 
 const edu = (e: DossierData['fullTime']) => [e.level, e.degree].filter(Boolean).join('\n')
@@ -35,7 +35,6 @@ function sealCell(text: string, span: number): TableCell {
   return new TableCell({
     columnSpan: span,
     verticalAlign: VerticalAlignTable.TOP,
-    margins: { left: 60, right: 60, top: 40, bottom: 40 },
     children: [
       ...lines(text || ' ', { align: AlignmentType.LEFT }),
       ...lines('\n（盖章）', { align: AlignmentType.RIGHT }),

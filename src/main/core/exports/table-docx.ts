@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, ShadingType, TableCell, TableRow, TextRun, VerticalAlignTable, type ISectionOptions } from 'docx'
-import { A4, a4Section, BODY_FONT, cell, documentStyles, lines, row, spreadLine, table, titleParagraph, type Align } from './docx-parts'
+import { A4, a4Section, cell, documentStyles, lines, row, spreadLine, table, titleParagraph, type Align } from './docx-parts'
 import { cellText, dateLine, fieldText, hasGroups, headerGroups, unitLine, type TableSpec } from './table-spec'
 
 /**
@@ -20,8 +20,7 @@ const headCell = (text: string, o: { span?: number; rowSpan?: number } = {}): Ta
     columnSpan: o.span,
     rowSpan: o.rowSpan,
     verticalAlign: VerticalAlignTable.CENTER,
-    shading: HEAD_FILL,
-    margins: { left: 60, right: 60, top: 40, bottom: 40 }
+    shading: HEAD_FILL
   })
 
 /** The header: one row, or two where neighbouring columns share a group (the group merged above them). */
@@ -74,7 +73,7 @@ function tableSection<R>(spec: TableSpec<R>, rows: Iterable<R>): ISectionOptions
     i++
   }
   const text = (t: string, align: Align = AlignmentType.LEFT, before = 0) =>
-    t.split('\n').map((line, k) => new Paragraph({ alignment: align, spacing: { before: k === 0 ? before : 0 }, children: [new TextRun({ text: line, font: BODY_FONT, size: 21 })] }))
+    t.split('\n').map((line, k) => new Paragraph({ alignment: align, spacing: { before: k === 0 ? before : 0 }, children: [new TextRun({ text: line })] }))
   return a4Section(spec.orientation, MARGIN, [
     titleParagraph(spec.title, 16),
     spreadLine(unitLine(spec), dateLine(spec), width, { after: 120 }),
