@@ -278,6 +278,24 @@ describe('选举结果报告单', () => {
     expect(byHeader(party, 10, 11)).toMatchObject({ 职务: '书记', 姓名: '张伟', 得票数: 26 })
   })
 
+  it('shows the 委托投票 and 流动票箱投票 the result records, in the xlsx and the PDF, and the summary adds them up', async () => {
+    registerProxy(east)
+    const elections = testServices(store).elections
+    const committee = elections.list(east).find((e) => e.body === '村委会')!
+    elections.update(committee.id, electionInput.parse({ ...committee, proxyVotes: 25, mobileVotes: 40 }))
+    const ws = (await workbook({ table: 'election-report', format: 'xlsx', villageId: east })).worksheets[1]
+    const fields = Object.fromEntries([3, 4, 5, 6, 7].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`F${r}`).value]))
+    // The recorded 25, not the one written authorisation registered for the village.
+    expect(fields).toMatchObject({ '参加投票（人）': 600, '委托投票（人）': 25, '流动票箱投票（人）': 40 })
+    const text = pdfText(await pdf({ table: 'election-report', format: 'pdf', villageId: east }, 'report.pdf')).replace(/\s+/g, '')
+    expect(text).toContain('委托投票25人流动票箱投票40人')
+    const summary = (await workbook({ table: 'election-report', format: 'xlsx' })).worksheets[0]
+    const header = summary.getRow(4).values as unknown[]
+    const col = header.indexOf('流动票箱')
+    expect(col).toBeGreaterThan(0)
+    expect(summary.getColumn(col).values).toContain(40)
+  })
+
   it('counts a Party 委员 elected 书记 once', async () => {
     const elections = testServices(store).elections
     const race = (post: '书记' | '委员', seats: number, names: [string, string, number][]) => ({
