@@ -21,16 +21,8 @@ const RAW_SQL_STILL: string[] = [
   'src/main/core/elections.ts',
   'src/main/core/exports/candidate-exports.ts',
   'src/main/core/exports/testing/sample-candidates.ts',
-  'src/main/core/import/candidates-kind.ts',
-  'src/main/core/import/kinds.ts',
-  'src/main/core/import/members-kind.ts',
-  'src/main/core/import/voters-kind.ts',
-  'src/main/core/members.ts',
-  'src/main/core/person-records.ts',
-  'src/main/core/persons.ts',
   'src/main/core/risks.ts',
   'src/main/core/vetting.ts',
-  'src/main/core/villages.ts',
   'src/main/core/voters.ts'
 ]
 

@@ -1,6 +1,6 @@
 import { AuditService } from './audit'
 import { CandidateService } from './candidates'
-import { systemClock, type Clock } from './clock'
+import type { Clock } from './clock'
 import { ElectionService } from './elections'
 import { CandidateExports } from './exports/candidate-exports'
 import { ExportService } from './exports/service'
@@ -51,23 +51,23 @@ export function importRegisters(store: Store, clock: Clock): ImportRegisters {
   return {
     store,
     clock,
-    villages: new VillageService(store),
+    villages: new VillageService(store, clock),
     persons,
     voters: new VoterService(store, clock, new SettingsService(store)),
-    members: new MemberService(store, persons)
+    members: new MemberService(store, clock, persons)
   }
 }
 
 /** The composition root: the one place a service is constructed, over one store, one clock and one job runner. */
-export function buildServices(store: Store, clock: Clock = systemClock, jobs: JobRunner = new JobRunner()): Services {
+export function buildServices(store: Store, clock: Clock = store.clock, jobs: JobRunner = new JobRunner()): Services {
   const settings = new SettingsService(store)
-  const villages = new VillageService(store)
+  const villages = new VillageService(store, clock)
   const persons = new PersonService(store, clock)
-  const personRecords = new PersonRecordService(store, persons)
+  const personRecords = new PersonRecordService(store, clock, persons)
   const candidates = new CandidateService(store, clock, personRecords, villages, settings)
   const vetting = new VettingService(store, clock, candidates, persons, settings)
   const voters = new VoterService(store, clock, settings)
-  const members = new MemberService(store, persons)
+  const members = new MemberService(store, clock, persons)
   const elections = new ElectionService(store, persons, members, settings)
   const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
