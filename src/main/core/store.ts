@@ -139,6 +139,11 @@ export class Store {
 
   /** Reads that must see one snapshot of the file (a plan and the change mark it was made against). */
   snapshot<T>(fn: () => T): T {
+    return this.transaction(fn)
+  }
+
+  /** Runs `fn` in one transaction (deferred, nesting as a savepoint): many writes laid down in one commit. */
+  transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)()
   }
 
