@@ -53,14 +53,14 @@ export function importRegisters(store: Store, clock: Clock): ImportRegisters {
     clock,
     villages: new VillageService(store, clock),
     persons,
-    voters: new VoterService(store, clock, new SettingsService(store)),
+    voters: new VoterService(store, clock, new SettingsService(store, clock)),
     members: new MemberService(store, clock, persons)
   }
 }
 
 /** The composition root: the one place a service is constructed, over one store, one clock and one job runner. */
 export function buildServices(store: Store, clock: Clock = store.clock, jobs: JobRunner = new JobRunner()): Services {
-  const settings = new SettingsService(store)
+  const settings = new SettingsService(store, clock)
   const villages = new VillageService(store, clock)
   const persons = new PersonService(store, clock)
   const personRecords = new PersonRecordService(store, clock, persons)
@@ -71,7 +71,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const elections = new ElectionService(store, persons, members, settings)
   const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
-  const grades = new VillageGradeService(store, villages)
+  const grades = new VillageGradeService(store, clock, villages)
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
