@@ -5,7 +5,6 @@ import { failure } from '../../shared/result'
 import type { Store } from './store'
 import { COMMITTEE_BODY_LABEL, PARTY_BODY_LABEL, seatsText, type Seats } from '../../shared/seats'
 
-
 /**
  * The village's 人选 for one committee's ballot, formal candidates first. Formal means the path was walked:
  * 确定为正式候选人 recorded as 通过 after 公示, not merely the 人选类别 typed on the nomination.

@@ -12,7 +12,7 @@ import { voterInput } from '../../../shared/voter'
 import { JobRunner, type JobStatus } from '../jobs'
 import { Store } from '../store'
 import { pdfInfo, pdfText, tempDir } from './testing/files'
-import { testServices } from '../test-support'
+import { arrayBufferOf, testServices } from '../test-support'
 import { wordBoxes } from './testing/pdf-boxes'
 
 const ZHANG = makeIdNumber('1980-06-01', '男', 1)
@@ -96,13 +96,13 @@ async function exported(input: ExportInput): Promise<ExportedFile> {
 
 async function sheet(input: ExportInput): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(arrayBufferOf(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64')))
   return wb.worksheets[0]
 }
 
 async function workbook(input: ExportInput): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(arrayBufferOf(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64')))
   return wb
 }
 

@@ -286,7 +286,7 @@ export class ImportService {
   }
 
   remember(kind: ImportKind, header: string, field: string | null): void {
-    rememberChoice(this.store, kind, header, field)
+    rememberChoice(this.store, this.registers.clock, kind, header, field)
   }
 
   private runner(): JobRunner {

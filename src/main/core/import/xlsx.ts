@@ -42,9 +42,9 @@ export async function* readXlsx(stream: Readable): AsyncIterable<SourceSheet> {
     worksheets: 'emit',
     entries: 'ignore'
   })
-  const internals = reader as unknown as ReaderInternals
+  const internals = reader as typeof reader & ReaderInternals
   for await (const ws of reader) {
-    const sheet = ws as unknown as { id: number | string; name: string; iterator: AsyncIterable<Buffer | string> } & SheetEvents
+    const sheet = ws as typeof ws & { id: number | string; name: string; iterator: AsyncIterable<Buffer | string> } & SheetEvents
     // exceljs reads a missing shared string as an empty cell, and a sheet whose XML stops mid-row as a shorter
     // sheet: either would import part of the file as if it were all of it.
     internals.sharedStrings = checkedStrings(internals.sharedStrings ?? [])
