@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs'
 import type { Readable } from 'node:stream'
 // Imported by its path in full (not through READER_MODULE), so that the build bundles it.
 import Reader from 'exceljs/lib/stream/xlsx/workbook-reader'
+import { scanHidden, type HiddenParts } from './hidden'
 
 /** exceljs's streaming reader alone: the whole library takes half as long again to load on a fresh thread. */
 export const READER_MODULE = 'exceljs/lib/stream/xlsx/workbook-reader'
@@ -15,6 +16,8 @@ export interface SourceRow {
   row: number
   /** 0-based by column. */
   cells: Cell[]
+  /** The sheet hides the row (Excel's 隐藏). */
+  hidden?: true
 }
 
 interface ReaderInternals {
@@ -27,6 +30,8 @@ interface ReaderInternals {
 export interface SourceSheet {
   name: string
   rows: AsyncIterable<SourceRow[]>
+  /** 0-based indexes of the columns the sheet hides, known once its first rows are read. */
+  hiddenColumns?: () => number[]
 }
 
 /**
@@ -49,8 +54,9 @@ export async function* readXlsx(stream: Readable): AsyncIterable<SourceSheet> {
     // sheet: either would import part of the file as if it were all of it.
     internals.sharedStrings = checkedStrings(internals.sharedStrings ?? [])
     const name = sheetName(internals, sheet)
-    sheet.iterator = wholeSheet(sheet.iterator, name)
-    yield { name, rows: xlsxRows(sheet) }
+    const hidden: HiddenParts = { rows: new Set(), columns: new Set() }
+    sheet.iterator = scanHidden(wholeSheet(sheet.iterator, name), hidden)
+    yield { name, rows: xlsxRows(sheet, hidden.rows), hiddenColumns: () => [...hidden.columns].sort((a, b) => a - b) }
   }
 }
 
@@ -93,7 +99,7 @@ function sheetName(reader: ReaderInternals, sheet: { id: number | string; name: 
   return reader.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? sheet.name
 }
 
-async function* xlsxRows(sheet: SheetEvents): AsyncIterable<SourceRow[]> {
+async function* xlsxRows(sheet: SheetEvents, hiddenRows: Set<number>): AsyncIterable<SourceRow[]> {
   for await (const events of sheet.parse()) {
     const rows: SourceRow[] = []
     for (const { eventType, value } of events) {
@@ -103,7 +109,7 @@ async function* xlsxRows(sheet: SheetEvents): AsyncIterable<SourceRow[]> {
       const cells: Cell[] = []
       // row.values is 1-based and sparse.
       for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
-      rows.push({ row: row.number, cells })
+      rows.push(hiddenRows.has(row.number) ? { row: row.number, cells, hidden: true } : { row: row.number, cells })
     }
     if (rows.length) yield rows
   }
