@@ -137,6 +137,11 @@ export class Store {
     return this.prepare(sql).run(...params)
   }
 
+  /** Statements of the program's own that take no parameters (schema changes inside an import's transaction). */
+  exec(sql: string): void {
+    this.db.exec(sql)
+  }
+
   /** Reads that must see one snapshot of the file (a plan and the change mark it was made against). */
   snapshot<T>(fn: () => T): T {
     return this.transaction(fn)

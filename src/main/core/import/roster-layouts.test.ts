@@ -48,7 +48,8 @@ describe('an office 初步人选花名册', () => {
       expect.arrayContaining([
         expect.stringContaining('J列“照片”'),
         expect.stringContaining('“填表说明”未读取'),
-        expect.stringContaining('新提名人选的来源记为“未填写”')
+        expect.stringContaining('新提名人选的来源记为“未填写”'),
+        expect.stringMatching(/^第\d+行为合计行，已忽略$/)
       ])
     )
     imports.commit(analysis)

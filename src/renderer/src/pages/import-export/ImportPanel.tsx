@@ -108,29 +108,31 @@ export function ImportPanel() {
   const commit = () => {
     if (!preview) return
     const { added, updated } = preview.counts
+    const write = async () => {
+      let end: JobStatus<JobResults['import-commit']>
+      try {
+        end = await job.run(() => unwrap(api.imports.commit({ previewId: preview.id })))
+      } catch (e) {
+        modal.error({ title: '导入失败', content: (e as Error).message, okText: '知道了' })
+        return
+      }
+      if (end.state === 'done' && end.result) {
+        const s = end.result
+        reset()
+        setDone(s)
+        announceRegisterChanged()
+        // A village roster just imported is a choice for the next file (its voters, its candidates).
+        if (s.kind === 'villages') villages.reload()
+      } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
+      else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
+    }
     modal.confirm({
       title: `导入“${preview.fileName}”？`,
       content: `将新增 ${added} 条、更新 ${updated} 条${preview.kindLabel}记录。导入要么全部完成，要么不做任何改动。`,
       okText: '导入',
       cancelText: '取消',
-      onOk: async () => {
-        let end: JobStatus<JobResults['import-commit']>
-        try {
-          end = await job.run(() => unwrap(api.imports.commit({ previewId: preview.id })))
-        } catch (e) {
-          modal.error({ title: '导入失败', content: (e as Error).message, okText: '知道了' })
-          return
-        }
-        if (end.state === 'done' && end.result) {
-          const s = end.result
-          reset()
-          setDone(s)
-          announceRegisterChanged()
-          // A village roster just imported is a choice for the next file (its voters, its candidates).
-          if (s.kind === 'villages') villages.reload()
-        } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
-        else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
-      }
+      // Not awaited: the confirmation closes at once, so that the progress dialog's 取消 is not under it.
+      onOk: () => void write()
     })
   }
 
