@@ -279,7 +279,7 @@ export class CandidateService {
     const verdicts = verdictsByCandidate(this.store, one)
     const findings = findingsByPerson(this.store, onePerson)
     const evaluations = evaluationsByCandidate(this.store, one)
-    const tags = this.records.tagsByPerson()
+    const tags = this.records.tagsByPerson(onePerson)
     const rules = this.rules()
     const today = this.clock.today()
     return rows.map(({ committeeElectionDate, partyElectionDate, ...c }) => {

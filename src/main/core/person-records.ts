@@ -148,10 +148,17 @@ export class PersonRecordService {
     return this.store.all<{ tag: string }>('SELECT DISTINCT tag FROM person_tags ORDER BY tag').map((r) => r.tag)
   }
 
-  tagsByPerson(): Map<number, string[]> {
+  /** Every person's tags, or one person's: a form of one person must not read the whole township's tags. */
+  tagsByPerson(personId?: number): Map<number, string[]> {
     const map = new Map<number, string[]>()
-    for (const r of this.store.all<{ personId: number; tag: string }>('SELECT person_id AS personId, tag FROM person_tags ORDER BY rowid')) {
-      map.set(r.personId, [...(map.get(r.personId) ?? []), r.tag])
+    const rows =
+      personId === undefined
+        ? this.store.all<{ personId: number; tag: string }>('SELECT person_id AS personId, tag FROM person_tags ORDER BY rowid')
+        : this.store.all<{ personId: number; tag: string }>('SELECT person_id AS personId, tag FROM person_tags WHERE person_id = ? ORDER BY rowid', personId)
+    for (const r of rows) {
+      const list = map.get(r.personId)
+      if (list) list.push(r.tag)
+      else map.set(r.personId, [r.tag])
     }
     return map
   }
