@@ -30,8 +30,7 @@ const RAW_SQL_STILL: string[] = [
   'src/main/core/persons.ts',
   'src/main/core/risks.ts',
   'src/main/core/vetting.ts',
-  'src/main/core/villages.ts',
-  'src/main/core/voters.ts'
+  'src/main/core/villages.ts'
 ]
 
 const rel = (f: string) => path.relative(root, f).split(path.sep).join('/')

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Store } from './store'
 import { committeeDateSql } from './election-days'
 
 const DAY = committeeDateSql('villages')
@@ -23,13 +23,8 @@ interface Part {
  * list, less those who are not of age on their village's election day (born after its cutoff, or of unknown
  * birth), found through the birth-date index. A village without an election day has no one eligible yet.
  */
-export function tallyCounts(db: Database.Database, villageId: number | null, minAge: number): TallyRow[] {
-  const dated = new Set(
-    db
-      .prepare(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`)
-      .pluck()
-      .all({ id: villageId }) as number[]
-  )
+export function tallyCounts(store: Store, villageId: number | null, minAge: number): TallyRow[] {
+  const dated = new Set(store.values<number>(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`, { id: villageId }))
   const rows = new Map<string, TallyRow>()
   const rowOf = (p: Part): TallyRow => {
     const key = `${p.village_id}\u0000${p.group_name}`
@@ -47,12 +42,11 @@ export function tallyCounts(db: Database.Database, villageId: number | null, min
     if (p.minority) r.minority += n
     r[`c${p.category}` as 'c1'] += n
   }
-  const tallies = db
-    .prepare(
-      `SELECT village_id, group_name, category, deprived, sex, minority, n FROM voter_tallies
-       WHERE n > 0 AND (@id IS NULL OR village_id = @id) ORDER BY village_id, group_name`
-    )
-    .all({ id: villageId }) as (Part & { deprived: number })[]
+  const tallies = store.all<Part & { deprived: number }>(
+    `SELECT village_id, group_name, category, deprived, sex, minority, n FROM voter_tallies
+     WHERE n > 0 AND (@id IS NULL OR village_id = @id) ORDER BY village_id, group_name`,
+    { id: villageId }
+  )
   for (const t of tallies) {
     const r = rowOf(t)
     r.registered += t.n
@@ -61,28 +55,26 @@ export function tallyCounts(db: Database.Database, villageId: number | null, min
   }
   // The latest eligible birth date, as text: the year moved back, month and day kept. For an election on
   // 29 February it may name a day that does not exist, which still sorts exactly right.
-  const cutoffs = db
-    .prepare(
-      `SELECT id, printf('%04d', substr(day, 1, 4) - @minAge) || substr(day, 5) AS cutoff
-       FROM (SELECT id, ${DAY} AS day FROM villages WHERE @id IS NULL OR id = @id) WHERE day IS NOT NULL`
-    )
-    .all({ id: villageId, minAge }) as { id: number; cutoff: string }[]
+  const cutoffs = store.all<{ id: number; cutoff: string }>(
+    `SELECT id, printf('%04d', substr(day, 1, 4) - @minAge) || substr(day, 5) AS cutoff
+     FROM (SELECT id, ${DAY} AS day FROM villages WHERE @id IS NULL OR id = @id) WHERE day IS NOT NULL`,
+    { id: villageId, minAge }
+  )
   if (cutoffs.length === 0) return [...rows.values()]
   const cutoff = new Map(cutoffs.map((c) => [c.id, c.cutoff]))
   const earliest = cutoffs.reduce((m, c) => (c.cutoff < m ? c.cutoff : m), cutoffs[0].cutoff)
   // From the people born after the earliest cutoff (or of unknown birth), through the birth-date index, to
   // their place on a list: CROSS JOIN keeps SQLite from reading every voter instead.
-  const young = db
-    .prepare(
+  const young = store.all<Part & { birthDate: string | null }>(
       `SELECT v.village_id, v.group_name, v.category, coalesce(p.sex, '') AS sex, (p.ethnicity NOT IN ('', '汉', '汉族')) AS minority,
          p.birth_date AS birthDate, count(*) AS n
        FROM (SELECT id, sex, ethnicity, birth_date FROM persons WHERE birth_date > @earliest
              UNION ALL SELECT id, sex, ethnicity, birth_date FROM persons WHERE birth_date IS NULL) p
        CROSS JOIN voters v ON v.person_id = p.id AND v.status = '在册' AND v.deprived = 0
        WHERE @id IS NULL OR v.village_id = @id
-       GROUP BY 1, 2, 3, 4, 5, 6`
-    )
-    .all({ id: villageId, earliest }) as (Part & { birthDate: string | null })[]
+       GROUP BY 1, 2, 3, 4, 5, 6`,
+    { id: villageId, earliest }
+  )
   for (const y of young) {
     const c = cutoff.get(y.village_id)
     if (c !== undefined && (y.birthDate === null || y.birthDate > c)) addEligible(rowOf(y), y, -1)
@@ -90,12 +82,12 @@ export function tallyCounts(db: Database.Database, villageId: number | null, min
   return [...rows.values()]
 }
 /** How many are on the list (在册) for these filters, from the tallies instead of counting the voters. */
-export function listedTotal(db: Database.Database, f: { villageId: number | null; groupName: string | null; category: number | null }): number {
-  return db
-    .prepare(
+export function listedTotal(store: Store, f: { villageId: number | null; groupName: string | null; category: number | null }): number {
+  return (
+    store.value<number>(
       `SELECT coalesce(sum(n), 0) FROM voter_tallies WHERE (@villageId IS NULL OR village_id = @villageId)
-       AND (@groupName IS NULL OR group_name = @groupName) AND (@category IS NULL OR category = @category)`
-    )
-    .pluck()
-    .get(f) as number
+       AND (@groupName IS NULL OR group_name = @groupName) AND (@category IS NULL OR category = @category)`,
+      { villageId: f.villageId, groupName: f.groupName, category: f.category }
+    ) ?? 0
+  )
 }

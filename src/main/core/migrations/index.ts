@@ -7,6 +7,7 @@ import { migration006 } from './006_import'
 import { migration007 } from './007_voter_tallies'
 import { migration008 } from './008_cadre_form'
 import { migration009 } from './009_seats'
+import { migration010 } from './010_person_search'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -20,7 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
-  migration009
+  migration009,
+  migration010
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
