@@ -23,7 +23,7 @@ export function matchingPersons(store: Store, query: string): number[] {
     const trigrams = new Set(chars.slice(0, chars.length - TRIGRAM + 1).map((_, i) => chars.slice(i, i + TRIGRAM).join('')))
     const match = [...trigrams].map(quoted).join(' AND ')
     const found = store.values<number>(
-      `SELECT p.id FROM person_search s JOIN persons p ON p.id = s.rowid
+      `SELECT p.id FROM person_search s CROSS JOIN persons p ON p.id = s.rowid
        WHERE person_search MATCH ? AND p.search_key LIKE ? ESCAPE '\\'`,
       match,
       likePattern(text)
@@ -38,7 +38,7 @@ export function matchingPersons(store: Store, query: string): number[] {
   if (text) {
     // Written in this transaction and not yet in the index (migration 010): few, read one by one.
     const waiting = store.values<number>(
-      `SELECT p.id FROM person_search_pending q JOIN persons p ON p.id = q.person_id WHERE p.search_key LIKE ? ESCAPE '\\'`,
+      `SELECT p.id FROM person_search_pending q CROSS JOIN persons p ON p.id = q.person_id WHERE p.search_key LIKE ? ESCAPE '\\'`,
       likePattern(text)
     )
     for (const id of waiting) ids.add(id)

@@ -4,7 +4,8 @@ import { allByKeys } from './batched'
 import { nowStamp, type Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
 import { toCamel } from './row-mapping'
-import { idPrefixPattern, likePattern, searchKey } from './search-key'
+import { matchingPersons } from './person-search'
+import { searchKey } from './search-key'
 import type { Statement } from 'better-sqlite3'
 import type { AuditEntry, Store } from './store'
 
@@ -63,8 +64,9 @@ export class PersonService {
     const where: string[] = []
     const args: unknown[] = []
     if (q.search?.trim()) {
-      where.push(`(search_key LIKE ? ESCAPE '\\' OR id_number LIKE ? ESCAPE '\\')`)
-      args.push(likePattern(q.search), idPrefixPattern(q.search))
+      // Through the search index: a key read with LIKE for every person took a second at a million.
+      where.push(`id IN (SELECT value FROM json_each(?))`)
+      args.push(JSON.stringify(matchingPersons(this.store, q.search)))
     }
     if (q.villageId) {
       where.push('village_id = ?')
