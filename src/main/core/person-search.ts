@@ -31,6 +31,7 @@ export function matchingPersons(store: Store, query: string): number[] {
     for (const id of found) ids.add(id)
   } else if (chars.length > 0) {
     const terms = store.values<string>('SELECT term FROM person_search_terms WHERE term >= ? AND term < ?', text, text + LAST)
+    // One query per term: an FTS5 OR of hundreds of terms compares every term at every row.
     for (const term of terms) {
       for (const id of store.values<number>('SELECT rowid FROM person_search WHERE person_search MATCH ?', quoted(term))) ids.add(id)
     }
@@ -47,5 +48,6 @@ export function matchingPersons(store: Store, query: string): number[] {
   if (prefix) {
     for (const id of store.values<number>('SELECT id FROM persons WHERE id_number >= ? AND id_number < ?', prefix, prefix + LAST)) ids.add(id)
   }
-  return [...ids]
+  // In id order: the voter rows are then read in the order they lie in their index.
+  return [...ids].sort((a, b) => a - b)
 }

@@ -29,6 +29,8 @@ import { votingRulesSetting } from '../../shared/settings'
 import { committeeDateSql } from './election-days'
 
 const LIST_ORDER = 'ORDER BY v.village_id, v.group_name, v.id'
+/** Below this many matches a search's page is read by sorting them, whatever else. */
+const WALK_AT_LEAST = 2000
 
 export class VoterService {
   constructor(
@@ -48,39 +50,26 @@ export class VoterService {
 
   list(query: VoterQuery = {}): { rows: VoterRow[]; total: number } {
     const q = voterQuery.parse(query)
-    const where = ['v.status = @status']
+    const filters: string[] = []
     const args: Record<string, unknown> = { status: q.status }
     if (q.villageId) {
-      where.push('v.village_id = @villageId')
+      filters.push('v.village_id = @villageId')
       args.villageId = q.villageId
     }
     if (q.groupName !== null) {
-      where.push('v.group_name = @groupName')
+      filters.push('v.group_name = @groupName')
       args.groupName = q.groupName
     }
     if (q.category) {
-      where.push('v.category = @category')
+      filters.push('v.category = @category')
       args.category = q.category
     }
-    const w = `WHERE ${where.join(' AND ')}`
+    const w = `WHERE ${['v.status = @status', ...filters].join(' AND ')}`
     const offset = (q.page - 1) * q.pageSize
     let total: number
     let ids: number[]
     if (q.search) {
-      // The people the search index finds lead, to their voter rows: every match once, in list order, read once
-      // for both the total and the page.
-      // On the list: through the one-place index, which holds only those (so the status is written out); a
-      // removed voter is looked for among the few removed.
-      const from =
-        q.status === '在册'
-          ? `json_each(@persons) j CROSS JOIN voters v ON v.person_id = j.value AND v.status = '在册'`
-          : `voters v JOIN json_each(@persons) j ON j.value = v.person_id`
-      const matched = this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER}`, {
-        ...args,
-        persons: JSON.stringify(matchingPersons(this.store, q.search))
-      })
-      total = matched.length
-      ids = matched.slice(offset, offset + q.pageSize)
+      ;({ total, ids } = this.searched(matchingPersons(this.store, q.search), q, filters, args, offset))
     } else {
       total = q.status !== '在册' ? (this.store.value<number>(`SELECT count(*) FROM voters v ${w}`, args) ?? 0) : listedTotal(this.store, q)
       // The page's ids from the voters' own list index first: joined at once, SQLite sorted the whole village.
@@ -89,6 +78,40 @@ export class VoterService {
     const records = ids.length ? this.store.all<VoterRecord>(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${LIST_ORDER}`, JSON.stringify(ids)) : []
     const minAge = this.rules().voterMinAge
     return { rows: records.map((r) => toVoterRow(r, minAge)), total }
+  }
+
+  /**
+   * The voters of the people a search found, with the list's filters: how many, and one page's ids in list order.
+   * On the list they are reached through the one-place index, which holds only those (so the status is written
+   * out, and a count needs no voter row); a removed voter is looked for among the few removed. A page is read
+   * the cheaper way: the matches sorted, or, when they are a good part of the list, the list walked in its own
+   * order until the page is full (a surname matches thousands).
+   */
+  private searched(persons: number[], q: ReturnType<typeof voterQuery.parse>, filters: string[], args: Record<string, unknown>, offset: number): { total: number; ids: number[] } {
+    const listed = q.status === '在册'
+    const from = listed
+      ? `json_each(@persons) j CROSS JOIN voters v ON v.person_id = j.value AND v.status = '在册'`
+      : `voters v JOIN json_each(@persons) j ON j.value = v.person_id`
+    const where = listed ? filters : ['v.status = @status', ...filters]
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const params = { ...args, persons: JSON.stringify(persons) }
+    const total = this.store.value<number>(`SELECT count(*) FROM ${from} ${w}`, params) ?? 0
+    const end = offset + q.pageSize
+    const onList = listed ? listedTotal(this.store, q) : 0
+    if (total === 0 || offset >= total) return { total, ids: [] }
+    if (!listed || total <= WALK_AT_LEAST || (end * onList) / total > total) {
+      return { total, ids: this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...params, limit: q.pageSize, offset }) }
+    }
+    const wanted = new Set(persons)
+    const ids: number[] = []
+    let skip = offset
+    const walk = this.store.prepare(`SELECT v.id, v.person_id FROM voters v WHERE ${['v.status = @status', ...filters].join(' AND ')} ${LIST_ORDER}`).raw()
+    for (const [id, person] of walk.iterate(args) as IterableIterator<[number, number]>) {
+      if (!wanted.has(person)) continue
+      if (skip > 0) skip--
+      else if (ids.push(id) === q.pageSize) break
+    }
+    return { total, ids }
   }
 
   require(id: number): VoterRow {
