@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeIdNumber } from '../../../tests/fixtures/ids'
 import { voterRows, xlsxBuffer } from '../../../tests/fixtures/rosters'
 import { villageInput } from '../../shared/village'
-import { voterInput } from '../../shared/voter'
+import { addDays, voterInput } from '../../shared/voter'
 import { matchingPersons } from './person-search'
 import { idPrefixPattern, likePattern } from './search-key'
 import { Store } from './store'
@@ -132,5 +132,31 @@ describe('a voter search', () => {
     const gone = all[0]
     voters.remove(gone.id, '迁出', '2026-02-01')
     expect(voters.list({ search: '王' }).total).toBe(6)
+  })
+
+  it('gives the same pages whether it sorts the matches or walks the list (thousands of matches)', () => {
+    const voters = testServices(store).voters
+    store.write((audit) => {
+      const w = voters.writer()
+      for (let i = 0; i < 2600; i++) {
+        const name = i % 5 === 4 ? `李${'伟芳明'[i % 3]}` : `王${'伟芳明'[i % 3]}`
+        w.upsert(voterInput.parse({ villageId: village, idNumber: makeIdNumber(addDays('1950-01-01', i), i % 2 ? '男' : '女', 1), name, category: 1, groupName: `${(i * 7) % 11}组` }))
+      }
+      audit({ action: 'import', entity: 'voter', summary: '导入' })
+    })
+    // List order by the same SQL as the list itself, the search by LIKE.
+    const expected = store.values<number>(
+      `SELECT v.id FROM voters v JOIN persons p ON p.id = v.person_id WHERE v.status = '在册' AND p.search_key LIKE '%w%'
+       ORDER BY v.village_id, v.group_name, v.id`
+    )
+    // 王 and 李伟: more than the 2,000 matches above which the list is walked.
+    expect(expected.length).toBe(2080 + 173)
+    const last = Math.ceil(expected.length / 50)
+    for (const page of [1, 2, 17, last - 1, last, last + 1]) {
+      const got = voters.list({ search: 'w', page, pageSize: 50 })
+      expect(got.total).toBe(expected.length)
+      expect(got.rows.map((r) => r.id), `page ${page}`).toEqual(expected.slice((page - 1) * 50, page * 50))
+    }
+    expect(voters.list({ search: '李', pageSize: 50 }).total).toBe(520)
   })
 })
