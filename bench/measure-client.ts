@@ -27,15 +27,17 @@ export function measure(...args: string[]): Measured {
 /** The middle value (the upper of the two middle ones for an even count). */
 export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** Wall time and peak resident memory (sampled every 20 ms) of `work` in this process. */
-export async function inProcess<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMb: number }> {
+/** Wall time, CPU time (every thread of this process) and peak resident memory (sampled every 20 ms) of `work` here. */
+export async function inProcess<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; peakMb: number }> {
   let peak = process.memoryUsage().rss
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
   const t = performance.now()
+  const cpu = process.cpuUsage()
   try {
     const result = await work()
     peak = Math.max(peak, process.memoryUsage().rss)
-    return { result, seconds: (performance.now() - t) / 1000, peakMb: peak / 2 ** 20 }
+    const used = process.cpuUsage(cpu)
+    return { result, seconds: (performance.now() - t) / 1000, cpuSeconds: (used.user + used.system) / 1e6, peakMb: peak / 2 ** 20 }
   } finally {
     clearInterval(timer)
   }

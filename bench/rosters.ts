@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(file, await xlsxBuffer(candidatesRoster(people)))
     const db = path.join(dir, 'bench.db')
     const store = Store.fileStore(db, { actor: 'bench' })
-    const villages = new VillageService(store)
+    const villages = new VillageService(store, store.clock)
     for (let v = 1; v <= VILLAGES; v++) villages.create(villageInput.parse({ name: `第${v}村`, kind: '村', township: '龙山镇' }))
     store.close()
     const preview: number[] = []

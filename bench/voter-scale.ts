@@ -26,7 +26,7 @@ function median(label: string, fn: () => unknown, runs = 7): number {
   return ms
 }
 
-/** The search before migration 010: every person's key read with LIKE, the matches joined to their voter rows. */
+/** The search before migration 011: every person's key read with LIKE, the matches joined to their voter rows. */
 function likeScan(store: Store, search: string, villageId: number | null): number {
   return store.values<number>(
     `SELECT v.id FROM voters v WHERE v.status = '在册' AND (@villageId IS NULL OR v.village_id = @villageId)

@@ -10,6 +10,9 @@ import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { buildServices } from './core/services'
 import { problemText, problemWorkbook } from './core/import/problem-workbook'
 import { TERMS, type Term } from '../shared/election'
+import { tuneHeapForForms } from './heap'
+
+tuneHeapForForms()
 
 const USAGE = `换届工作台 命令行
 
@@ -29,7 +32,7 @@ const USAGE = `换届工作台 命令行
   huanjie import lrmx 文件或文件夹… [--db 文件] [--dry-run]
       导入干部任免审批表（.lrmx，可多个文件或整个文件夹）到人员库，按身份证号或姓名+出生年月对应；退出码同上
   huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf|文件.docx [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名]
-      人选登记表（dossier）还可导出为 Word（--out 文件.docx）
+      人选登记表（dossier）、选民名单（voters，须 --village）、选举结果报告单（election-report）还可导出为 Word（--out 文件.docx）
   huanjie export lrmx --out 文件夹 [--village 村社名称] [--filled-by 姓名]
       每人一个干部任免审批表文件（.lrmx）
       导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
@@ -124,7 +127,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (!table || !EXPORT_TABLE_NAMES.includes(table)) {
     throw new UsageError(`请指定要导出的表格：${EXPORT_TABLE_NAMES.join('、')}${table ? `（没有“${table}”）` : ''}`)
   }
-  if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx、.pdf，人选登记表还可 .docx）')
+  if (!values.out) throw new UsageError('请用 --out 指定输出文件（.xlsx、.pdf；人选登记表、选民名单、选举结果报告单还可 .docx）')
   const format = path.extname(values.out).slice(1).toLowerCase() as ExportFormat
   const formats: readonly string[] = EXPORT_TABLES[table].formats.filter((f) => f !== 'lrmx')
   if (!formats.includes(format)) throw new UsageError(`${EXPORT_TABLES[table].label}的输出文件应以 ${formats.map((f) => `.${f}`).join(' 或 ')} 结尾`)

@@ -76,6 +76,9 @@ export interface ElectionTally {
   returned: number
   valid: number
   invalid: number
+  /** 村委会 only: of those who voted (收回选票), how many by written proxy and how many through the mobile boxes. */
+  proxyVotes?: number | null
+  mobileVotes?: number | null
   races: RaceTally[]
 }
 
@@ -93,6 +96,7 @@ export function ballotProblems(t: ElectionTally): Record<string, string> {
   } else if (t.issued > t.registered) {
     p.issued = `发出选票（${t.issued}）不能多于登记选民数（${t.registered}）`
   }
+  if (!party) Object.assign(p, channelProblems(t))
   if (t.returned > t.issued) p.returned = `收回选票（${t.returned}）多于发出选票（${t.issued}），选票数不符，不能计票`
   if (t.valid + t.invalid !== t.returned) {
     p.valid = `有效票（${t.valid}）与无效票（${t.invalid}）之和应等于收回选票（${t.returned}）`
@@ -113,6 +117,20 @@ export function ballotProblems(t: ElectionTally): Record<string, string> {
       names.add(c.name)
     })
   })
+  return p
+}
+
+/** 委托投票 and 流动票箱投票 are counted among those who voted: neither, nor both together, may exceed them. */
+function channelProblems(t: ElectionTally): Record<string, string> {
+  const p: Record<string, string> = {}
+  const proxy = t.proxyVotes ?? 0
+  const mobile = t.mobileVotes ?? 0
+  const voted = `参加投票人数（即收回选票，${t.returned}）`
+  if (proxy > t.returned) p.proxyVotes = `委托投票人数（${proxy}）不能多于${voted}`
+  if (mobile > t.returned) p.mobileVotes = `流动票箱投票人数（${mobile}）不能多于${voted}`
+  else if (!p.proxyVotes && proxy + mobile > t.returned) {
+    p.mobileVotes = `委托投票（${proxy}）与流动票箱投票（${mobile}）之和不能多于${voted}`
+  }
   return p
 }
 

@@ -73,6 +73,9 @@ export const electionInput = z
     returned: count('收回选票数'),
     valid: count('有效票数'),
     invalid: count('无效票数'),
+    /** 村委会 only; left empty when the village did not count them. */
+    proxyVotes: count('委托投票人数').nullable().default(null),
+    mobileVotes: count('流动票箱投票人数').nullable().default(null),
     races: z.array(raceInput),
     note: z.string().trim().max(500).default('')
   })
@@ -109,6 +112,8 @@ export const ELECTION_LABELS: Record<string, string> = {
   returned: '收回选票',
   valid: '有效票',
   invalid: '无效票',
+  proxyVotes: '委托投票人数',
+  mobileVotes: '流动票箱投票人数',
   races: '职位'
 }
 
@@ -127,6 +132,8 @@ export function toTally(
     returned: e.returned,
     valid: e.valid,
     invalid: e.invalid,
+    proxyVotes: e.body === '党组织' ? null : (e.proxyVotes ?? null),
+    mobileVotes: e.body === '党组织' ? null : (e.mobileVotes ?? null),
     races: e.races.map((r, i) => ({
       post: r.post,
       seats: r.seats,
@@ -148,8 +155,11 @@ export interface ElectionCandidate {
   writeIn: boolean
 }
 
-export interface ElectionRecord extends Omit<ElectionTally, 'races'> {
+export interface ElectionRecord extends Omit<ElectionTally, 'races' | 'proxyVotes' | 'mobileVotes'> {
   id: number
+  /** 村委会: voters who voted by written proxy, and through the mobile ballot boxes; null when not entered. */
+  proxyVotes: number | null
+  mobileVotes: number | null
   villageId: number
   villageName: string
   heldOn: string

@@ -12,9 +12,9 @@ export const EXPORT_TABLES = {
   risks: { label: '风险台账', formats: ['xlsx', 'pdf'] },
   'focus-villages': { label: '重难点村清单', formats: ['xlsx', 'pdf'] },
   timeline: { label: '选务作战图', formats: ['xlsx', 'pdf'] },
-  voters: { label: '选民名单', formats: ['xlsx', 'pdf'] },
+  voters: { label: '选民名单', formats: ['xlsx', 'pdf', 'docx'] },
   dossier: { label: '人选登记表', formats: ['pdf', 'docx', 'lrmx'] },
-  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf'] }
+  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
 
 /** lrmx: the 干部任免审批表 file, one per person (a batch comes as a zip of them). */

@@ -115,9 +115,9 @@ export const evaluationWeightsSetting = defineSetting({
   label: '民主测评权重(党员:村民代表:满意度)',
   schema: z
     .object({
-      party: z.number().min(0).max(100),
-      representatives: z.number().min(0).max(100),
-      satisfaction: z.number().min(0).max(100)
+      party: z.number({ error: '应为数字' }).min(0, '应在0–100之间').max(100, '应在0–100之间'),
+      representatives: z.number({ error: '应为数字' }).min(0, '应在0–100之间').max(100, '应在0–100之间'),
+      satisfaction: z.number({ error: '应为数字' }).min(0, '应在0–100之间').max(100, '应在0–100之间')
     })
     .refine((w) => w.party + w.representatives + w.satisfaction > 0, '权重不能全为0'),
   defaultValue: { party: 3, representatives: 5, satisfaction: 2 }
@@ -140,21 +140,21 @@ export const meetingLevelsSetting = defineSetting({
 export const publicityDaysSetting = defineSetting({
   key: 'vetting.publicityDays',
   label: '公示期(工作日)',
-  schema: z.number({ error: '应为数字' }).int('应为整数').min(1, '至少1个工作日').max(30, '最多30个工作日'),
+  schema: z.number({ error: '应为数字' }).int('应为整数').min(1, '应在1–30个工作日之间').max(30, '应在1–30个工作日之间'),
   defaultValue: 5
 })
 
 export const partyMarginPercentSetting = defineSetting({
   key: 'vetting.partyMarginPercent',
   label: '党组织委员差额比例(%)',
-  schema: z.number({ error: '应为数字' }).int('应为整数').min(0).max(100),
+  schema: z.number({ error: '应为数字' }).int('应为整数').min(0, '应在0–100之间').max(100, '应在0–100之间'),
   defaultValue: 20
 })
 
 export const oneShoulderTargetSetting = defineSetting({
   key: 'vetting.oneShoulderTarget',
   label: '一肩挑目标比例(%)',
-  schema: z.number({ error: '应为数字' }).min(0).max(100),
+  schema: z.number({ error: '应为数字' }).min(0, '应在0–100之间').max(100, '应在0–100之间'),
   defaultValue: 100
 })
 

@@ -37,6 +37,12 @@ test('a clerk enters a village result, sees who is elected and why, and the town
   await dialog.getByLabel('收回选票').fill('600')
   await dialog.getByLabel('有效票').fill('590')
   await dialog.getByLabel('无效票').fill('10')
+  // 委托投票 and 流动票箱投票 are among those who voted: together above 收回选票 they are refused as typed.
+  await dialog.getByLabel('委托投票人数').fill('450')
+  await dialog.getByLabel('流动票箱投票人数').fill('200')
+  await expect(dialog).toContainText('委托投票（450）与流动票箱投票（200）之和不能多于参加投票人数（即收回选票，600）')
+  await dialog.getByLabel('委托投票人数').fill('25')
+  await dialog.getByLabel('流动票箱投票人数').fill('40')
 
   await candidate(page, 1, '张伟', makeIdNumber('1980-06-01', '男', 1), 420)
   await dialog.getByRole('button', { name: '添加被选举人' }).click()
@@ -64,6 +70,8 @@ test('a clerk enters a village result, sees who is elected and why, and the town
   await expect(page.getByText('登记选民1000人，参加投票600人，超过半数（至少需501人），选举有效')).toBeVisible()
   await expect(page.getByText('应选3名，已选出2名，尚缺1名，应另行选举')).toBeVisible()
   await expect(page.getByLabel('村委会当选人员')).toContainText('主任 张伟')
+  const report = await call<{ bodies: { body: string; elections: { proxyVotes: number | null; mobileVotes: number | null }[] }[] }>(server, 'elections.report', { villageId: village.id })
+  expect(report.bodies.find((b) => b.body === '村委会')!.elections.map((e) => [e.proxyVotes, e.mobileVotes])).toEqual([[25, 40]])
 
   await page.getByRole('menuitem', { name: '统计' }).click()
   await expect(township).toContainText('两委成员2人')

@@ -1,6 +1,8 @@
 import type { Download, Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import fs from 'node:fs'
 import path from 'node:path'
 import { makeIdNumber } from '../fixtures/ids'
 import { expect, test } from './fixtures'
@@ -163,6 +165,17 @@ test('a clerk exports a village’s 选民名单 as a job, and is told why a rep
   await wb.xlsx.readFile(saved)
   expect(wb.worksheets[0].getCell('A1').value).toBe('东岭村2026年村民委员会选举选民名单')
   expect(wb.worksheets[0].getCell('C4').value).toBe('李秀英')
+
+  // The posted notice as Word, for the office to edit before printing.
+  const wordDownload = page.waitForEvent('download')
+  await page.getByRole('button', { name: '导出选民名单Word' }).click()
+  const word = await wordDownload
+  expect(word.suggestedFilename()).toMatch(/^青山镇_东岭村_选民名单_\d{8}\.docx$/)
+  const wordFile = path.join(workDir, word.suggestedFilename())
+  await word.saveAs(wordFile)
+  const documentXml = await (await JSZip.loadAsync(fs.readFileSync(wordFile))).file('word/document.xml')!.async('string')
+  expect(documentXml).toContain('东岭村2026年村民委员会选举选民名单')
+  expect(documentXml).toContain('李秀英')
 
   await page.getByRole('button', { name: '导出选举结果报告单PDF' }).click()
   await expect(page.getByText('“东岭村”还没有录入选举结果，无法生成选举结果报告单')).toBeVisible()

@@ -33,8 +33,9 @@ async function villageRoster(workDir: string, name: string, bad: boolean): Promi
 test('a clerk checks a roster with two bad rows, fixes a column, cancels, then imports the corrected file', async ({ page, server, workDir }) => {
   await page.goto(server.url)
   await page.getByRole('menuitem', { name: '导入导出' }).click()
+  // An empty register starts at 村社台账 already; the clerk picks it anyway.
   await page.getByLabel('数据类型').click()
-  await page.getByTitle('村社台账').click()
+  await page.locator('.ant-select-dropdown:visible').getByTitle('村社台账').click()
 
   await pick(page, await villageRoster(workDir, '村社台账（有误）.xlsx', true))
   await expect(page.getByText('文件中有 2 处问题，不能导入')).toBeVisible()
@@ -84,6 +85,9 @@ test('a persons roster shows ID problems row by row and imports nothing until co
   )
   await page.goto(server.url)
   await page.getByRole('menuitem', { name: '导入导出' }).click()
+  // An empty register starts at 村社台账: a persons roster is chosen as such.
+  await page.getByLabel('数据类型').click()
+  await page.locator('.ant-select-dropdown:visible').getByTitle('人员', { exact: true }).click()
   await pick(page, badFile)
   const problems = page.getByRole('table', { name: '问题列表' })
   await expect(problems.getByRole('row').nth(1)).toContainText('第 6 行')
@@ -127,8 +131,9 @@ test('a clerk imports the villages, then a voter roster into one village, and se
 
   await page.goto(server.url)
   await page.getByRole('menuitem', { name: '导入导出' }).click()
+  // An empty register starts at 村社台账 already; the clerk picks it anyway.
   await page.getByLabel('数据类型').click()
-  await page.getByTitle('村社台账').click()
+  await page.locator('.ant-select-dropdown:visible').getByTitle('村社台账').click()
   await pick(page, villages)
   await expect(page.getByText('新增 2')).toBeVisible()
   await page.getByRole('button', { name: twoChars('导入') }).click()

@@ -11,7 +11,7 @@ import { Store } from '../core/store'
 import { electionInput } from '../../shared/election'
 import { pdfInfo, pdfText, tempDir } from '../core/exports/testing/files'
 import { addCandidate } from '../core/exports/testing/sample-candidates'
-import { testServices } from '../core/test-support'
+import { arrayBufferOf, testServices } from '../core/test-support'
 
 let dir: string
 let store: Store
@@ -41,7 +41,7 @@ describe('exports API', () => {
     expect(r.value.fileName).toMatch(/^青山镇_村社台账_\d{8}\.xlsx$/)
     expect(r.value.mime).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(r.value.base64, 'base64') as unknown as ArrayBuffer)
+    await wb.xlsx.load(arrayBufferOf(Buffer.from(r.value.base64, 'base64')))
     expect(wb.worksheets[0].getCell('B5').value).toBe('东岭村')
     expect(wb.worksheets[0].getCell('F5').value).toBe(320)
   })
@@ -100,7 +100,7 @@ describe('exports API', () => {
     expect(pdfText(file).replace(/\s+/g, '')).toContain('填表人：张晓燕')
     const roster = await api.exports.file({ table: 'candidates', format: 'xlsx', stage: '资格初审' })
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(roster.ok ? roster.value.base64 : '', 'base64') as unknown as ArrayBuffer)
+    await wb.xlsx.load(arrayBufferOf(Buffer.from(roster.ok ? roster.value.base64 : '', 'base64')))
     expect([4, 5, 6].map((r) => wb.worksheets[0].getCell(`B${r}`).value)).toEqual(['李秀英', '王建国', '赵一'])
   })
 
@@ -110,7 +110,7 @@ describe('exports API', () => {
     await api.risks.setGrade({ villageId, grade: '重难点村', reason: '宗族矛盾' })
     const focus = await api.exports.file({ table: 'focus-villages', format: 'xlsx' })
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(focus.ok ? focus.value.base64 : '', 'base64') as unknown as ArrayBuffer)
+    await wb.xlsx.load(arrayBufferOf(Buffer.from(focus.ok ? focus.value.base64 : '', 'base64')))
     expect(wb.worksheets[0].getCell('B5').value).toBe('东岭村')
     const started = await api.exports.start({ table: 'timeline', format: 'pdf' })
     expect(await jobs.wait((started as { value: JobStatus }).value.id)).toMatchObject({

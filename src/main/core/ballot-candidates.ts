@@ -1,25 +1,23 @@
-import type Database from 'better-sqlite3'
 import type { BallotCandidate } from '../../shared/election'
 import type { Body } from '../../shared/election-rules'
 import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
+import type { Store } from './store'
 import { COMMITTEE_BODY_LABEL, PARTY_BODY_LABEL, seatsText, type Seats } from '../../shared/seats'
-
 
 /**
  * The village's 人选 for one committee's ballot, formal candidates first. Formal means the path was walked:
  * 确定为正式候选人 recorded as 通过 after 公示, not merely the 人选类别 typed on the nomination.
  */
-export function ballotCandidates(db: Database.Database, villageId: number, body: Body): BallotCandidate[] {
-  const rows = db
-    .prepare(
-      `SELECT c.id AS candidateId, c.person_id AS personId, p.name, p.id_number AS idNumber, p.sex, c.party_post AS partyPost, c.committee_post AS committeePost, c.pool,
+export function ballotCandidates(store: Store, villageId: number, body: Body): BallotCandidate[] {
+  const rows = store.all<Omit<BallotCandidate, 'formal' | 'post' | 'postLabel'> & Seats & { confirmed: 0 | 1 }>(
+    `SELECT c.id AS candidateId, c.person_id AS personId, p.name, p.id_number AS idNumber, p.sex, c.party_post AS partyPost, c.committee_post AS committeePost, c.pool,
          COALESCE(f.political_status, '') AS politicalStatus,
          EXISTS (SELECT 1 FROM candidate_stages s WHERE s.candidate_id = c.id AND s.stage = '确定为正式候选人' AND s.result = '通过') AS confirmed
        FROM candidates c JOIN persons p ON p.id = c.person_id LEFT JOIN person_profiles f ON f.person_id = c.person_id
-       WHERE c.village_id = ? AND ${body === '党组织' ? 'c.party_post' : 'c.committee_post'} IS NOT NULL`
-    )
-    .all(villageId) as (Omit<BallotCandidate, 'formal' | 'post' | 'postLabel'> & Seats & { confirmed: 0 | 1 })[]
+       WHERE c.village_id = ? AND ${body === '党组织' ? 'c.party_post' : 'c.committee_post'} IS NOT NULL`,
+    villageId
+  )
   return rows
     .map(({ confirmed, partyPost, committeePost, ...r }) => ({
       ...r,
@@ -42,13 +40,14 @@ interface Entry {
  * past 公示 (正式候选人); a name that is neither is refused unless marked 另选他人. Villages whose vetting
  * was never entered here keep free entry. Returns the person, or null for a write-in not yet identified.
  */
-export function entrantPerson(db: Database.Database, villageId: number, body: Body, e: Entry): number | null {
+export function entrantPerson(store: Store, villageId: number, body: Body, e: Entry): number | null {
   if (e.writeIn) return null
-  const list = ballotCandidates(db, villageId, body)
+  const list = ballotCandidates(store, villageId, body)
   const found = e.personId
     ? list.find((c) => c.personId === e.personId)
     : list.find((c) => (e.idNumber ? c.idNumber === e.idNumber : c.name === e.name))
-  if (e.personId && !found) throw failure('validation', `“${e.name}”不是本村${body}的人选`)
+  // A village whose vetting was not entered here lists nobody: a result saved again keeps the persons it linked.
+  if (e.personId && !found && list.length > 0) throw failure('validation', `“${e.name}”不是本村${body}的人选`)
   if (found && !found.formal) {
     throw failure(
       'validation',

@@ -17,9 +17,8 @@ import {
   type VerdictRecord,
   type VettingRules
 } from '../../shared/vetting-rules'
-import { nowStamp, type Clock } from './clock'
+import type { Clock } from './clock'
 import type { PersonRecordService } from './person-records'
-import { toCamel } from './row-mapping'
 import { idPrefixPattern, likePattern } from './search-key'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
@@ -83,8 +82,26 @@ export interface Dossier {
   findings: FindingRecord[]
 }
 
-const SELECT = `SELECT c.*, v.name AS village_name, ${committeeDateSql('v')} AS committee_election_date, ${partyDateSql('v')} AS party_election_date,
-  p.name, p.sex, p.birth_date, p.id_number, p.phone, p.search_key
+/** A candidate as stored; SQLite keeps `incumbent` as 0 or 1. */
+type StoredCandidate = Omit<CandidateRow, 'incumbent'> & { incumbent: number }
+
+/** A candidate with what is read alongside it: the person and the village's election days. */
+interface JoinedCandidate extends StoredCandidate {
+  villageName: string
+  committeeElectionDate: string | null
+  partyElectionDate: string | null
+  name: string
+  sex: '男' | '女' | null
+  birthDate: string | null
+  idNumber: string | null
+  phone: string
+}
+
+const CANDIDATE_COLUMNS = `c.id, c.person_id AS personId, c.village_id AS villageId, c.party_post AS partyPost, c.committee_post AS committeePost,
+  c.incumbent, c.source, c.pool, c.proposed_on AS proposedOn, c.note, c.created_at AS createdAt, c.updated_at AS updatedAt`
+
+const SELECT = `SELECT ${CANDIDATE_COLUMNS}, v.name AS villageName, ${committeeDateSql('v')} AS committeeElectionDate,
+  ${partyDateSql('v')} AS partyElectionDate, p.name, p.sex, p.birth_date AS birthDate, p.id_number AS idNumber, p.phone
   FROM candidates c JOIN persons p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id`
 
 const MASKED_FINDING = '负面清单情形（详见个人页）'
@@ -116,9 +133,7 @@ export class CandidateService {
       where.push(`(p.search_key LIKE ? ESCAPE '\\' OR p.id_number LIKE ? ESCAPE '\\')`)
       args.push(likePattern(q.search), idPrefixPattern(q.search))
     }
-    const rows = this.store.db
-      .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, ${SEAT_ORDER_SQL}, p.name`)
-      .all(...args) as Record<string, unknown>[]
+    const rows = this.store.all<JoinedCandidate>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, ${SEAT_ORDER_SQL}, p.name`, ...args)
     let views = this.views(rows, true)
     if (q.tag) views = views.filter((c) => c.tags.includes(q.tag!))
     if (q.status) views = views.filter((c) => c.progress.status === q.status)
@@ -127,13 +142,13 @@ export class CandidateService {
   }
 
   require(id: number): CandidateView {
-    const row = this.store.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Record<string, unknown> | undefined
+    const row = this.store.one<JoinedCandidate>(`${SELECT} WHERE c.id = ?`, id)
     if (!row) throw failure('not_found', '该人选不存在，可能已被撤回')
     return this.views([row], false)[0]
   }
 
   ofPerson(personId: number): CandidateView | null {
-    const row = this.store.db.prepare(`${SELECT} WHERE c.person_id = ?`).get(personId) as Record<string, unknown> | undefined
+    const row = this.store.one<JoinedCandidate>(`${SELECT} WHERE c.person_id = ?`, personId)
     return row ? this.views([row], false)[0] : null
   }
 
@@ -144,13 +159,12 @@ export class CandidateService {
       const village = this.villages.require(data.villageId)
       this.assertOneCandidacy(data.personId, null)
       this.assertPostAllowed(data)
-      const now = nowStamp()
-      const info = this.store.db
-        .prepare(
-          `INSERT INTO candidates (person_id, village_id, party_post, committee_post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(data.personId, data.villageId, data.partyPost, data.committeePost, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, now, now)
+      const now = this.clock.now()
+      const info = this.store.run(
+        `INSERT INTO candidates (person_id, village_id, party_post, committee_post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        data.personId, data.villageId, data.partyPost, data.committeePost, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, now, now
+      )
       const created = this.row(Number(info.lastInsertRowid))
       audit({
         action: 'create',
@@ -173,15 +187,14 @@ export class CandidateService {
       if (before.villageId !== data.villageId && this.hasVettingRecords(id)) {
         throw failure('validation', '该人选已有审查记录，不能改到其他村；如需改提名请先撤回', { villageId: '已有审查记录' })
       }
-      if (before.incumbent && !data.incumbent && evaluationsByCandidate(this.store.db, id).size > 0) {
+      if (before.incumbent && !data.incumbent && evaluationsByCandidate(this.store, id).size > 0) {
         throw failure('validation', '该人选已有民主测评记录，不能改为新提名', { incumbent: '已有民主测评记录' })
       }
-      this.store.db
-        .prepare(
-          `UPDATE candidates SET village_id = ?, party_post = ?, committee_post = ?, incumbent = ?, source = ?, pool = ?, proposed_on = ?, note = ?,
-           updated_at = ? WHERE id = ?`
-        )
-        .run(data.villageId, data.partyPost, data.committeePost, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, nowStamp(), id)
+      this.store.run(
+        `UPDATE candidates SET village_id = ?, party_post = ?, committee_post = ?, incumbent = ?, source = ?, pool = ?, proposed_on = ?, note = ?,
+         updated_at = ? WHERE id = ?`,
+        data.villageId, data.partyPost, data.committeePost, data.incumbent ? 1 : 0, data.source, data.pool, data.proposedOn, data.note, this.clock.now(), id
+      )
       const after = this.row(id)
       const name = this.records.persons.require(before.personId).name
       audit({ action: 'update', entity: 'candidate', entityId: id, summary: `修改${village.name}人选“${name}”`, before, after })
@@ -196,7 +209,7 @@ export class CandidateService {
       if (this.hasVettingRecords(id)) {
         throw failure('in_use', `“${before.name}”已有审查记录（测评、联审或环节结论），不能撤回；可在相应环节记录“不通过”`)
       }
-      this.store.db.prepare('DELETE FROM candidates WHERE id = ?').run(id)
+      this.store.run('DELETE FROM candidates WHERE id = ?', id)
       audit({ action: 'delete', entity: 'candidate', entityId: id, summary: `撤回${before.villageName}人选“${before.name}”`, before })
     })
   }
@@ -204,7 +217,7 @@ export class CandidateService {
   /** The rule checks of one village's candidate page. */
   villageChecks(villageId: number): RuleCheck[] {
     const village = this.villages.require(villageId)
-    const all = this.views(this.store.db.prepare(SELECT).all() as Record<string, unknown>[], true)
+    const all = this.views(this.store.all<JoinedCandidate>(SELECT), true)
     return villageRuleChecks(
       village,
       all.map((c) => ({ personId: c.personId, villageId: c.villageId, partyPost: c.partyPost, committeePost: c.committeePost, sex: c.sex, status: c.progress.status })),
@@ -215,7 +228,7 @@ export class CandidateService {
   /** Township view of the village rules: how many villages meet each, and the 一肩挑 share against its target. */
   townshipChecks(): { villages: number; failing: Record<RuleCheck['key'], string[]>; oneShoulderShare: number; oneShoulderTarget: number } {
     const villages = this.villages.list()
-    const all = this.views(this.store.db.prepare(SELECT).all() as Record<string, unknown>[], true)
+    const all = this.views(this.store.all<JoinedCandidate>(SELECT), true)
     const rules = this.rules()
     const input = all.map((c) => ({ personId: c.personId, villageId: c.villageId, partyPost: c.partyPost, committeePost: c.committeePost, sex: c.sex, status: c.progress.status }))
     const failing: Record<RuleCheck['key'], string[]> = { partyMargin: [], committeeMargin: [], women: [], oneShoulder: [], oneVillage: [] }
@@ -237,7 +250,7 @@ export class CandidateService {
   dossierData(candidateId: number): Dossier {
     const candidate = this.require(candidateId)
     const village = this.villages.require(candidate.villageId)
-    const evaluation = evaluationsByCandidate(this.store.db, candidateId).get(candidateId)
+    const evaluation = evaluationsByCandidate(this.store, candidateId).get(candidateId)
     const rules = this.rules()
     return {
       candidate,
@@ -247,66 +260,47 @@ export class CandidateService {
       photo: this.records.photo(candidate.personId),
       proposedPost: proposedPost(village.name, candidate),
       evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,
-      review: verdictsByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
-      stages: stagesByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
-      findings: findingsByPerson(this.store.db, candidate.personId).get(candidate.personId) ?? []
+      review: verdictsByCandidate(this.store, candidateId).get(candidateId) ?? [],
+      stages: stagesByCandidate(this.store, candidateId).get(candidateId) ?? [],
+      findings: findingsByPerson(this.store, candidate.personId).get(candidate.personId) ?? []
     }
   }
 
   row(id: number): CandidateRow {
-    const r = this.store.db.prepare('SELECT * FROM candidates WHERE id = ?').get(id) as Record<string, unknown> | undefined
-    if (!r) throw failure('not_found', '该人选不存在，可能已被撤回')
-    const c = toCamel(r) as unknown as CandidateRow
+    const c = this.store.one<StoredCandidate>(`SELECT ${CANDIDATE_COLUMNS} FROM candidates c WHERE c.id = ?`, id)
+    if (!c) throw failure('not_found', '该人选不存在，可能已被撤回')
     return { ...c, incumbent: Boolean(c.incumbent) }
   }
 
-  private views(rows: Record<string, unknown>[], masked: boolean): CandidateView[] {
-    const db = this.store.db
-    const one = rows.length === 1 ? (rows[0].id as number) : undefined
-    const onePerson = rows.length === 1 ? (rows[0].person_id as number) : undefined
-    const stages = stagesByCandidate(db, one)
-    const verdicts = verdictsByCandidate(db, one)
-    const findings = findingsByPerson(db, onePerson)
-    const evaluations = evaluationsByCandidate(db, one)
+  private views(rows: JoinedCandidate[], masked: boolean): CandidateView[] {
+    const one = rows.length === 1 ? rows[0].id : undefined
+    const onePerson = rows.length === 1 ? rows[0].personId : undefined
+    const stages = stagesByCandidate(this.store, one)
+    const verdicts = verdictsByCandidate(this.store, one)
+    const findings = findingsByPerson(this.store, onePerson)
+    const evaluations = evaluationsByCandidate(this.store, one)
     const tags = this.records.tagsByPerson()
     const rules = this.rules()
     const today = this.clock.today()
-    return rows.map((r) => {
-      const c = toCamel(r) as Record<string, unknown>
-      const personFindings = findings.get(c.personId as number) ?? []
+    return rows.map(({ committeeElectionDate, partyElectionDate, ...c }) => {
+      const personFindings = findings.get(c.personId) ?? []
       const progress = computeProgress({
         incumbent: Boolean(c.incumbent),
-        proposedOn: c.proposedOn as string,
-        evaluation: evaluations.get(c.id as number) ?? null,
-        verdicts: verdicts.get(c.id as number) ?? [],
-        stages: stages.get(c.id as number) ?? [],
+        proposedOn: c.proposedOn,
+        evaluation: evaluations.get(c.id) ?? null,
+        verdicts: verdicts.get(c.id) ?? [],
+        stages: stages.get(c.id) ?? [],
         findings: personFindings,
         rules
       })
-      const birthDate = c.birthDate as string | null
-      const onDate = referenceDate(c.committeeElectionDate as string | null, c.partyElectionDate as string | null, today)
+      const onDate = referenceDate(committeeElectionDate, partyElectionDate, today)
       return {
-        id: c.id as number,
-        personId: c.personId as number,
-        villageId: c.villageId as number,
-        partyPost: c.partyPost as PartySeatPost | null,
-        committeePost: c.committeePost as CommitteeSeatPost | null,
+        ...c,
         incumbent: Boolean(c.incumbent),
-        source: c.source as string,
-        pool: c.pool as string,
-        proposedOn: c.proposedOn as string,
-        note: c.note as string,
-        createdAt: c.createdAt as string,
-        updatedAt: c.updatedAt as string,
-        villageName: c.villageName as string,
-        name: c.name as string,
-        sex: c.sex as '男' | '女' | null,
-        birthDate,
-        age: birthDate ? ageOn(birthDate, onDate) : null,
+        age: c.birthDate ? ageOn(c.birthDate, onDate) : null,
         referenceDate: onDate,
-        idNumber: masked ? maskIdNumber(c.idNumber as string | null) : ((c.idNumber as string | null) ?? ''),
-        phone: c.phone as string,
-        tags: tags.get(c.personId as number) ?? [],
+        idNumber: masked ? maskIdNumber(c.idNumber) : (c.idNumber ?? ''),
+        tags: tags.get(c.personId) ?? [],
         findings: personFindings.length,
         progress: masked ? maskProgress(progress) : progress
       }
@@ -314,12 +308,12 @@ export class CandidateService {
   }
 
   private assertOneCandidacy(personId: number, selfId: number | null): void {
-    const other = this.store.db
-      .prepare(
-        `SELECT v.name AS village, c.party_post AS partyPost, c.committee_post AS committeePost FROM candidates c
-         JOIN villages v ON v.id = c.village_id WHERE c.person_id = ? AND c.id IS NOT ?`
-      )
-      .get(personId, selfId) as ({ village: string } & Seats) | undefined
+    const other = this.store.one<{ village: string } & Seats>(
+      `SELECT v.name AS village, c.party_post AS partyPost, c.committee_post AS committeePost FROM candidates c
+       JOIN villages v ON v.id = c.village_id WHERE c.person_id = ? AND c.id IS NOT ?`,
+      personId,
+      selfId
+    )
     if (other) {
       throw failure(
         'conflict',
@@ -330,17 +324,13 @@ export class CandidateService {
   }
 
   private assertPostAllowed(data: CandidateData): void {
-    const status = this.store.db.prepare('SELECT political_status FROM person_profiles WHERE person_id = ?').pluck().get(data.personId) as
-      | string
-      | null
-      | undefined
+    const status = this.store.value<string | null>('SELECT political_status FROM person_profiles WHERE person_id = ?', data.personId)
     const problem = partyPostProblem(data, status)
     if (problem) throw failure('validation', problem, { partyPost: '须为中共党员' })
   }
 
   private hasVettingRecords(id: number): boolean {
-    const db = this.store.db
-    return ['candidate_stages', 'review_verdicts', 'evaluations'].some((t) => db.prepare(`SELECT 1 FROM ${t} WHERE candidate_id = ?`).get(id))
+    return ['candidate_stages', 'review_verdicts', 'evaluations'].some((t) => this.store.value(`SELECT 1 FROM ${t} WHERE candidate_id = ?`, id) !== undefined)
   }
 }
 

@@ -188,6 +188,25 @@ describe('through the API', () => {
     expect(elections.list()).toHaveLength(0)
   })
 
+  it('records 委托投票 and 流动票箱投票 of a villagers’ committee vote, refuses them above those who voted, on the field', async () => {
+    const api = buildApi(store)
+    const over = await api.elections.create(committee({ proxyVotes: 601 }))
+    expect(!over.ok && over.error.fields?.proxyVotes).toBe('委托投票人数（601）不能多于参加投票人数（即收回选票，600）')
+    const sum = await api.elections.create(committee({ proxyVotes: 300, mobileVotes: 301 }))
+    expect(!sum.ok && sum.error.fields?.mobileVotes).toBe('委托投票（300）与流动票箱投票（301）之和不能多于参加投票人数（即收回选票，600）')
+    expect(elections.list()).toHaveLength(0)
+    const saved = elections.create(electionInput.parse(committee({ proxyVotes: 25, mobileVotes: 40 })))
+    expect([saved.proxyVotes, saved.mobileVotes]).toEqual([25, 40])
+    const cleared = elections.update(saved.id, electionInput.parse({ ...committee(), proxyVotes: null }))
+    expect([cleared.proxyVotes, cleared.mobileVotes]).toEqual([null, null])
+    // A Party vote has no proxies or mobile boxes in this register: counts sent for one are not kept.
+    const party = elections.create(
+      electionInput.parse({ ...committee({ body: '党组织', registered: 30, present: 28, issued: 28, returned: 28, valid: 28, invalid: 0, mobileVotes: 3 }), races: [{ post: '书记', seats: 1, candidates: [{ name: '张伟', idNumber: ZHANG, votes: 26 }] }] })
+    )
+    expect(party.mobileVotes).toBeNull()
+    expect(store.value('SELECT updated_at FROM elections WHERE id = ?', cleared.id)).toBe('2026-12-01T09:00:00+08:00')
+  })
+
   it('refuses a candidate whose ID does not check out', async () => {
     const bad = committee()
     bad.races[0].candidates[0].idNumber = ZHANG.slice(0, 17) + (ZHANG[17] === '1' ? '2' : '1')

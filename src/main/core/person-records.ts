@@ -9,15 +9,21 @@ import {
 } from '../../shared/cadre'
 import { maskIdNumber, type Person } from '../../shared/person'
 import { failure } from '../../shared/result'
-import type Database from 'better-sqlite3'
 import { allByKeys } from './batched'
-import { nowStamp } from './clock'
+import type { Clock } from './clock'
 import { normalizePhoto } from './photos'
 import type { PersonService, PersonQuery } from './persons'
-import { toCamel } from './row-mapping'
 import type { AuditEntry, Store } from './store'
 
 type Audit = (entry: AuditEntry) => void
+
+/** The cadre record's fields by their names in the form; the two education columns hold JSON. */
+const PROFILE_SQL = `SELECT native_place AS nativePlace, birth_place AS birthPlace, political_status AS politicalStatus,
+  party_joined AS partyJoined, work_started AS workStarted, health, full_time_education AS fullTimeEducation,
+  in_service_education AS inServiceEducation, professional_title AS professionalTitle, specialty,
+  current_position AS currentPosition, proposed_position AS proposedPosition, dismissed_position AS dismissedPosition,
+  appointment_reason AS appointmentReason, rewards, appraisals
+  FROM person_profiles WHERE person_id = ?`
 
 const SIDE_TABLES = ['person_profiles', 'person_resume', 'person_family', 'person_tags', 'person_photos'] as const
 
@@ -34,6 +40,7 @@ export interface PersonListRow extends Person {
 export class PersonRecordService {
   constructor(
     private readonly store: Store,
+    private readonly clock: Clock,
     readonly persons: PersonService
   ) {}
 
@@ -43,33 +50,31 @@ export class PersonRecordService {
     const tags = this.tagsByPerson()
     if (q.tag) people = people.filter((p) => tags.get(p.id)?.includes(q.tag!))
     const findings = new Map(
-      (this.store.db.prepare('SELECT person_id, count(*) AS n FROM negative_findings GROUP BY person_id').all() as { person_id: number; n: number }[]).map(
-        (r) => [r.person_id, r.n]
-      )
+      this.store
+        .all<{ personId: number; n: number }>('SELECT person_id AS personId, count(*) AS n FROM negative_findings GROUP BY person_id')
+        .map((r) => [r.personId, r.n])
     )
     return people.map((p) => ({ ...p, idNumber: maskIdNumber(p.idNumber), tags: tags.get(p.id) ?? [], findings: findings.get(p.id) ?? 0 }))
   }
 
   require(personId: number): PersonRecord {
     const person = this.persons.require(personId)
-    const db = this.store.db
-    const row = db.prepare('SELECT * FROM person_profiles WHERE person_id = ?').get(personId) as Record<string, unknown> | undefined
-    const profile: ProfileData = row
-      ? profileInput.parse({
-          ...toCamel(row),
-          fullTimeEducation: JSON.parse(row.full_time_education as string),
-          inServiceEducation: JSON.parse(row.in_service_education as string)
-        })
-      : profileInput.parse({})
-    const resume = db.prepare('SELECT start, end, text FROM person_resume WHERE person_id = ? ORDER BY seq').all(personId) as ResumeLine[]
-    const family = (db.prepare('SELECT * FROM person_family WHERE person_id = ? ORDER BY seq').all(personId) as Record<string, unknown>[]).map(
-      (r) => {
-        const c = toCamel(r)
-        return { relation: c.relation, name: c.name, birthYearMonth: c.birthYearMonth, politicalStatus: c.politicalStatus, workUnit: c.workUnit } as FamilyMember
-      }
+    const store = this.store
+    const row = store.one<Omit<ProfileData, 'fullTimeEducation' | 'inServiceEducation'> & { fullTimeEducation: string; inServiceEducation: string }>(
+      PROFILE_SQL,
+      personId
     )
-    const tags = db.prepare('SELECT tag FROM person_tags WHERE person_id = ? ORDER BY rowid').pluck().all(personId) as string[]
-    const hasPhoto = db.prepare('SELECT 1 FROM person_photos WHERE person_id = ?').get(personId) !== undefined
+    const profile: ProfileData = row
+      ? profileInput.parse({ ...row, fullTimeEducation: JSON.parse(row.fullTimeEducation), inServiceEducation: JSON.parse(row.inServiceEducation) })
+      : profileInput.parse({})
+    const resume = store.all<ResumeLine>('SELECT start, end, text FROM person_resume WHERE person_id = ? ORDER BY seq', personId)
+    const family = store.all<FamilyMember>(
+      `SELECT relation, name, birth_year_month AS birthYearMonth, political_status AS politicalStatus, work_unit AS workUnit
+       FROM person_family WHERE person_id = ? ORDER BY seq`,
+      personId
+    )
+    const tags = store.all<{ tag: string }>('SELECT tag FROM person_tags WHERE person_id = ? ORDER BY rowid', personId).map((r) => r.tag)
+    const hasPhoto = store.value('SELECT 1 FROM person_photos WHERE person_id = ?', personId) !== undefined
     return { person, profile, resume, family, tags, hasPhoto }
   }
 
@@ -93,18 +98,16 @@ export class PersonRecordService {
   remove(personId: number): void {
     this.store.write((audit) => {
       const before = this.require(personId)
-      const candidacy = this.store.db.prepare('SELECT 1 FROM candidates WHERE person_id = ?').get(personId)
-      if (candidacy) throw failure('in_use', `“${before.person.name}”已被提名为人选，请先撤回提名再删除`)
-      for (const t of SIDE_TABLES) this.store.db.prepare(`DELETE FROM ${t} WHERE person_id = ?`).run(personId)
+      const candidacy = this.store.value('SELECT 1 FROM candidates WHERE person_id = ?', personId)
+      if (candidacy !== undefined) throw failure('in_use', `“${before.person.name}”已被提名为人选，请先撤回提名再删除`)
+      for (const t of SIDE_TABLES) this.store.run(`DELETE FROM ${t} WHERE person_id = ?`, personId)
       audit({ action: 'delete', entity: 'person_record', entityId: personId, summary: `删除“${before.person.name}”的干部信息`, before })
       this.persons.remove(personId)
     })
   }
 
   photo(personId: number): { mime: string; base64: string } | null {
-    const row = this.store.db.prepare('SELECT mime, data FROM person_photos WHERE person_id = ?').get(personId) as
-      | { mime: string; data: Buffer }
-      | undefined
+    const row = this.store.one<{ mime: string; data: Buffer }>('SELECT mime, data FROM person_photos WHERE person_id = ?', personId)
     return row ? { mime: row.mime, base64: row.data.toString('base64') } : null
   }
 
@@ -120,12 +123,14 @@ export class PersonRecordService {
     const type = photoType(bytes)
     if (!type.ok) throw failure('validation', type.reason, { photo: type.reason })
     return this.store.write((audit) => {
-      this.store.db
-        .prepare(
-          `INSERT INTO person_photos (person_id, mime, data, updated_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (person_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`
-        )
-        .run(personId, type.mime, bytes, nowStamp())
+      this.store.run(
+        `INSERT INTO person_photos (person_id, mime, data, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (person_id) DO UPDATE SET mime = excluded.mime, data = excluded.data, updated_at = excluded.updated_at`,
+        personId,
+        type.mime,
+        bytes,
+        this.clock.now()
+      )
       audit({ action: 'update', entity: 'person_photo', entityId: personId, summary: `更新“${person.name}”的照片`, after: { mime: type.mime, bytes: bytes.length } })
       return { mime: type.mime, bytes: bytes.length }
     })
@@ -134,27 +139,27 @@ export class PersonRecordService {
   removePhoto(personId: number): void {
     const person = this.persons.require(personId)
     this.store.write((audit) => {
-      const n = this.store.db.prepare('DELETE FROM person_photos WHERE person_id = ?').run(personId).changes
+      const n = this.store.run('DELETE FROM person_photos WHERE person_id = ?', personId).changes
       if (n > 0) audit({ action: 'delete', entity: 'person_photo', entityId: personId, summary: `删除“${person.name}”的照片` })
     })
   }
 
   allTags(): string[] {
-    return this.store.db.prepare('SELECT DISTINCT tag FROM person_tags ORDER BY tag').pluck().all() as string[]
+    return this.store.all<{ tag: string }>('SELECT DISTINCT tag FROM person_tags ORDER BY tag').map((r) => r.tag)
   }
 
   tagsByPerson(): Map<number, string[]> {
     const map = new Map<number, string[]>()
-    for (const r of this.store.db.prepare('SELECT person_id, tag FROM person_tags ORDER BY rowid').all() as { person_id: number; tag: string }[]) {
-      map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.tag])
+    for (const r of this.store.all<{ personId: number; tag: string }>('SELECT person_id AS personId, tag FROM person_tags ORDER BY rowid')) {
+      map.set(r.personId, [...(map.get(r.personId) ?? []), r.tag])
     }
     return map
   }
 
   private writeDetails(personId: number, data: PersonRecordData, audit: Audit, before: PersonRecord | null): void {
-    const db = this.store.db
+    const store = this.store
     const p = data.profile
-    db.prepare(
+    store.run(
       `INSERT INTO person_profiles (person_id, native_place, birth_place, political_status, party_joined, work_started, health,
          full_time_education, in_service_education, professional_title, specialty, current_position, proposed_position, dismissed_position,
          appointment_reason, rewards, appraisals)
@@ -166,24 +171,17 @@ export class PersonRecordService {
          health = excluded.health, full_time_education = excluded.full_time_education, in_service_education = excluded.in_service_education,
          professional_title = excluded.professional_title, specialty = excluded.specialty, current_position = excluded.current_position,
          proposed_position = excluded.proposed_position, dismissed_position = excluded.dismissed_position,
-         appointment_reason = excluded.appointment_reason, rewards = excluded.rewards, appraisals = excluded.appraisals`
-    ).run({
-      ...p,
-      personId,
-      fullTimeEducation: JSON.stringify(p.fullTimeEducation),
-      inServiceEducation: JSON.stringify(p.inServiceEducation)
-    })
-    db.prepare('DELETE FROM person_resume WHERE person_id = ?').run(personId)
-    const resume = db.prepare('INSERT INTO person_resume (person_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)')
-    data.resume.forEach((l, i) => resume.run(personId, i + 1, l.start, l.end, l.text))
-    db.prepare('DELETE FROM person_family WHERE person_id = ?').run(personId)
-    const family = db.prepare(
-      'INSERT INTO person_family (person_id, seq, relation, name, birth_year_month, political_status, work_unit) VALUES (?, ?, ?, ?, ?, ?, ?)'
+         appointment_reason = excluded.appointment_reason, rewards = excluded.rewards, appraisals = excluded.appraisals`,
+      { ...p, personId, fullTimeEducation: JSON.stringify(p.fullTimeEducation), inServiceEducation: JSON.stringify(p.inServiceEducation) }
     )
-    data.family.forEach((f, i) => family.run(personId, i + 1, f.relation, f.name, f.birthYearMonth, f.politicalStatus, f.workUnit))
-    db.prepare('DELETE FROM person_tags WHERE person_id = ?').run(personId)
-    const tag = db.prepare('INSERT INTO person_tags (person_id, tag) VALUES (?, ?)')
-    for (const t of data.tags) tag.run(personId, t)
+    store.run('DELETE FROM person_resume WHERE person_id = ?', personId)
+    const resume = 'INSERT INTO person_resume (person_id, seq, start, end, text) VALUES (?, ?, ?, ?, ?)'
+    data.resume.forEach((l, i) => store.run(resume, personId, i + 1, l.start, l.end, l.text))
+    store.run('DELETE FROM person_family WHERE person_id = ?', personId)
+    const family = 'INSERT INTO person_family (person_id, seq, relation, name, birth_year_month, political_status, work_unit) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    data.family.forEach((f, i) => store.run(family, personId, i + 1, f.relation, f.name, f.birthYearMonth, f.politicalStatus, f.workUnit))
+    store.run('DELETE FROM person_tags WHERE person_id = ?', personId)
+    for (const t of data.tags) store.run('INSERT INTO person_tags (person_id, tag) VALUES (?, ?)', personId, t)
     const after = { profile: p, resume: data.resume, family: data.family, tags: data.tags }
     audit({
       action: before ? 'update' : 'create',
@@ -207,28 +205,24 @@ export interface RosterProfile {
  * Reads and writes those few fields for many people at once (an import), leaving the rest of each
  * cadre record as it is.
  */
-export function rosterProfiles(db: Database.Database): {
+export function rosterProfiles(store: Store): {
   find(personIds: number[]): Map<number, RosterProfile>
   write(personId: number, p: RosterProfile): void
 } {
-  const read = db.prepare(
-    `SELECT person_id AS personId, political_status AS politicalStatus, party_joined AS partyJoined,
+  const read = `SELECT person_id AS personId, political_status AS politicalStatus, party_joined AS partyJoined,
        json_extract(full_time_education, '$.level') AS education
      FROM person_profiles WHERE person_id IN (SELECT value FROM json_each(?))`
-  )
-  const upsert = db.prepare(
-    `INSERT INTO person_profiles (person_id, political_status, party_joined, full_time_education)
+  const upsert = `INSERT INTO person_profiles (person_id, political_status, party_joined, full_time_education)
      VALUES (@personId, @politicalStatus, COALESCE(@partyJoined, ''), json_object('level', @education, 'degree', '', 'school', ''))
      ON CONFLICT (person_id) DO UPDATE SET political_status = COALESCE(@politicalStatus, political_status),
        party_joined = COALESCE(@partyJoined, party_joined),
        full_time_education = CASE WHEN @education IS NULL THEN full_time_education ELSE json_set(full_time_education, '$.level', @education) END`
-  )
   return {
     find: (personIds) => {
-      const rows = allByKeys<{ personId: number; politicalStatus: string | null; partyJoined: string; education: string | null }>(read, personIds)
+      const rows = allByKeys<{ personId: number; politicalStatus: string | null; partyJoined: string; education: string | null }>(store, read, personIds)
       return new Map(rows.map((r) => [r.personId, { politicalStatus: r.politicalStatus ?? '', partyJoined: r.partyJoined, education: r.education ?? '' }]))
     },
     write: (personId, p) =>
-      upsert.run({ personId, politicalStatus: p.politicalStatus ?? null, partyJoined: p.partyJoined ?? null, education: p.education ?? null })
+      store.run(upsert, { personId, politicalStatus: p.politicalStatus ?? null, partyJoined: p.partyJoined ?? null, education: p.education ?? null })
   }
 }

@@ -10,7 +10,7 @@ const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`
 /**
  * The people a search finds, as ids: the search key (name, full pinyin, initials) contains the query, or the
  * ID number begins with it, exactly as `search_key LIKE '%q%' OR id_number LIKE 'Q%'`, % and _ included as
- * themselves. Read through the trigram index of migration 010 and the ID numbers' unique index, never by
+ * themselves. Read through the trigram index of migration 011 and the ID numbers' unique index, never by
  * reading every person: a query of three characters or more by its trigrams, each candidate confirmed by
  * its key; a shorter one by the index's terms that begin with it (every key is padded so that each of its
  * pieces begins a term). People written in the transaction that reads, not yet indexed, are read as well.
@@ -37,7 +37,7 @@ export function matchingPersons(store: Store, query: string): number[] {
     }
   }
   if (text) {
-    // Written in this transaction and not yet in the index (migration 010): few, read one by one.
+    // Written in this transaction and not yet in the index (migration 011): few, read one by one.
     const waiting = store.values<number>(
       `SELECT p.id FROM person_search_pending q CROSS JOIN persons p ON p.id = q.person_id WHERE p.search_key LIKE ? ESCAPE '\\'`,
       likePattern(text)

@@ -1,15 +1,14 @@
 import { reconcileWithId, type Person, type PersonData } from '../../shared/person'
 import { alreadyThere, failure } from '../../shared/result'
 import { allByKeys } from './batched'
-import { nowStamp, type Clock } from './clock'
+import type { Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
-import { toCamel } from './row-mapping'
 import { matchingPersons } from './person-search'
 import { searchKey } from './search-key'
-import type { Statement } from 'better-sqlite3'
 import type { AuditEntry, Store } from './store'
 
-const COLUMNS = 'id, id_number, name, sex, birth_date, ethnicity, village_id, phone, created_at, updated_at'
+const COLUMNS = `id, id_number AS idNumber, name, sex, birth_date AS birthDate, ethnicity, village_id AS villageId, phone,
+  created_at AS createdAt, updated_at AS updatedAt`
 
 export interface PersonQuery {
   search?: string
@@ -31,8 +30,7 @@ export class PersonService {
   ) {}
 
   get(id: number): Person | undefined {
-    const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id = ?`).get(id)
-    return row ? (toCamel(row as Record<string, unknown>) as unknown as Person) : undefined
+    return this.store.one<Person>(`SELECT ${COLUMNS} FROM persons WHERE id = ?`, id)
   }
 
   require(id: number): Person {
@@ -42,15 +40,14 @@ export class PersonService {
   }
 
   findByIdNumber(idNumber: string): Person | undefined {
-    const row = this.statements().byIdNumber.get(idNumber)
-    return row ? (toCamel(row as Record<string, unknown>) as unknown as Person) : undefined
+    return this.store.one<Person>(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`, idNumber)
   }
 
   /** Many lookups at once (an import's plan): one query per thousand numbers. */
   findManyByIdNumber(idNumbers: string[]): Map<string, Person> {
     const found = new Map<string, Person>()
-    for (const r of allByKeys<Record<string, unknown>>(this.statements().byIdNumbers, idNumbers)) {
-      found.set(r.id_number as string, toCamel(r) as unknown as Person)
+    for (const p of allByKeys<Person>(this.store, `SELECT ${COLUMNS} FROM persons WHERE id_number IN (SELECT value FROM json_each(?))`, idNumbers)) {
+      found.set(p.idNumber as string, p)
     }
     return found
   }
@@ -74,10 +71,7 @@ export class PersonService {
     }
     const sql = `SELECT ${COLUMNS} FROM persons ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY id LIMIT ? OFFSET ?`
-    return this.store.db
-      .prepare(sql)
-      .all(...args, limit, offset)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Person)
+    return this.store.all<Person>(sql, ...args, limit, offset)
   }
 
   create(data: PersonData): Person {
@@ -91,9 +85,9 @@ export class PersonService {
   remove(id: number): void {
     this.store.write((audit) => {
       const before = this.require(id)
-      const refs = referencesTo(this.store.db, 'persons', id)
+      const refs = referencesTo(this.store, 'persons', id)
       if (refs.length > 0) throw failure('in_use', `“${before.name}”仍有${describeReferences(refs)}记录引用，不能删除`)
-      this.store.db.prepare('DELETE FROM persons WHERE id = ?').run(id)
+      this.store.run('DELETE FROM persons WHERE id = ?', id)
       audit({ action: 'delete', entity: 'person', entityId: id, summary: `删除人员“${before.name}”`, before })
     })
   }
@@ -101,9 +95,11 @@ export class PersonService {
   /** A person without an ID whose name is already in the village is never created twice without a word. */
   refuseUnidentifiedNamesake(name: string, villageId: number | null): void {
     if (villageId === null) return
-    const same = this.store.db.prepare('SELECT id, id_number AS idNumber FROM persons WHERE name = ? AND village_id = ? LIMIT 1').get(name, villageId) as
-      | { id: number; idNumber: string | null }
-      | undefined
+    const same = this.store.one<{ id: number; idNumber: string | null }>(
+      'SELECT id, id_number AS idNumber FROM persons WHERE name = ? AND village_id = ? LIMIT 1',
+      name,
+      villageId
+    )
     if (same) {
       throw alreadyThere(
         `本村已有“${name}”${same.idNumber ? `（身份证号 ${same.idNumber}）` : ''}：未填身份证号无法确认是否同一人，请填写身份证号`,
@@ -139,34 +135,21 @@ export class PersonService {
    * (an import writes thousands of rows under one entry).
    */
   insertRow(clean: PersonData, key: string = searchKey(clean.name)): number {
-    const now = nowStamp()
-    const info = this.statements()
-      .insert.run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, now, now)
+    const now = this.clock.now()
+    const info = this.store.run(
+      `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, now, now
+    )
     return Number(info.lastInsertRowid)
   }
 
   updateRow(id: number, clean: PersonData, key: string = searchKey(clean.name)): void {
-    this.statements()
-      .update.run(clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, nowStamp(), id)
-  }
-
-  /** Prepared once per service: an import calls these once per row. */
-  private prepared?: { insert: Statement; update: Statement; byIdNumber: Statement; byIdNumbers: Statement }
-
-  private statements(): { insert: Statement; update: Statement; byIdNumber: Statement; byIdNumbers: Statement } {
-    this.prepared ??= {
-      byIdNumbers: this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number IN (SELECT value FROM json_each(?))`),
-      byIdNumber: this.store.db.prepare(`SELECT ${COLUMNS} FROM persons WHERE id_number = ?`),
-      insert: this.store.db.prepare(
-        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-      ),
-      update: this.store.db.prepare(
-        `UPDATE persons SET id_number = ?, name = ?, sex = ?, birth_date = ?, ethnicity = ?, village_id = ?, phone = ?,
-         search_key = ?, updated_at = ? WHERE id = ?`
-      )
-    }
-    return this.prepared
+    this.store.run(
+      `UPDATE persons SET id_number = ?, name = ?, sex = ?, birth_date = ?, ethnicity = ?, village_id = ?, phone = ?,
+       search_key = ?, updated_at = ? WHERE id = ?`,
+      clean.idNumber, clean.name, clean.sex, clean.birthDate, clean.ethnicity, clean.villageId, clean.phone, key, this.clock.now(), id
+    )
   }
 
   private checked(data: PersonData, selfId: number | null): PersonData {
@@ -179,7 +162,7 @@ export class PersonService {
         throw failure('conflict', `身份证号 ${clean.idNumber} 已登记为“${other.name}”`, { idNumber: '身份证号重复' })
       }
     }
-    if (clean.villageId !== null && !this.store.db.prepare('SELECT 1 FROM villages WHERE id = ?').get(clean.villageId)) {
+    if (clean.villageId !== null && this.store.value('SELECT 1 FROM villages WHERE id = ?', clean.villageId) === undefined) {
       throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
     }
     return clean

@@ -3,7 +3,7 @@ import type { PlanStepTemplate } from '../../shared/plan-schedule'
 import { dateProblem, evaluatePlan, legalLimitText, schedulePlan, tickProblem, untickProblem, voteDateProblems, type StepTick } from '../../shared/plan-schedule'
 import type { Timeline, VillagePlan, plannedDateInput, tickInput, untickInput } from '../../shared/plan'
 import { failure } from '../../shared/result'
-import { nowStamp, type Clock } from './clock'
+import type { Clock } from './clock'
 import { planTemplateSetting } from '../../shared/settings'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
@@ -150,7 +150,7 @@ export class PlanService {
       villageId,
       stepKey,
       ...Object.values(fields),
-      nowStamp()
+      this.clock.now()
     )
   }
 }

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Store } from './store'
 
 /** What each table holds, in the words a clerk uses when told why a record cannot be deleted. */
 export const TABLE_LABELS: Record<string, string> = {
@@ -41,16 +41,13 @@ export interface Reference {
  * Every row in any table whose foreign key points at `table`.`id` = id. Read from the schema itself,
  * so a table added by a later migration is covered without touching this code.
  */
-export function referencesTo(db: Database.Database, table: string, id: number): Reference[] {
-  const tables = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-    .pluck()
-    .all() as string[]
+export function referencesTo(store: Store, table: string, id: number): Reference[] {
+  const tables = store.all<{ name: string }>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
   const refs: Reference[] = []
-  for (const t of tables) {
-    const keys = db.prepare(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`).all(t) as { from: string; table: string }[]
+  for (const { name: t } of tables) {
+    const keys = store.all<{ from: string; table: string }>(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`, t)
     for (const k of keys.filter((k) => k.table === table)) {
-      const count = db.prepare(`SELECT count(*) FROM "${t}" WHERE "${k.from}" = ?`).pluck().get(id) as number
+      const count = store.value<number>(`SELECT count(*) FROM "${t}" WHERE "${k.from}" = ?`, id) ?? 0
       if (count > 0) refs.push({ table: t, label: TABLE_LABELS[t] ?? t, count })
     }
   }

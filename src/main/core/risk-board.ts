@@ -89,7 +89,7 @@ export class RiskBoardService {
     private readonly settings: SettingsService,
     private readonly villages: VillageService
   ) {
-    this.emergencyPlans = new VillageRecordTable(store, {
+    this.emergencyPlans = new VillageRecordTable(store, clock, {
       table: 'emergency_plans',
       entity: 'emergency_plan',
       label: '应急预案',
@@ -97,7 +97,7 @@ export class RiskBoardService {
       orderBy: 'id',
       describe: (d) => d.scenario.slice(0, 30)
     })
-    this.workRecords = new VillageRecordTable(store, {
+    this.workRecords = new VillageRecordTable(store, clock, {
       table: 'village_work_records',
       entity: 'work_record',
       label: '走访谈话记录',
@@ -105,7 +105,7 @@ export class RiskBoardService {
       orderBy: 'done_on DESC, id DESC',
       describe: (d) => `${d.doneOn} ${d.kind}（${d.doneBy}）`
     })
-    this.assessments = new VillageRecordTable(store, {
+    this.assessments = new VillageRecordTable(store, clock, {
       table: 'election_assessments',
       entity: 'election_assessment',
       label: '选情评估',

@@ -2,13 +2,13 @@ import type { z } from 'zod'
 import { failure } from '../../shared/result'
 import type { KeyPerson, RiskItem, RiskItemData, RiskItemDetail, RiskStatusEvent, Talk, keyPersonInput, statusChangeInput, talkInput } from '../../shared/risk'
 import { isOverdue, isReopening, transitionProblem, type RiskStatus, type StatusEvent } from '../../shared/risk-rules'
-import { nowStamp, type Clock } from './clock'
+import type { Clock } from './clock'
 import type { PersonService } from './persons'
-import { toCamel } from './row-mapping'
 import type { Store } from './store'
 
-const ITEM_COLUMNS = `ri.id, ri.village_id, ri.type, ri.description, ri.source, ri.measures, ri.responsible_leader, ri.responsible_cadre,
-  ri.deadline, ri.found_on, ri.status, ri.closed_on, ri.closed_evidence, ri.closed_by, ri.created_at, ri.updated_at`
+const ITEM_COLUMNS = `ri.id, ri.village_id AS villageId, ri.type, ri.description, ri.source, ri.measures,
+  ri.responsible_leader AS responsibleLeader, ri.responsible_cadre AS responsibleCadre, ri.deadline, ri.found_on AS foundOn, ri.status,
+  ri.closed_on AS closedOn, ri.closed_evidence AS closedEvidence, ri.closed_by AS closedBy, ri.created_at AS createdAt, ri.updated_at AS updatedAt`
 
 export interface RiskItemRow extends RiskItem {
   villageName: string
@@ -34,27 +34,24 @@ export class RiskService {
 
   list(filter: RiskFilter): RiskItemRow[] {
     const today = this.clock.today()
-    const rows = this.store.db
-      .prepare(
-        `SELECT ${ITEM_COLUMNS}, v.name AS village_name,
-           (SELECT group_concat(p.name, '、') FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ri.id) AS key_person_names
-         FROM risk_items ri JOIN villages v ON v.id = ri.village_id
-         WHERE (@villageId IS NULL OR ri.village_id = @villageId) AND (@status IS NULL OR ri.status = @status)
-         ORDER BY ri.status = '已化解', ri.deadline IS NULL, ri.deadline, ri.id`
-      )
-      .all({ villageId: filter.villageId ?? null, status: filter.status ?? null }) as Record<string, unknown>[]
-    return rows.map((r) => {
-      const item = toCamel(r) as unknown as RiskItemRow
-      return { ...item, keyPersonNames: item.keyPersonNames ?? '', overdue: isOverdue(item, today) }
-    })
+    const rows = this.store.all<RiskItem & { villageName: string; keyPersonNames: string | null }>(
+      `SELECT ${ITEM_COLUMNS}, v.name AS villageName,
+         (SELECT group_concat(p.name, '、') FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ri.id) AS keyPersonNames
+       FROM risk_items ri JOIN villages v ON v.id = ri.village_id
+       WHERE (@villageId IS NULL OR ri.village_id = @villageId) AND (@status IS NULL OR ri.status = @status)
+       ORDER BY ri.status = '已化解', ri.deadline IS NULL, ri.deadline, ri.id`,
+      { villageId: filter.villageId ?? null, status: filter.status ?? null }
+    )
+    return rows.map((item) => ({ ...item, keyPersonNames: item.keyPersonNames ?? '', overdue: isOverdue(item, today) }))
   }
 
   require(id: number): RiskItem & { villageName: string } {
-    const row = this.store.db
-      .prepare(`SELECT ${ITEM_COLUMNS}, v.name AS village_name FROM risk_items ri JOIN villages v ON v.id = ri.village_id WHERE ri.id = ?`)
-      .get(id)
+    const row = this.store.one<RiskItem & { villageName: string }>(
+      `SELECT ${ITEM_COLUMNS}, v.name AS villageName FROM risk_items ri JOIN villages v ON v.id = ri.village_id WHERE ri.id = ?`,
+      id
+    )
     if (!row) throw failure('not_found', '该风险事项不存在，可能已被删除')
-    return toCamel(row as Record<string, unknown>) as unknown as RiskItem & { villageName: string }
+    return row
   }
 
   detail(id: number): RiskItemDetail {
@@ -65,24 +62,24 @@ export class RiskService {
       overdue: isOverdue(item, today),
       keyPersons: this.keyPersons(id),
       talks: this.talks(id),
-      events: this.store.db
-        .prepare('SELECT * FROM risk_status_events WHERE risk_item_id = ? ORDER BY id')
-        .all(id)
-        .map((r) => toCamel(r as Record<string, unknown>) as unknown as RiskStatusEvent)
+      events: this.store.all<RiskStatusEvent>(
+        `SELECT id, risk_item_id AS riskItemId, from_status AS fromStatus, to_status AS toStatus, "on", evidence, "by", note, at, actor
+         FROM risk_status_events WHERE risk_item_id = ? ORDER BY id`,
+        id
+      )
     }
   }
 
   create(data: RiskItemData): RiskItem {
     return this.store.write((audit) => {
-      const village = this.store.db.prepare('SELECT name FROM villages WHERE id = ?').get(data.villageId) as { name: string } | undefined
+      const village = this.store.one<{ name: string }>('SELECT name FROM villages WHERE id = ?', data.villageId)
       if (!village) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
-      const now = nowStamp()
-      const info = this.store.db
-        .prepare(
-          `INSERT INTO risk_items (village_id, type, description, source, measures, responsible_leader, responsible_cadre, deadline, found_on, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '未化解', ?, ?)`
-        )
-        .run(data.villageId, data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, now, now)
+      const now = this.clock.now()
+      const info = this.store.run(
+        `INSERT INTO risk_items (village_id, type, description, source, measures, responsible_leader, responsible_cadre, deadline, found_on, status, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '未化解', ?, ?)`,
+        data.villageId, data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, now, now
+      )
       const id = Number(info.lastInsertRowid)
       this.recordEvent(id, null, '未化解', { on: data.foundOn, note: '登记' })
       const created = this.require(id)
@@ -95,12 +92,11 @@ export class RiskService {
     return this.store.write((audit) => {
       const before = this.require(id)
       if (before.villageId !== data.villageId) throw failure('validation', '风险事项不能改到其他村社，请在该村重新登记', { villageId: '不能更改村社' })
-      this.store.db
-        .prepare(
-          `UPDATE risk_items SET type = ?, description = ?, source = ?, measures = ?, responsible_leader = ?, responsible_cadre = ?,
-             deadline = ?, found_on = ?, updated_at = ? WHERE id = ?`
-        )
-        .run(data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, nowStamp(), id)
+      this.store.run(
+        `UPDATE risk_items SET type = ?, description = ?, source = ?, measures = ?, responsible_leader = ?, responsible_cadre = ?,
+           deadline = ?, found_on = ?, updated_at = ? WHERE id = ?`,
+        data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, this.clock.now(), id
+      )
       const after = this.require(id)
       audit({ action: 'update', entity: 'risk_item', entityId: id, summary: `修改风险事项：${after.villageName}·${after.type}`, before, after })
       return after
@@ -118,9 +114,10 @@ export class RiskService {
       const reopening = isReopening(before.status, input.to)
       if (reopening && !input.note) throw failure('validation', '重新打开已销号的事项须说明原因', { note: '请说明重新打开的原因' })
       const closing = input.to === '已化解'
-      this.store.db
-        .prepare(`UPDATE risk_items SET status = ?, closed_on = ?, closed_evidence = ?, closed_by = ?, updated_at = ? WHERE id = ?`)
-        .run(input.to, closing ? input.on : null, closing ? input.evidence : '', closing ? input.by : '', nowStamp(), input.id)
+      this.store.run(
+        'UPDATE risk_items SET status = ?, closed_on = ?, closed_evidence = ?, closed_by = ?, updated_at = ? WHERE id = ?',
+        input.to, closing ? input.on : null, closing ? input.evidence : '', closing ? input.by : '', this.clock.now(), input.id
+      )
       this.recordEvent(input.id, before.status, input.to, input)
       const after = this.require(input.id)
       const verb = closing ? '销号' : reopening ? '重新打开' : `改为“${input.to}”`
@@ -142,11 +139,12 @@ export class RiskService {
       const person = input.newPerson
         ? this.persons.createIn({ ...input.newPerson, villageId: input.newPerson.villageId ?? item.villageId }, audit)
         : this.persons.require(input.personId!)
-      const dup = this.store.db.prepare('SELECT 1 FROM risk_key_persons WHERE risk_item_id = ? AND person_id = ?').get(item.id, person.id)
-      if (dup) throw failure('conflict', `“${person.name}”已是该事项的重点人员`)
-      const info = this.store.db
-        .prepare('INSERT INTO risk_key_persons (risk_item_id, person_id, role, created_at) VALUES (?, ?, ?, ?)')
-        .run(item.id, person.id, input.role, nowStamp())
+      const dup = this.store.value('SELECT 1 FROM risk_key_persons WHERE risk_item_id = ? AND person_id = ?', item.id, person.id)
+      if (dup !== undefined) throw failure('conflict', `“${person.name}”已是该事项的重点人员`)
+      const info = this.store.run(
+        'INSERT INTO risk_key_persons (risk_item_id, person_id, role, created_at) VALUES (?, ?, ?, ?)',
+        item.id, person.id, input.role, this.clock.now()
+      )
       const added = this.keyPersons(item.id).find((k) => k.linkId === Number(info.lastInsertRowid))!
       audit({ action: 'create', entity: 'risk_key_person', entityId: added.linkId, summary: `${item.villageName}·${item.type}：列入重点人员“${person.name}”`, after: added })
       return added
@@ -155,11 +153,11 @@ export class RiskService {
 
   removeKeyPerson(linkId: number): void {
     this.store.write((audit) => {
-      const row = this.store.db.prepare('SELECT risk_item_id FROM risk_key_persons WHERE id = ?').get(linkId) as { risk_item_id: number } | undefined
-      if (!row) throw failure('not_found', '该重点人员已不在此事项中')
-      const before = this.keyPersons(row.risk_item_id).find((k) => k.linkId === linkId)!
-      const item = this.require(row.risk_item_id)
-      this.store.db.prepare('DELETE FROM risk_key_persons WHERE id = ?').run(linkId)
+      const itemId = this.store.value<number>('SELECT risk_item_id FROM risk_key_persons WHERE id = ?', linkId)
+      if (itemId === undefined) throw failure('not_found', '该重点人员已不在此事项中')
+      const before = this.keyPersons(itemId).find((k) => k.linkId === linkId)!
+      const item = this.require(itemId)
+      this.store.run('DELETE FROM risk_key_persons WHERE id = ?', linkId)
       audit({ action: 'delete', entity: 'risk_key_person', entityId: linkId, summary: `${item.villageName}·${item.type}：移出重点人员“${before.name}”`, before })
     })
   }
@@ -171,9 +169,10 @@ export class RiskService {
       if (input.talkedOn > today) throw failure('validation', '谈话日期不能晚于今天', { talkedOn: '不能晚于今天' })
       const key = this.keyPersons(item.id).find((k) => k.personId === input.personId)
       if (!key) throw failure('validation', '谈话对象须是该事项的重点人员', { personId: '不是该事项的重点人员' })
-      const info = this.store.db
-        .prepare('INSERT INTO key_person_talks (risk_item_id, person_id, kind, talked_on, talked_by, summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(item.id, input.personId, input.kind, input.talkedOn, input.talkedBy, input.summary, nowStamp())
+      const info = this.store.run(
+        'INSERT INTO key_person_talks (risk_item_id, person_id, kind, talked_on, talked_by, summary, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        item.id, input.personId, input.kind, input.talkedOn, input.talkedBy, input.summary, this.clock.now()
+      )
       const talk = this.talks(item.id).find((t) => t.id === Number(info.lastInsertRowid))!
       audit({ action: 'create', entity: 'key_person_talk', entityId: talk.id, summary: `${item.villageName}：与“${key.name}”${input.kind}（${input.talkedOn}）`, after: talk })
       return talk
@@ -182,61 +181,54 @@ export class RiskService {
 
   removeTalk(id: number): void {
     this.store.write((audit) => {
-      const row = this.store.db.prepare('SELECT risk_item_id FROM key_person_talks WHERE id = ?').get(id) as { risk_item_id: number } | undefined
-      if (!row) throw failure('not_found', '该谈话记录不存在，可能已被删除')
-      const before = this.talks(row.risk_item_id).find((t) => t.id === id)!
-      this.store.db.prepare('DELETE FROM key_person_talks WHERE id = ?').run(id)
+      const itemId = this.store.value<number>('SELECT risk_item_id FROM key_person_talks WHERE id = ?', id)
+      if (itemId === undefined) throw failure('not_found', '该谈话记录不存在，可能已被删除')
+      const before = this.talks(itemId).find((t) => t.id === id)!
+      this.store.run('DELETE FROM key_person_talks WHERE id = ?', id)
       audit({ action: 'delete', entity: 'key_person_talk', entityId: id, summary: `删除与“${before.personName}”的谈话记录（${before.talkedOn}）`, before })
     })
   }
 
   keyPersons(riskItemId: number): KeyPerson[] {
-    return this.store.db
-      .prepare(
-        `SELECT k.id AS link_id, k.risk_item_id, k.person_id, p.name, p.id_number, p.phone, k.role,
-           (SELECT max(t.talked_on) FROM key_person_talks t WHERE t.person_id = k.person_id) AS last_talk_on
-         FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ? ORDER BY k.id`
-      )
-      .all(riskItemId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as KeyPerson)
+    return this.store.all<KeyPerson>(
+      `SELECT k.id AS linkId, k.risk_item_id AS riskItemId, k.person_id AS personId, p.name, p.id_number AS idNumber, p.phone, k.role,
+         (SELECT max(t.talked_on) FROM key_person_talks t WHERE t.person_id = k.person_id) AS lastTalkOn
+       FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ? ORDER BY k.id`,
+      riskItemId
+    )
   }
 
   talks(riskItemId: number): Talk[] {
-    return this.store.db
-      .prepare(
-        `SELECT t.id, t.risk_item_id, t.person_id, p.name AS person_name, t.kind, t.talked_on, t.talked_by, t.summary
-         FROM key_person_talks t JOIN persons p ON p.id = t.person_id WHERE t.risk_item_id = ? ORDER BY t.talked_on DESC, t.id DESC`
-      )
-      .all(riskItemId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Talk)
+    return this.store.all<Talk>(
+      `SELECT t.id, t.risk_item_id AS riskItemId, t.person_id AS personId, p.name AS personName, t.kind, t.talked_on AS talkedOn,
+         t.talked_by AS talkedBy, t.summary
+       FROM key_person_talks t JOIN persons p ON p.id = t.person_id WHERE t.risk_item_id = ? ORDER BY t.talked_on DESC, t.id DESC`,
+      riskItemId
+    )
   }
 
   /** Every status change of every item, for the trend of open items over time. */
   statusEvents(): StatusEvent[] {
-    return this.store.db
-      .prepare('SELECT risk_item_id AS itemId, "on", id AS seq, to_status AS "to" FROM risk_status_events ORDER BY id')
-      .all() as StatusEvent[]
+    return this.store.all<StatusEvent>('SELECT risk_item_id AS itemId, "on", id AS seq, to_status AS "to" FROM risk_status_events ORDER BY id')
   }
 
   /** Key persons of open items with the date of their last talk (any item), one row per person and village. */
   openKeyPersons(): { personId: number; name: string; villageId: number; villageName: string; lastTalkOn: string | null; items: string }[] {
-    const rows = this.store.db
-      .prepare(
-        `SELECT p.id AS person_id, p.name, v.id AS village_id, v.name AS village_name,
-           (SELECT max(t.talked_on) FROM key_person_talks t WHERE t.person_id = p.id) AS last_talk_on,
-           group_concat(ri.type, '、') AS items
-         FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id JOIN persons p ON p.id = k.person_id
-         JOIN villages v ON v.id = ri.village_id
-         WHERE ri.status <> '已化解'
-         GROUP BY p.id, v.id ORDER BY last_talk_on IS NOT NULL, last_talk_on, p.id`
-      )
-      .all() as Record<string, unknown>[]
-    return rows.map((r) => toCamel(r) as never)
+    return this.store.all(
+      `SELECT p.id AS personId, p.name, v.id AS villageId, v.name AS villageName,
+         (SELECT max(t.talked_on) FROM key_person_talks t WHERE t.person_id = p.id) AS lastTalkOn,
+         group_concat(ri.type, '、') AS items
+       FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id JOIN persons p ON p.id = k.person_id
+       JOIN villages v ON v.id = ri.village_id
+       WHERE ri.status <> '已化解'
+       GROUP BY p.id, v.id ORDER BY lastTalkOn IS NOT NULL, lastTalkOn, p.id`
+    )
   }
 
   private recordEvent(itemId: number, from: RiskStatus | null, to: RiskStatus, e: { on: string; evidence?: string; by?: string; note?: string }): void {
-    this.store.db
-      .prepare(`INSERT INTO risk_status_events (risk_item_id, from_status, to_status, "on", evidence, "by", note, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(itemId, from, to, e.on, e.evidence ?? '', e.by ?? '', e.note ?? '', nowStamp(), this.store.actor)
+    this.store.run(
+      'INSERT INTO risk_status_events (risk_item_id, from_status, to_status, "on", evidence, "by", note, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      itemId, from, to, e.on, e.evidence ?? '', e.by ?? '', e.note ?? '', this.clock.now(), this.store.actor
+    )
   }
 }

@@ -1,6 +1,6 @@
 import { AuditService } from './audit'
 import { CandidateService } from './candidates'
-import { systemClock, type Clock } from './clock'
+import type { Clock } from './clock'
 import { ElectionService } from './elections'
 import { CandidateExports } from './exports/candidate-exports'
 import { ExportService } from './exports/service'
@@ -51,27 +51,27 @@ export function importRegisters(store: Store, clock: Clock): ImportRegisters {
   return {
     store,
     clock,
-    villages: new VillageService(store),
+    villages: new VillageService(store, clock),
     persons,
-    voters: new VoterService(store, clock, new SettingsService(store)),
-    members: new MemberService(store, persons)
+    voters: new VoterService(store, clock, new SettingsService(store, clock)),
+    members: new MemberService(store, clock, persons)
   }
 }
 
 /** The composition root: the one place a service is constructed, over one store, one clock and one job runner. */
-export function buildServices(store: Store, clock: Clock = systemClock, jobs: JobRunner = new JobRunner()): Services {
-  const settings = new SettingsService(store)
-  const villages = new VillageService(store)
+export function buildServices(store: Store, clock: Clock = store.clock, jobs: JobRunner = new JobRunner()): Services {
+  const settings = new SettingsService(store, clock)
+  const villages = new VillageService(store, clock)
   const persons = new PersonService(store, clock)
-  const personRecords = new PersonRecordService(store, persons)
+  const personRecords = new PersonRecordService(store, clock, persons)
   const candidates = new CandidateService(store, clock, personRecords, villages, settings)
   const vetting = new VettingService(store, clock, candidates, persons, settings)
   const voters = new VoterService(store, clock, settings)
-  const members = new MemberService(store, persons)
-  const elections = new ElectionService(store, persons, members, settings)
+  const members = new MemberService(store, clock, persons)
+  const elections = new ElectionService(store, clock, persons, members, settings)
   const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
-  const grades = new VillageGradeService(store, villages)
+  const grades = new VillageGradeService(store, clock, villages)
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)

@@ -1,12 +1,15 @@
 import type { z } from 'zod'
 import type { SettingDef } from '../../shared/settings'
 import { failure } from '../../shared/result'
-import { nowStamp } from './clock'
+import type { Clock } from './clock'
 import type { Store } from './store'
 
 /** Reads and writes the office settings of shared/settings.ts; a value that no longer fits falls back to the default. */
 export class SettingsService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock
+  ) {}
 
   get<S extends z.ZodType>(def: SettingDef<S>): z.output<S> {
     const row = this.store.one<{ value: string }>('SELECT value FROM settings WHERE key = ?', def.key)
@@ -28,7 +31,7 @@ export class SettingsService {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
         def.key,
         JSON.stringify(parsed.data),
-        nowStamp()
+        this.clock.now()
       )
       audit({ action: 'update', entity: 'setting', entityId: def.key, summary: `修改设置“${def.label}”`, before, after: parsed.data })
       return parsed.data

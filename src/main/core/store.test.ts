@@ -3,9 +3,11 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { villageInput } from '../../shared/village'
+import { fixedClock } from './clock'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
-import { Store, StoreOpenError } from './store'
-import { useTempDir } from './test-support'
+import { readsOf, Store, StoreOpenError } from './store'
+import { testServices, useTempDir } from './test-support'
 
 const tempDir = useTempDir()
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
@@ -120,6 +122,29 @@ describe('write', () => {
     ).toThrow('boom')
     expect(store.db.prepare('SELECT count(*) FROM villages').pluck().get()).toBe(0)
     expect(store.db.prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(0)
+  })
+
+  it('stamps rows with the Clock: the services with theirs, the audit log with the one the store was opened with', () => {
+    const store = Store.memoryStore({ clock: fixedClock('2026-05-06', '10:11:12+08:00') })
+    const services = testServices(store, fixedClock('2026-05-07', '15:00:00+08:00'))
+    const village = services.villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇' }))
+    services.villages.update(village.id, villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', households: 320 }))
+    expect(services.villages.require(village.id)).toMatchObject({ createdAt: '2026-05-07T15:00:00+08:00', updatedAt: '2026-05-07T15:00:00+08:00' })
+    expect(store.all<{ at: string }>('SELECT at FROM audit_log ORDER BY id').map((r) => r.at)).toEqual(['2026-05-06T10:11:12+08:00', '2026-05-06T10:11:12+08:00'])
+  })
+})
+
+describe('typed reads', () => {
+  it('read the same rows over the store and over its bare connection', () => {
+    const store = Store.memoryStore()
+    testServices(store).villages.create(villageInput.parse({ name: '东岭村', kind: '村', township: '青山镇', divisionCode: '110101001001' }))
+    const sql = 'SELECT name, division_code AS divisionCode FROM villages'
+    for (const reads of [store, readsOf(store.db)]) {
+      expect(reads.one<{ name: string; divisionCode: string }>(sql)).toEqual({ name: '东岭村', divisionCode: '110101001001' })
+      expect(reads.all(sql)).toEqual([{ name: '东岭村', divisionCode: '110101001001' }])
+      expect(reads.value<string>(sql)).toBe('东岭村')
+      expect(reads.one('SELECT name FROM villages WHERE id = ?', 99)).toBeUndefined()
+    }
   })
 })
 

@@ -6,9 +6,9 @@ import { AppFailure, failure } from '../../shared/result'
 // Every process that opens the register checks input with zod's messages in Chinese.
 import '../../shared/zod-zh'
 import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
-import { nowStamp } from './clock'
+import { systemClock, type Clock } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'
-import { INDEX_PENDING_SQL } from './migrations/010_person_search'
+import { INDEX_PENDING_SQL } from './migrations/011_person_search'
 
 export interface OpenOptions {
   /** Stop migrating at this version (tests build every earlier shape with it). */
@@ -18,6 +18,8 @@ export interface OpenOptions {
   /** Who is recorded in the audit log. */
   actor?: string
   migrations?: readonly Migration[]
+  /** What stamps the audit log, the copy taken before migrating and the migrations' own rows. */
+  clock?: Clock
 }
 
 export interface AuditEntry {
@@ -27,6 +29,22 @@ export interface AuditEntry {
   summary?: string
   before?: unknown
   after?: unknown
+}
+
+/** The typed reads alone: what a helper that only reads rows is given. */
+export type Reads = Pick<Store, 'one' | 'all' | 'value'>
+
+/**
+ * The typed reads over the store, or over a bare connection for the callers that still hold one; the SQL names
+ * every column `AS camelCase` either way.
+ */
+export function readsOf(source: Store | Database.Database): Reads {
+  if (source instanceof Store) return source
+  return {
+    one: <T>(sql: string, ...params: unknown[]) => source.prepare(sql).get(...params) as T | undefined,
+    all: <T>(sql: string, ...params: unknown[]) => source.prepare(sql).all(...params) as T[],
+    value: <T>(sql: string, ...params: unknown[]) => source.prepare(sql).pluck().get(...params) as T | undefined
+  }
 }
 
 /** Thrown when a file cannot be used at all; the message is for the user. */
@@ -50,20 +68,23 @@ export class Store {
     readonly actor: string,
     /** The copy taken before migrating, if one was needed. */
     readonly backupBeforeMigration: string | null,
+    readonly clock: Clock,
     private readonly native: Database.Options = {}
   ) {}
 
   static memoryStore(options: OpenOptions = {}): Store {
     const db = new Database(':memory:', nativeOptions(options))
     configure(db, false)
-    migrate(db, options.migrations ?? MIGRATIONS, options.targetVersion)
-    return new Store(db, ':memory:', options.actor ?? defaultActor(), null)
+    const clock = options.clock ?? systemClock
+    migrate(db, options.migrations ?? MIGRATIONS, clock, options.targetVersion)
+    return new Store(db, ':memory:', options.actor ?? defaultActor(), null, clock)
   }
 
   static fileStore(file: string, options: OpenOptions = {}): Store {
     const migrations = options.migrations ?? MIGRATIONS
     const latest = migrations[migrations.length - 1].version
     const target = options.targetVersion ?? latest
+    const clock = options.clock ?? systemClock
     const exists = fs.existsSync(file) && fs.statSync(file).size > 0
     let backup: string | null = null
     if (exists) {
@@ -75,19 +96,19 @@ export class Store {
           'too_new'
         )
       }
-      if (version > 0 && version < target) backup = copyBeforeMigration(file, version, options)
+      if (version > 0 && version < target) backup = copyBeforeMigration(file, version, clock, options)
     } else {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     }
     const db = new Database(file, nativeOptions(options))
     try {
       configure(db, true)
-      migrate(db, migrations, target)
+      migrate(db, migrations, clock, target)
     } catch (e) {
       db.close()
       throw e
     }
-    return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup, nativeOptions(options))
+    return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup, clock, nativeOptions(options))
   }
 
   private readonly statements = new Map<string, Database.Statement>()
@@ -122,8 +143,18 @@ export class Store {
     return this.prepare(sql).run(...params)
   }
 
+  /** Statements of the program's own that take no parameters (schema changes inside an import's transaction). */
+  exec(sql: string): void {
+    this.db.exec(sql)
+  }
+
   /** Reads that must see one snapshot of the file (a plan and the change mark it was made against). */
   snapshot<T>(fn: () => T): T {
+    return this.transaction(fn)
+  }
+
+  /** Runs `fn` in one transaction (deferred, nesting as a savepoint): many writes laid down in one commit. */
+  transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)()
   }
 
@@ -148,9 +179,9 @@ export class Store {
 
   private searchIndexed?: boolean
 
-  /** Work that waits for the end of a write: the people written go into the search index (migration 010). */
+  /** Work that waits for the end of a write: the people written go into the search index (migration 011). */
   private settle(): void {
-    this.searchIndexed ??= this.version >= 10
+    this.searchIndexed ??= this.version >= 11
     if (this.searchIndexed && this.value('SELECT 1 FROM person_search_pending LIMIT 1') !== undefined) this.db.exec(INDEX_PENDING_SQL)
   }
 
@@ -194,7 +225,7 @@ export class Store {
   private sibling(): Store {
     const db = new Database(this.path, { ...this.native, fileMustExist: true })
     configure(db, true)
-    return new Store(db, this.path, this.actor, null, this.native)
+    return new Store(db, this.path, this.actor, null, this.clock, this.native)
   }
 
   /**
@@ -211,7 +242,7 @@ export class Store {
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before, after)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    const at = nowStamp()
+    const at = this.clock.now()
     return (e: AuditEntry): void => {
       insert.run(
         at,
@@ -319,8 +350,8 @@ function peekVersion(file: string, options: OpenOptions): number {
   }
 }
 
-function copyBeforeMigration(file: string, version: number, options: OpenOptions): string {
-  const stamp = nowStamp().replace(/[:T]/g, '').slice(0, 14)
+function copyBeforeMigration(file: string, version: number, clock: Clock, options: OpenOptions): string {
+  const stamp = clock.now().replace(/[:T]/g, '').slice(0, 14)
   const copy = `${file}.v${version}-${stamp}.bak`
   const db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true })
   try {
@@ -332,7 +363,7 @@ function copyBeforeMigration(file: string, version: number, options: OpenOptions
   return copy
 }
 
-function migrate(db: Database.Database, migrations: readonly Migration[], target?: number): void {
+function migrate(db: Database.Database, migrations: readonly Migration[], clock: Clock, target?: number): void {
   const current = db.pragma('user_version', { simple: true }) as number
   const goal = target ?? migrations[migrations.length - 1].version
   const pending = migrations.filter((m) => m.version > current && m.version <= goal)
@@ -340,7 +371,7 @@ function migrate(db: Database.Database, migrations: readonly Migration[], target
   db.transaction(() => {
     for (const m of pending) {
       if (typeof m.up === 'string') db.exec(m.up)
-      else m.up(db)
+      else m.up(db, clock.now())
       db.pragma(`user_version = ${m.version}`)
     }
   })()

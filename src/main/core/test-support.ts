@@ -55,3 +55,6 @@ export async function holdWriteLock(file: string, holdMs: number, rows = 500): P
   })
   return { committed }
 }
+
+/** The bytes as an ArrayBuffer of their own: exceljs types `xlsx.load` against one, not against Node's Buffer. */
+export const arrayBufferOf = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer

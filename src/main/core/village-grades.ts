@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { failure } from '../../shared/result'
 import type { GradeChange, gradeInput } from '../../shared/risk'
-import { nowStamp } from './clock'
+import type { Clock } from './clock'
 import type { Store } from './store'
 import type { VillageService } from './villages'
 
@@ -12,13 +12,14 @@ import type { VillageService } from './villages'
 export class VillageGradeService {
   constructor(
     private readonly store: Store,
+    private readonly clock: Clock,
     private readonly villages: VillageService
   ) {}
 
   setGrade(input: z.output<typeof gradeInput>): GradeChange {
     return this.store.write((audit) => {
       const before = this.villages.require(input.villageId)
-      const at = nowStamp()
+      const at = this.clock.now()
       this.store.run('UPDATE villages SET grade = ?, updated_at = ? WHERE id = ?', input.grade, at, input.villageId)
       const info = this.store.run(
         `INSERT INTO village_grade_changes (village_id, grade, previous_grade, reason, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)`,

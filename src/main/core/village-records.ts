@@ -1,5 +1,5 @@
 import { failure } from '../../shared/result'
-import { nowStamp } from './clock'
+import type { Clock } from './clock'
 import { toSnake } from './row-mapping'
 import type { Store } from './store'
 
@@ -21,6 +21,7 @@ interface RecordTableDef<D> {
 export class VillageRecordTable<D extends { villageId: number }, R extends D & { id: number }> {
   constructor(
     private readonly store: Store,
+    private readonly clock: Clock,
     private readonly def: RecordTableDef<D>
   ) {}
 
@@ -43,7 +44,7 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
   create(data: D): R {
     return this.store.write((audit) => {
       this.assertVillage(data.villageId)
-      const now = nowStamp()
+      const now = this.clock.now()
       const cols = this.def.columns.map(toSnake)
       const info = this.store.run(
         `INSERT INTO ${this.def.table} (${cols.join(', ')}, created_at, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?, ?)`,
@@ -62,7 +63,7 @@ export class VillageRecordTable<D extends { villageId: number }, R extends D & {
       const before = this.require(id)
       if (before.villageId !== data.villageId) throw failure('validation', `${this.def.label}不能改到其他村社`)
       const sets = this.def.columns.map((c) => `${toSnake(c)} = ?`).join(', ')
-      this.store.run(`UPDATE ${this.def.table} SET ${sets}, updated_at = ? WHERE id = ?`, ...this.values(data), nowStamp(), id)
+      this.store.run(`UPDATE ${this.def.table} SET ${sets}, updated_at = ? WHERE id = ?`, ...this.values(data), this.clock.now(), id)
       const after = this.require(id)
       audit({ action: 'update', entity: this.def.entity, entityId: id, summary: `修改${this.def.label}：${this.def.describe(after)}`, before, after })
       return after

@@ -107,4 +107,10 @@ describe('list order', () => {
     }
     expect(villages.list().map((v) => v.name)).toEqual(['龙山村', '石桥村', '安乐村', '白沙村', '张家村'])
   })
+
+  it('reads numbers inside names as numbers: 新建2村 before 新建10村, 第二社区 before 第十一社区', () => {
+    const { villages } = open()
+    for (const name of ['新建10村', '第十一社区', '新建2村', '第二社区', '新建1村']) villages.create(data({ name, kind: name.endsWith('社区') ? '社区' : '村' }))
+    expect(villages.list().map((v) => v.name)).toEqual(['第二社区', '第十一社区', '新建1村', '新建2村', '新建10村'])
+  })
 })

@@ -1,15 +1,16 @@
+import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
 import type { Village, VillageData, VillageQuery } from '../../shared/village'
 import { villageQuery } from '../../shared/village'
-import { nowStamp } from './clock'
+import type { Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
-import { toCamel } from './row-mapping'
 import { likePattern, searchKey } from './search-key'
 import type { Store } from './store'
 
-const COLUMNS = `id, name, kind, township, division_code, households, population, party_members, party_seats,
-  committee_seats, grade, leader, resident_cadre, first_secretary, party_election_date, committee_election_date,
-  note, created_at, updated_at`
+const COLUMNS = `id, name, kind, township, division_code AS divisionCode, households, population,
+  party_members AS partyMembers, party_seats AS partySeats, committee_seats AS committeeSeats, grade, leader,
+  resident_cadre AS residentCadre, first_secretary AS firstSecretary, party_election_date AS partyElectionDate,
+  committee_election_date AS committeeElectionDate, note, created_at AS createdAt, updated_at AS updatedAt`
 
 const WRITE_COLUMNS = [
   'name', 'kind', 'township', 'division_code', 'households', 'population', 'party_members', 'party_seats',
@@ -39,20 +40,24 @@ function params(v: VillageData): Record<(typeof WRITE_COLUMNS)[number], unknown>
   }
 }
 
-const collator = new Intl.Collator('zh-CN')
-
-/** Official order: by division code where there is one, then by name in pinyin order (SQLite has no ICU). */
+/**
+ * The register's own order, used wherever villages are listed: by division code where there is one, then
+ * by name in natural order (新建2村 before 新建10村, the rest in pinyin; SQLite has no ICU).
+ */
 function byCodeThenName(a: Village, b: Village): number {
   if (a.divisionCode !== b.divisionCode) {
     if (a.divisionCode === null) return 1
     if (b.divisionCode === null) return -1
     return a.divisionCode < b.divisionCode ? -1 : 1
   }
-  return collator.compare(a.name, b.name)
+  return naturalCompare(a.name, b.name)
 }
 
 export class VillageService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock
+  ) {}
 
   list(query: VillageQuery = {}): Village[] {
     const q = villageQuery.parse(query)
@@ -71,16 +76,11 @@ export class VillageService {
       args.push(q.kind)
     }
     const sql = `SELECT ${COLUMNS} FROM villages ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`
-    return this.store.db
-      .prepare(sql)
-      .all(...args)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Village)
-      .sort(byCodeThenName)
+    return this.store.all<Village>(sql, ...args).sort(byCodeThenName)
   }
 
   get(id: number): Village | undefined {
-    const row = this.store.db.prepare(`SELECT ${COLUMNS} FROM villages WHERE id = ?`).get(id)
-    return row ? (toCamel(row as Record<string, unknown>) as unknown as Village) : undefined
+    return this.store.one<Village>(`SELECT ${COLUMNS} FROM villages WHERE id = ?`, id)
   }
 
   require(id: number): Village {
@@ -90,10 +90,13 @@ export class VillageService {
   }
 
   findByName(name: string, township?: string): Village | undefined {
-    const row = this.store.db
-      .prepare(`SELECT id FROM villages WHERE name = ? AND (? IS NULL OR township = ?) ORDER BY id LIMIT 1`)
-      .get(name.trim(), township ?? null, township ?? null) as { id: number } | undefined
-    return row ? this.get(row.id) : undefined
+    const id = this.store.value<number>(
+      'SELECT id FROM villages WHERE name = ? AND (? IS NULL OR township = ?) ORDER BY id LIMIT 1',
+      name.trim(),
+      township ?? null,
+      township ?? null
+    )
+    return id === undefined ? undefined : this.get(id)
   }
 
   create(data: VillageData): Village {
@@ -119,11 +122,11 @@ export class VillageService {
   remove(id: number): { id: number; name: string } {
     return this.store.write((audit) => {
       const before = this.require(id)
-      const refs = referencesTo(this.store.db, 'villages', id)
+      const refs = referencesTo(this.store, 'villages', id)
       if (refs.length > 0) {
         throw failure('in_use', `“${before.name}”仍有${describeReferences(refs)}记录引用，不能删除。请先处理这些记录。`)
       }
-      this.store.db.prepare('DELETE FROM villages WHERE id = ?').run(id)
+      this.store.run('DELETE FROM villages WHERE id = ?', id)
       audit({ action: 'delete', entity: 'village', entityId: id, summary: `删除村社“${before.name}”`, before })
       return { id, name: before.name }
     })
@@ -131,31 +134,31 @@ export class VillageService {
 
   /** The row writes alone, for callers inside their own transaction that record their own audit entry. */
   insertRow(data: VillageData): number {
-    const now = nowStamp()
+    const now = this.clock.now()
     const cols = [...WRITE_COLUMNS, 'created_at', 'updated_at']
-    const info = this.store.db
-      .prepare(`INSERT INTO villages (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`)
-      .run({ ...params(data), created_at: now, updated_at: now })
+    const info = this.store.run(`INSERT INTO villages (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`, {
+      ...params(data),
+      created_at: now,
+      updated_at: now
+    })
     return Number(info.lastInsertRowid)
   }
 
   updateRow(id: number, data: VillageData): void {
-    this.store.db
-      .prepare(`UPDATE villages SET ${WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`)
-      .run({ ...params(data), updated_at: nowStamp(), id })
+    this.store.run(`UPDATE villages SET ${WRITE_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`, {
+      ...params(data),
+      updated_at: this.clock.now(),
+      id
+    })
   }
 
   private assertUnique(data: VillageData, selfId: number | null): void {
-    const sameName = this.store.db
-      .prepare('SELECT id FROM villages WHERE name = ? AND township = ? AND id IS NOT ?')
-      .get(data.name, data.township, selfId)
-    if (sameName) throw failure('conflict', `已有名为“${data.name}”的村社`, { name: '名称重复' })
+    const sameName = this.store.value<number>('SELECT id FROM villages WHERE name = ? AND township = ? AND id IS NOT ?', data.name, data.township, selfId)
+    if (sameName !== undefined) throw failure('conflict', `已有名为“${data.name}”的村社`, { name: '名称重复' })
     if (data.divisionCode) {
-      const sameCode = this.store.db
-        .prepare('SELECT name FROM villages WHERE division_code = ? AND id IS NOT ?')
-        .get(data.divisionCode, selfId) as { name: string } | undefined
-      if (sameCode) {
-        throw failure('conflict', `行政区划代码 ${data.divisionCode} 已被“${sameCode.name}”使用`, { divisionCode: '代码重复' })
+      const sameCode = this.store.value<string>('SELECT name FROM villages WHERE division_code = ? AND id IS NOT ?', data.divisionCode, selfId)
+      if (sameCode !== undefined) {
+        throw failure('conflict', `行政区划代码 ${data.divisionCode} 已被“${sameCode}”使用`, { divisionCode: '代码重复' })
       }
     }
   }

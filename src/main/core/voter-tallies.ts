@@ -1,5 +1,6 @@
-import type { Store } from './store'
+import type Database from 'better-sqlite3'
 import { committeeDateSql } from './election-days'
+import { readsOf, type Store } from './store'
 
 const DAY = committeeDateSql('villages')
 
@@ -10,8 +11,8 @@ export type TallyRow = Record<'registered' | 'deprived' | 'eligible' | 'women' |
 }
 
 interface Part {
-  village_id: number
-  group_name: string
+  villageId: number
+  groupName: string
   category: number
   sex: string
   minority: number
@@ -23,14 +24,15 @@ interface Part {
  * list, less those who are not of age on their village's election day (born after its cutoff, or of unknown
  * birth), found through the birth-date index. A village without an election day has no one eligible yet.
  */
-export function tallyCounts(store: Store, villageId: number | null, minAge: number): TallyRow[] {
-  const dated = new Set(store.values<number>(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`, { id: villageId }))
+export function tallyCounts(source: Store | Database.Database, villageId: number | null, minAge: number): TallyRow[] {
+  const reads = readsOf(source)
+  const dated = new Set(reads.all<{ id: number }>(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`, { id: villageId }).map((v) => v.id))
   const rows = new Map<string, TallyRow>()
   const rowOf = (p: Part): TallyRow => {
-    const key = `${p.village_id}\u0000${p.group_name}`
+    const key = `${p.villageId}\u0000${p.groupName}`
     let r = rows.get(key)
     if (!r) {
-      r = { village_id: p.village_id, group_name: p.group_name, registered: 0, deprived: 0, eligible: 0, women: 0, minority: 0, c1: 0, c2: 0, c3: 0 }
+      r = { village_id: p.villageId, group_name: p.groupName, registered: 0, deprived: 0, eligible: 0, women: 0, minority: 0, c1: 0, c2: 0, c3: 0 }
       rows.set(key, r)
     }
     return r
@@ -42,8 +44,8 @@ export function tallyCounts(store: Store, villageId: number | null, minAge: numb
     if (p.minority) r.minority += n
     r[`c${p.category}` as 'c1'] += n
   }
-  const tallies = store.all<Part & { deprived: number }>(
-    `SELECT village_id, group_name, category, deprived, sex, minority, n FROM voter_tallies
+  const tallies = reads.all<Part & { deprived: number }>(
+    `SELECT village_id AS villageId, group_name AS groupName, category, deprived, sex, minority, n FROM voter_tallies
      WHERE n > 0 AND (@id IS NULL OR village_id = @id) ORDER BY village_id, group_name`,
     { id: villageId }
   )
@@ -51,11 +53,11 @@ export function tallyCounts(store: Store, villageId: number | null, minAge: numb
     const r = rowOf(t)
     r.registered += t.n
     if (t.deprived) r.deprived += t.n
-    else if (dated.has(t.village_id)) addEligible(r, t, 1)
+    else if (dated.has(t.villageId)) addEligible(r, t, 1)
   }
   // The latest eligible birth date, as text: the year moved back, month and day kept. For an election on
   // 29 February it may name a day that does not exist, which still sorts exactly right.
-  const cutoffs = store.all<{ id: number; cutoff: string }>(
+  const cutoffs = reads.all<{ id: number; cutoff: string }>(
     `SELECT id, printf('%04d', substr(day, 1, 4) - @minAge) || substr(day, 5) AS cutoff
      FROM (SELECT id, ${DAY} AS day FROM villages WHERE @id IS NULL OR id = @id) WHERE day IS NOT NULL`,
     { id: villageId, minAge }
@@ -65,8 +67,8 @@ export function tallyCounts(store: Store, villageId: number | null, minAge: numb
   const earliest = cutoffs.reduce((m, c) => (c.cutoff < m ? c.cutoff : m), cutoffs[0].cutoff)
   // From the people born after the earliest cutoff (or of unknown birth), through the birth-date index, to
   // their place on a list: CROSS JOIN keeps SQLite from reading every voter instead.
-  const young = store.all<Part & { birthDate: string | null }>(
-      `SELECT v.village_id, v.group_name, v.category, coalesce(p.sex, '') AS sex, (p.ethnicity NOT IN ('', '汉', '汉族')) AS minority,
+  const young = reads.all<Part & { birthDate: string | null }>(
+    `SELECT v.village_id AS villageId, v.group_name AS groupName, v.category, coalesce(p.sex, '') AS sex, (p.ethnicity NOT IN ('', '汉', '汉族')) AS minority,
          p.birth_date AS birthDate, count(*) AS n
        FROM (SELECT id, sex, ethnicity, birth_date FROM persons WHERE birth_date > @earliest
              UNION ALL SELECT id, sex, ethnicity, birth_date FROM persons WHERE birth_date IS NULL) p
@@ -76,18 +78,21 @@ export function tallyCounts(store: Store, villageId: number | null, minAge: numb
     { id: villageId, earliest }
   )
   for (const y of young) {
-    const c = cutoff.get(y.village_id)
+    const c = cutoff.get(y.villageId)
     if (c !== undefined && (y.birthDate === null || y.birthDate > c)) addEligible(rowOf(y), y, -1)
   }
   return [...rows.values()]
 }
 /** How many are on the list (在册) for these filters, from the tallies instead of counting the voters. */
-export function listedTotal(store: Store, f: { villageId: number | null; groupName: string | null; category: number | null }): number {
+export function listedTotal(
+  source: Store | Database.Database,
+  f: { villageId: number | null; groupName: string | null; category: number | null }
+): number {
   return (
-    store.value<number>(
+    readsOf(source).value<number>(
       `SELECT coalesce(sum(n), 0) FROM voter_tallies WHERE (@villageId IS NULL OR village_id = @villageId)
        AND (@groupName IS NULL OR group_name = @groupName) AND (@category IS NULL OR category = @category)`,
-      { villageId: f.villageId, groupName: f.groupName, category: f.category }
+      f
     ) ?? 0
   )
 }

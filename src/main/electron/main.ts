@@ -9,6 +9,9 @@ import { API_CHANNEL, SAVE_CHANNEL } from '../../shared/ipc'
 import { buildMenu } from './menu'
 import { rendererSource } from './own-page'
 import { mayNavigate, permissionGranted, senderAllowed, windowOpenDecision } from './shell-policy'
+import { tuneHeapForForms } from '../heap'
+
+tuneHeapForForms()
 
 const SOURCE = rendererSource({ appDir: __dirname, isPackaged: app.isPackaged, env: process.env, platform: process.platform })
 

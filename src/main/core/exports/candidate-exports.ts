@@ -18,6 +18,17 @@ export interface CandidateScope {
 }
 
 /** What the form says about who hands it up and who filled it in; the register does not know these. */
+/** What the 人选花名册 reads from a candidate's cadre record; the two education columns hold JSON. */
+interface RosterProfileRow {
+  id: number
+  ethnicity: string
+  politicalStatus: string | null
+  partyJoined: string | null
+  currentPosition: string | null
+  fullTimeEducation: string | null
+  inServiceEducation: string | null
+}
+
 export interface FormSigning {
   reportingUnit: string
   filledBy: string
@@ -150,14 +161,13 @@ export class CandidateExports {
   rosterRows(scope: CandidateScope): CandidateRosterRow[] {
     const list = this.list(scope, '人选花名册')
     const profiles = new Map(
-      (
-        this.store.db
-          .prepare(
-            `SELECT p.id, p.ethnicity, f.political_status, f.party_joined, f.current_position, f.full_time_education, f.in_service_education
-             FROM persons p LEFT JOIN person_profiles f ON f.person_id = p.id WHERE p.id IN (SELECT person_id FROM candidates)`
-          )
-          .all() as Record<string, string | null>[]
-      ).map((r) => [Number(r.id), r])
+      this.store
+        .all<RosterProfileRow>(
+          `SELECT p.id, p.ethnicity, f.political_status AS politicalStatus, f.party_joined AS partyJoined, f.current_position AS currentPosition,
+             f.full_time_education AS fullTimeEducation, f.in_service_education AS inServiceEducation
+           FROM persons p LEFT JOIN person_profiles f ON f.person_id = p.id WHERE p.id IN (SELECT person_id FROM candidates)`
+        )
+        .map((r) => [r.id, r])
     )
     const level = (json: string | null | undefined) => (json ? ((JSON.parse(json) as { level: string | null }).level ?? null) : null)
     return list.map((c) => {
@@ -168,10 +178,10 @@ export class CandidateExports {
         ethnicity: p?.ethnicity ?? '',
         birthDate: c.birthDate,
         age: c.age,
-        education: highestEducation([level(p?.full_time_education), level(p?.in_service_education)]),
-        politicalStatus: p?.political_status ?? '',
-        partyJoinDate: isoYearMonth(p?.party_joined ?? ''),
-        currentPost: p?.current_position ?? '',
+        education: highestEducation([level(p?.fullTimeEducation), level(p?.inServiceEducation)]),
+        politicalStatus: p?.politicalStatus ?? '',
+        partyJoinDate: isoYearMonth(p?.partyJoined ?? ''),
+        currentPost: p?.currentPosition ?? '',
         proposedPost: seatsText(c),
         village: c.villageName,
         note: [c.incumbent ? '现任' : '', c.pool === '初步人选' ? '' : c.pool, c.progress.status === '进行中' ? '' : c.progress.status, c.note]
@@ -185,7 +195,7 @@ export class CandidateExports {
   reviewRows(scope: CandidateScope): { departments: string[]; rows: ReviewRow[] } {
     const list = this.list(scope, '资格联审表')
     const departments = this.candidates.rules().departments
-    const verdicts = verdictsByCandidate(this.store.db)
+    const verdicts = verdictsByCandidate(this.store)
     const rows = list.map((c) => {
       const answers: Record<string, ReviewVerdict> = {}
       for (const v of verdicts.get(c.id) ?? []) {

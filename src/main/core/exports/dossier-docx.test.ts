@@ -41,7 +41,10 @@ describe('人选登记表 as Word', () => {
     expect(document).toContain('<w:tbl>')
     expect(document).toContain('w:vMerge')
     expect(document).toContain('w:gridSpan')
-    expect(document).toContain('w:eastAsia="仿宋"')
+    // 仿宋 is the document's own font (its default style), so the runs set at it need not repeat it.
+    const styles = await zip.file('word/styles.xml')!.async('string')
+    expect(styles).toContain('w:eastAsia="仿宋"')
+    expect(document).not.toMatch(/w:eastAsia="(?!仿宋|宋体)/)
     expect(document).toContain('<w:tblHeader/>')
 
     const file = path.join(dir, 'batch.docx')

@@ -1,75 +1,32 @@
-import {
-  AlignmentType,
-  Document,
-  HeightRule,
-  ImageRun,
-  Packer,
-  PageBreak,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type ISectionOptions
-} from 'docx'
+import { AlignmentType, Document, ImageRun, Packer, PageBreak, Paragraph, TableCell, TableRow, HeightRule, VerticalAlignTable, type ISectionOptions } from 'docx'
 import { birthWithAge, chineseDate, type DossierData } from '../../../shared/dossier'
 import { formYearMonth } from '../../../shared/idcard'
 import { yieldToEventLoop } from '../jobs'
 import type { BatchProgress } from './dossier-pdf'
 import { DOSSIER_TITLE } from './dossier-pdf'
+import { a4Section, cell, documentStyles, lines, row, spreadLine, table as gridTable, titleParagraph, twip, type CellOptions } from './docx-parts'
 
 /**
  * The 人选登记表 as a Word document an office edits and prints again: the PDF's grid in real table cells
  * (the same seven columns, merged where the form merges), 仿宋 for the form, 宋体 for its title, the photo
  * in its cell. Page 1 holds the person and 简历, page 2 the record, the family and the seals.
  */
-const BODY_FONT = '仿宋'
-const TITLE_FONT = '宋体'
+
 /** Column widths in points, as the PDF's (with their padding): 539 pt across. */
 const COLUMNS = [67, 75, 57, 75, 77, 74, 106]
-const twip = (pt: number) => Math.round(pt * 20)
 const H = { basic: 28, post: 22, resume: 440, rewards: 60, appraisal: 34, reason: 44, family: 18, opinion: 34, seal: 74 }
 const FAMILY_ROWS = 7
 /** The photo box less a little margin, at 4:5, in pixels (96 per inch) as docx measures images. */
 const PHOTO_PX = { width: 112, height: 140 }
 
-interface CellOptions {
-  span?: number
-  rowSpan?: number
-  align?: (typeof AlignmentType)[keyof typeof AlignmentType]
-  top?: boolean
-  size?: number
-}
-
-function lines(text: string, o: CellOptions): Paragraph[] {
-  return (text || '').split('\n').map(
-    (t) => new Paragraph({ alignment: o.align ?? AlignmentType.CENTER, children: [new TextRun({ text: t, font: BODY_FONT, size: (o.size ?? 10.5) * 2 })] })
-  )
-}
-
-const cell = (text: string, o: CellOptions = {}): TableCell =>
-  new TableCell({
-    children: lines(text, o),
-    columnSpan: o.span,
-    rowSpan: o.rowSpan,
-    verticalAlign: o.top ? VerticalAlignTable.TOP : VerticalAlignTable.CENTER,
-    margins: { left: 60, right: 60, top: 40, bottom: 40 }
-  })
 const wide = (text: string, o: CellOptions = {}) => cell(text, { span: 6, align: AlignmentType.LEFT, ...o })
-
-const row = (cells: TableCell[], height: number, header = false): TableRow =>
-  new TableRow({ children: cells, height: { value: twip(height), rule: HeightRule.ATLEAST }, cantSplit: true, tableHeader: header })
-
-const table = (rows: TableRow[]): Table =>
-  new Table({ rows, columnWidths: COLUMNS.map(twip), width: { size: twip(COLUMNS.reduce((a, b) => a + b, 0)), type: WidthType.DXA } })
+const table = (rows: TableRow[]) => gridTable(rows, COLUMNS)
 
 function photoCell(d: DossierData): TableCell {
   if (!d.photo) return cell('照\n\n片', { rowSpan: 4 })
   const [head, data] = d.photo.split(',')
   const run = new ImageRun({ type: head.includes('png') ? 'png' : 'jpg', data: Buffer.from(data, 'base64'), transformation: PHOTO_PX })
-  return new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run] })], rowSpan: 4, verticalAlign: VerticalAlignTable.CENTER })
+  return new TableCell({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run] })], rowSpan: 4, verticalAlign: VerticalAlignTable.CENTER, margins: { left: 0, right: 0, top: 0, bottom: 0 } })
 }
 
 const edu = (e: DossierData['fullTime']) => [e.level, e.degree].filter(Boolean).join('\n')
@@ -78,7 +35,6 @@ function sealCell(text: string, span: number): TableCell {
   return new TableCell({
     columnSpan: span,
     verticalAlign: VerticalAlignTable.TOP,
-    margins: { left: 60, right: 60, top: 40, bottom: 40 },
     children: [
       ...lines(text || ' ', { align: AlignmentType.LEFT }),
       ...lines('\n（盖章）', { align: AlignmentType.RIGHT }),
@@ -131,25 +87,15 @@ export function dossierSection(d: DossierData): ISectionOptions {
     row([cell('呈报\n单位'), sealCell(d.reportingUnit, 6)], H.seal),
     row([cell('审批机\n关意见'), sealCell('', 2), cell('行政任免\n机关意见'), sealCell('', 3)], H.seal)
   ])
-  return {
-    properties: { page: { size: { width: twip(595.28), height: twip(841.89) }, margin: { top: twip(34), bottom: twip(34), left: twip(28), right: twip(28) } } },
-    children: [
-      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 160 }, children: [new TextRun({ text: DOSSIER_TITLE, font: TITLE_FONT, size: 34, bold: true })] }),
+  return a4Section('portrait', { top: 34, side: 28 }, [
+      titleParagraph(DOSSIER_TITLE),
       head,
       new Paragraph({ children: [new PageBreak()] }),
       rest,
       relatives,
       seals,
-      new Paragraph({
-        spacing: { before: 120 },
-        children: [
-          new TextRun({ text: `填表人：${d.filledBy}`, font: BODY_FONT, size: 21 }),
-          new TextRun({ text: `\t填表时间：${chineseDate(d.filledOn)}`, font: BODY_FONT, size: 21 })
-        ],
-        tabStops: [{ type: 'right', position: twip(539) }]
-      })
-    ]
-  }
+      spreadLine(`填表人：${d.filledBy}`, `填表时间：${chineseDate(d.filledOn)}`, 539, { before: 120 })
+  ])
 }
 
 /**
@@ -164,6 +110,6 @@ export async function renderDossierDocx(forms: { count: number; form(i: number):
     job?.progress(i + 1, forms.count, `已生成 ${i + 1} / ${forms.count} 份`)
     if (i % 20 === 19) await yieldToEventLoop()
   }
-  const doc = new Document({ creator: '换届工作台', title: DOSSIER_TITLE, styles: { default: { document: { run: { font: BODY_FONT, size: 21 } } } }, sections })
+  const doc = new Document({ creator: '换届工作台', title: DOSSIER_TITLE, styles: documentStyles, sections })
   return Packer.toBuffer(doc)
 }

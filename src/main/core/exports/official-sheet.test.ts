@@ -8,6 +8,7 @@ import { officialSheetBuffer, streamOfficialSheet } from './official-sheet'
 import { hasCommand, libreOfficeCsv, tempDir } from './testing/files'
 import { village } from './testing/sample-rows'
 import type { TableSpec } from './table-spec'
+import { arrayBufferOf } from '../test-support'
 
 const heading = { unit: '青山镇', date: '2026-03-01' }
 
@@ -22,7 +23,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 async function readBack(buf: Buffer | string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook()
   if (typeof buf === 'string') await wb.xlsx.readFile(buf)
-  else await wb.xlsx.load(buf as unknown as ArrayBuffer)
+  else await wb.xlsx.load(arrayBufferOf(buf))
   return wb.worksheets[0]
 }
 

@@ -226,7 +226,7 @@ function writeTail<R>(ws: Sheet, spec: TableSpec<R>, rowNumber: number): ExcelJS
   })
 }
 
-function addSheet<R>(wb: ExcelJS.Workbook, spec: TableSpec<R>): Sheet {
+function addSheet<R>(wb: Pick<ExcelJS.Workbook, 'addWorksheet'>, spec: TableSpec<R>): Sheet {
   const first = headerFirstRow(spec)
   const ws = wb.addWorksheet(spec.sheetName, sheetOptions(spec, first, first + headerRowCount(spec) - 1))
   // exceljs writes no <col> for a column of its default width 9 with no style, and the reader then
@@ -268,7 +268,7 @@ export async function streamOfficialSheet<R>(
 ): Promise<number> {
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ ...out, useStyles: true, useSharedStrings: false })
   wb.creator = '换届工作台'
-  const ws = addSheet(wb as unknown as ExcelJS.Workbook, spec)
+  const ws = addSheet(wb, spec)
   const headerLast = writeHead(ws, spec, true)
   const write = rowWriter(spec, headerLast + 1)
   let i = 0

@@ -63,7 +63,13 @@ type Footer = (current: number, total: number) => Content
 export type PartsBase = Omit<TDocumentDefinitions, 'content' | 'footer'>
 
 export class IncrementalPdf {
-  private readonly doc: { end(): void; on(e: string, f: (c?: Buffer) => void): void }
+  /** pdfmake's PDFKit document, with the two image tables it keeps by name (its internals, not its API). */
+  private readonly doc: {
+    end(): void
+    on(e: string, f: (c?: Buffer) => void): void
+    images: Record<string, unknown>
+    _imageRegistry: Record<string, unknown>
+  }
   private readonly chunks: Buffer[] = []
   private readonly ended: Promise<Buffer>
   private readonly pageSize: unknown
@@ -100,7 +106,7 @@ export class IncrementalPdf {
     const pages = builder.layoutDocument(content, this.doc, this.base.styles ?? {}, this.base.defaultStyle ?? { font: BODY }, undefined, undefined, footer)
     new Renderer(this.doc).renderPages(pages)
     // An embedded image is written once and never drawn again by a later part: let it go.
-    const doc = this.doc as unknown as { images: Record<string, unknown>; _imageRegistry: Record<string, unknown> }
+    const doc = this.doc
     for (const name of images) {
       delete doc.images[name]
       delete doc._imageRegistry[name]
@@ -116,7 +122,7 @@ export class IncrementalPdf {
    */
   private nameImages(content: unknown): string[] {
     const names: string[] = []
-    const doc = this.doc as unknown as { images: Record<string, string> }
+    const doc = this.doc
     const visit = (node: unknown): void => {
       if (Array.isArray(node)) {
         for (const n of node) visit(n)

@@ -12,7 +12,7 @@ import { voterInput } from '../../../shared/voter'
 import { JobRunner, type JobStatus } from '../jobs'
 import { Store } from '../store'
 import { pdfInfo, pdfText, tempDir } from './testing/files'
-import { testServices } from '../test-support'
+import { arrayBufferOf, testServices } from '../test-support'
 import { wordBoxes } from './testing/pdf-boxes'
 
 const ZHANG = makeIdNumber('1980-06-01', '男', 1)
@@ -96,13 +96,13 @@ async function exported(input: ExportInput): Promise<ExportedFile> {
 
 async function sheet(input: ExportInput): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(arrayBufferOf(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64')))
   return wb.worksheets[0]
 }
 
 async function workbook(input: ExportInput): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64') as unknown as ArrayBuffer)
+  await wb.xlsx.load(arrayBufferOf(Buffer.from((await exported({ ...input, format: 'xlsx' })).base64, 'base64')))
   return wb
 }
 
@@ -276,6 +276,24 @@ describe('选举结果报告单', () => {
     expect(allText(party)).not.toContain('村民选举委员会')
     expect(allText(party)).toContain('中共东岭村党组织（盖章）')
     expect(byHeader(party, 10, 11)).toMatchObject({ 职务: '书记', 姓名: '张伟', 得票数: 26 })
+  })
+
+  it('shows the 委托投票 and 流动票箱投票 the result records, in the xlsx and the PDF, and the summary adds them up', async () => {
+    registerProxy(east)
+    const elections = testServices(store).elections
+    const committee = elections.list(east).find((e) => e.body === '村委会')!
+    elections.update(committee.id, electionInput.parse({ ...committee, proxyVotes: 25, mobileVotes: 40 }))
+    const ws = (await workbook({ table: 'election-report', format: 'xlsx', villageId: east })).worksheets[1]
+    const fields = Object.fromEntries([3, 4, 5, 6, 7].map((r) => [ws.getCell(`A${r}`).value, ws.getCell(`F${r}`).value]))
+    // The recorded 25, not the one written authorisation registered for the village.
+    expect(fields).toMatchObject({ '参加投票（人）': 600, '委托投票（人）': 25, '流动票箱投票（人）': 40 })
+    const text = pdfText(await pdf({ table: 'election-report', format: 'pdf', villageId: east }, 'report.pdf')).replace(/\s+/g, '')
+    expect(text).toContain('委托投票25人流动票箱投票40人')
+    const summary = (await workbook({ table: 'election-report', format: 'xlsx' })).worksheets[0]
+    const header = summary.getRow(4).values as unknown[]
+    const col = header.indexOf('流动票箱')
+    expect(col).toBeGreaterThan(0)
+    expect(summary.getColumn(col).values).toContain(40)
   })
 
   it('counts a Party 委员 elected 书记 once', async () => {

@@ -19,6 +19,7 @@ import type { VillageService } from '../villages'
 import type { VoterService } from '../voters'
 import type { CandidateExports, CandidateScope, FormSigning } from './candidate-exports'
 import { renderDossierDocx } from './dossier-docx'
+import { renderTablesDocx } from './table-docx'
 import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
 import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
@@ -145,7 +146,12 @@ export class ExportService {
     if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
     const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
-    const bytes = req.format === 'xlsx' ? await officialWorkbookBuffer(tables) : await renderPdf(tablesDocument(tables, pdfFonts()), pdfFonts())
+    const bytes =
+      req.format === 'xlsx'
+        ? await officialWorkbookBuffer(tables)
+        : req.format === 'docx'
+          ? await renderTablesDocx(tables, label)
+          : await renderPdf(tablesDocument(tables, pdfFonts()), pdfFonts())
     return this.fileOf(req, label, village, bytes, h, req.stage ?? undefined)
   }
 
@@ -226,6 +232,12 @@ export class ExportService {
     const scope = (village ? [village] : this.villages.list()).filter((v) => counts.villages.some((c) => c.villageId === v.id && c.eligible > 0))
     const objectionDays = this.voters.rules().objectionDays
     ctx?.progress(0, total, '正在准备…')
+    if (format === 'docx') {
+      // The Word copy is the notice a village posts, edited before printing; the township's compilation is a sheet.
+      if (!village) throw failure('validation', '选民名单的 Word 版是各村(社区)张贴的名单公告，请先选择村社')
+      const spec = votersSpec({ ...h, notice: this.voterNotice(village), objectionDays, total })
+      return renderTablesDocx([{ spec: spec as TableSpec<unknown>, rows: this.voters.listed(village.id) }], `${village.name}选民名单`)
+    }
     if (format === 'xlsx') {
       const out = new PassThrough()
       const chunks: Buffer[] = []

@@ -10,6 +10,7 @@ import { hasCommand, tempDir } from './testing/files'
 import { longTables } from './testing/long-tables'
 import { cellText } from './table-spec'
 import { libreOfficePdfs, overlappingWords, wordBoxes, type WordBox } from './testing/pdf-boxes'
+import { arrayBufferOf } from '../test-support'
 
 /**
  * Every official table filled with long, wrapping text, printed the way an office prints it: the xlsx
@@ -51,7 +52,7 @@ describeIf('xlsx printed by LibreOffice', () => {
   it('every row carries a height that holds its text; a column declared 9 keeps width 9', async () => {
     const villages = tables.find((t) => t.name === 'villages')!
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load((await officialSheetBuffer(villages.spec, villages.rows)) as unknown as ArrayBuffer)
+    await wb.xlsx.load(arrayBufferOf((await officialSheetBuffer(villages.spec, villages.rows))))
     const ws = wb.worksheets[0]
     const declared = villages.spec.columns.map((c) => c.width)
     expect(declared).toContain(9)

@@ -2,7 +2,6 @@ import { alreadyProposed, partyPostProblem, SOURCE_UNKNOWN } from '../../../shar
 import { KIND_DEFS } from '../../../shared/import'
 import type { Seats } from '../../../shared/seats'
 import { allByKeys } from '../batched'
-import { nowStamp } from '../clock'
 import { rosterProfiles, type RosterProfile } from '../person-records'
 import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { personPart, PersonRows, requiredVillage, yearMonthOf, type PersonPart, type PersonPlan } from './person-rows'
@@ -49,21 +48,14 @@ interface CandidatePlan extends Planned {
  */
 export function candidatesAdapter({ store, clock, persons: register }: ImportRegisters): KindAdapter<CandidateRecord, CandidatePlan> {
   const persons = new PersonRows(register)
-  const profiles = rosterProfiles(store.db)
-  const db = store.db
-  const proposed = db.prepare(
-    `SELECT c.id, c.person_id AS personId, c.village_id AS villageId, v.name AS villageName, c.party_post AS partyPost,
+  const profiles = rosterProfiles(store)
+  const proposed = `SELECT c.id, c.person_id AS personId, c.village_id AS villageId, v.name AS villageName, c.party_post AS partyPost,
        c.committee_post AS committeePost, c.source, c.pool,
        c.proposed_on AS proposedOn, c.note
      FROM candidates c JOIN villages v ON v.id = c.village_id WHERE c.person_id IN (SELECT value FROM json_each(?))`
-  )
-  const insert = db.prepare(
-    `INSERT INTO candidates (person_id, village_id, party_post, committee_post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
+  const insert = `INSERT INTO candidates (person_id, village_id, party_post, committee_post, incumbent, source, pool, proposed_on, note, created_at, updated_at)
      VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)`
-  )
-  const update = db.prepare(
-    'UPDATE candidates SET party_post = ?, committee_post = ?, source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ? WHERE id = ?'
-  )
+  const update = 'UPDATE candidates SET party_post = ?, committee_post = ?, source = ?, pool = ?, proposed_on = ?, note = ?, updated_at = ? WHERE id = ?'
 
   return {
     def: KIND_DEFS.candidates,
@@ -97,7 +89,7 @@ export function candidatesAdapter({ store, clock, persons: register }: ImportReg
           false
         )
         const ids = people.flatMap((p) => (p.before ? [p.before.id] : []))
-        const candidacies = new Map(allByKeys<Proposed>(proposed, ids).map((c) => [c.personId, c]))
+        const candidacies = new Map(allByKeys<Proposed>(store, proposed, ids).map((c) => [c.personId, c]))
         const known = profiles.find(ids)
         return records.map((r, i): CandidatePlan => {
           const person = people[i]
@@ -134,7 +126,7 @@ export function candidatesAdapter({ store, clock, persons: register }: ImportReg
           records.map((r) => r.person),
           plan.map((p) => p.person)
         )
-        const now = nowStamp()
+        const now = clock.now()
         records.forEach((r, i) => {
           const p = plan[i]
           if (p.action === 'unchanged') return
@@ -142,8 +134,8 @@ export function candidatesAdapter({ store, clock, persons: register }: ImportReg
           const c = p.candidate
           const { partyPost, committeePost } = r.seats
           if (!c) {
-            insert.run(personIds[i], r.villageId, partyPost, committeePost, r.source ?? SOURCE_UNKNOWN, r.pool ?? '初步人选', r.proposedOn ?? clock.today(), r.note ?? '', now, now)
-          } else update.run(partyPost, committeePost, r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
+            store.run(insert, personIds[i], r.villageId, partyPost, committeePost, r.source ?? SOURCE_UNKNOWN, r.pool ?? '初步人选', r.proposedOn ?? clock.today(), r.note ?? '', now, now)
+          } else store.run(update, partyPost, committeePost, r.source ?? c.source, r.pool ?? c.pool, r.proposedOn ?? c.proposedOn, r.note ?? c.note, now, c.id)
         })
       }
     }

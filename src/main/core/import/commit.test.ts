@@ -34,7 +34,7 @@ describe('the window\'s commit (imports.commit)', () => {
       progress: (done, total) => {
         let write = ''
         try {
-          new VillageService(store).create(villageInput.parse({ name: `新村${done}`, kind: '村', township: '龙山镇' }))
+          new VillageService(store, store.clock).create(villageInput.parse({ name: `新村${done}`, kind: '村', township: '龙山镇' }))
         } catch (e) {
           write = (e as Error).message
         }

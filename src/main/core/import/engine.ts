@@ -13,7 +13,7 @@ import type { Store } from '../store'
 import type { BuildContext, FieldProblem, KindAdapter, Planned, Values } from './adapter'
 import { warmSearchKeys } from '../search-key'
 import { HEADER_SEARCH_ROWS } from './header'
-import { previewNotes } from './notes'
+import { NAMED_IGNORED_ROWS, previewNotes, type IgnoredRows } from './notes'
 import { mappedColumns, rowPreparer, type PreparedBatch, type RowPreparer } from './prepare'
 import { openSource, type FileInput } from './source'
 
@@ -61,6 +61,10 @@ export interface Analysis extends ReadFile {
   /** Data rows read (blank, title, header and footer rows not counted). */
   rowCount: number
   sample: { row: number; record: number | null; values: Record<string, string> }[]
+  /** Rows with content left out (hidden by the sheet, 合计 rows): how many, and the first few. */
+  ignoredRows: IgnoredRows
+  /** Columns the sheet hides, not read. */
+  hiddenColumns: { letter: string; header: string }[]
 }
 
 const PROGRESS_EVERY = 1000
@@ -103,6 +107,7 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       headerRow: sheet.head.headerRow,
       columns: sheet.head.columns,
       missingFields: sheet.head.missing,
+      hiddenColumns: sheet.head.hiddenColumns,
       villageId: options.villageId,
       fileValues,
       records: [],
@@ -111,7 +116,8 @@ export async function analyze(store: Store, adapter: KindAdapter, input: FileInp
       problems: [],
       problemCount: 0,
       rowCount: 0,
-      sample: []
+      sample: [],
+      ignoredRows: { hidden: { count: 0, first: [] }, total: { count: 0, first: [] } }
     }
     if (!sheet.rows) {
       if (!fallback || sheet.head.score > fallback.columns.filter((c) => c.field).length) fallback = base
@@ -180,6 +186,10 @@ class RowReader {
   }
 
   read(batch: PreparedBatch): void {
+    for (const [row, why] of batch.ignored) {
+      const kept = this.out.ignoredRows[why]
+      if (kept.count++ < NAMED_IGNORED_ROWS) kept.first.push(row)
+    }
     const width = this.fields.length
     let p = 0
     let s = 0

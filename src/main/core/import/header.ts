@@ -42,6 +42,8 @@ export function findHeader(rows: SourceRow[], def: KindDef): HeaderChoice | null
   const required = new Set(def.fields.filter((f) => f.required).map((f) => f.key))
   let best: HeaderChoice | null = null
   rows.slice(0, HEADER_SEARCH_ROWS).forEach((r, rowIndex) => {
+    // A hidden row is not the header: the sheet shows another.
+    if (r.hidden) return
     const found = new Set<string>()
     for (const c of r.cells) {
       if (typeof c !== 'string') continue
@@ -109,6 +111,12 @@ const FOOTER = /^(填表人|制表人|填报人|审核人|审核|负责人|经�
 export function isFooterRow(cells: Cell[]): boolean {
   const first = cells.find((c) => c !== null && c !== '')
   return typeof first === 'string' && FOOTER.test(first.replace(/\s+/g, ''))
+}
+
+/** 合计/总计/小计 rows: footers that sum the rows above, noted in the preview. */
+export function isTotalRow(cells: Cell[]): boolean {
+  const first = cells.find((c) => c !== null && c !== '')
+  return typeof first === 'string' && /^(合计|总计|小计)([:：].*)?$/.test(first.replace(/\s+/g, ''))
 }
 
 /** A header repeated on every printed page comes back as a row equal to the header. */

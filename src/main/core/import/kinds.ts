@@ -48,9 +48,7 @@ export function villagesAdapter({ store, villages }: ImportRegisters): KindAdapt
   let township: string | undefined
   // New villages without a township column join the township the register already has.
   const defaultTownship = () =>
-    (township ??= (store.db.prepare(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC LIMIT 1`).pluck().get() as
-      | string
-      | undefined) ?? '')
+    (township ??= store.value<string>(`SELECT township FROM villages WHERE township <> '' GROUP BY township ORDER BY count(*) DESC LIMIT 1`) ?? '')
   const find = (r: VillageRow) =>
     r.present.includes('township') ? villages.findByName(r.data.name, r.data.township) : villages.findByName(r.data.name)
   const merged = (r: VillageRow, before: VillageData): VillageData => {
@@ -83,9 +81,7 @@ export function villagesAdapter({ store, villages }: ImportRegisters): KindAdapt
         records.map((r): Planned => {
           const before = find(r)
           const code = r.present.includes('divisionCode') ? r.data.divisionCode : null
-          const holder = code
-            ? (store.db.prepare('SELECT id, name FROM villages WHERE division_code = ?').get(code) as { id: number; name: string } | undefined)
-            : undefined
+          const holder = code ? store.one<{ id: number; name: string }>('SELECT id, name FROM villages WHERE division_code = ?', code) : undefined
           const problem =
             holder && holder.id !== before?.id ? { field: 'divisionCode', message: `行政区划代码 ${code} 已被“${holder.name}”使用` } : undefined
           if (!before) return { action: 'added', targetId: null, problem }

@@ -1,6 +1,6 @@
 import { headerKey, KIND_DEFS, type ImportKind } from '../../../shared/import'
 import { failure } from '../../../shared/result'
-import { nowStamp } from '../clock'
+import type { Clock } from '../clock'
 import type { Store } from '../store'
 
 /** Header text (normalised) → field or null, as the clerk chose it for this kind. */
@@ -10,7 +10,7 @@ export function rememberedChoices(store: Store, kind: ImportKind): Map<string, s
 }
 
 /** Remembers that, in rosters of this kind, a column headed `header` fills `field` (null: not imported). */
-export function rememberChoice(store: Store, kind: ImportKind, header: string, field: string | null): void {
+export function rememberChoice(store: Store, clock: Clock, kind: ImportKind, header: string, field: string | null): void {
   const def = KIND_DEFS[kind]
   const target = field === null ? null : def.fields.find((f) => f.key === field)
   if (field !== null && !target) throw failure('validation', `“${def.label}”没有名为“${field}”的列`)
@@ -24,7 +24,7 @@ export function rememberChoice(store: Store, kind: ImportKind, header: string, f
       kind,
       key,
       field,
-      nowStamp()
+      clock.now()
     )
     audit({
       action: 'update',

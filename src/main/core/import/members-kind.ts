@@ -40,10 +40,8 @@ const seatKey = (personId: number, d: { villageId: number; term: Term; body: Bod
  */
 export function membersAdapter({ store, persons: register, members }: ImportRegisters): KindAdapter<MemberRecord, MemberPlan> {
   const persons = new PersonRows(register)
-  const seats = store.db.prepare(
-    `SELECT person_id AS personId, village_id AS villageId, term, body, post, political_status AS politicalStatus, education,
+  const seats = `SELECT person_id AS personId, village_id AS villageId, term, body, post, political_status AS politicalStatus, education,
        elected_on AS electedOn FROM committee_members WHERE person_id IN (SELECT value FROM json_each(?))`
-  )
 
   return {
     def: KIND_DEFS.members,
@@ -89,7 +87,7 @@ export function membersAdapter({ store, persons: register, members }: ImportRegi
           false
         )
         const ids = people.flatMap((p) => (p.before ? [p.before.id] : []))
-        const held = new Map(allByKeys<Seat>(seats, ids).map((s) => [seatKey(s.personId, s), s]))
+        const held = new Map(allByKeys<Seat>(store, seats, ids).map((s) => [seatKey(s.personId, s), s]))
         // Two rows may name the same seat (one row per seat, and another with both): the later is refused.
         const taken = new Set<string>()
         return records.map((r, i): MemberPlan => {

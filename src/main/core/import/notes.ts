@@ -1,4 +1,11 @@
 import type { ImportColumn, KindDef } from '../../../shared/import'
+import type { IgnoredRow } from './prepare'
+
+/** Rows left out by kind: how many, and the first few (NAMED_IGNORED_ROWS) by sheet row. */
+export type IgnoredRows = Record<IgnoredRow, { count: number; first: number[] }>
+
+/** Ignored rows named in a note; beyond them the note gives the count. */
+export const NAMED_IGNORED_ROWS = 5
 
 /** What the preview notes about a file besides its rows: what it holds that is not imported, and what was asked once. */
 export interface NoteFacts {
@@ -7,6 +14,14 @@ export interface NoteFacts {
   columns: ImportColumn[]
   villageId: number | null
   fileValues: Record<string, string>
+  ignoredRows?: IgnoredRows
+  hiddenColumns?: { letter: string; header: string }[]
+}
+
+/** "第5、9行" or "第5、9、12、13、20行等共 37 行". */
+function rowList(kept: { count: number; first: number[] }): string {
+  const named = `第${kept.first.join('、')}行`
+  return kept.count > kept.first.length ? `${named}等共 ${kept.count} 行` : named
 }
 
 /**
@@ -18,6 +33,12 @@ export function previewNotes(def: KindDef, f: NoteFacts): string[] {
   const mapped = new Set(f.columns.map((c) => c.field).filter(Boolean))
   const ignored = f.columns.filter((c) => !c.field)
   if (ignored.length) notes.push(`以下列不导入：${ignored.map((c) => `${c.letter}列“${c.header}”`).join('、')}`)
+  const hiddenColumns = f.hiddenColumns ?? []
+  if (hiddenColumns.length) notes.push(`${hiddenColumns.map((c) => `${c.letter}列“${c.header}”`).join('、')}为隐藏列，已忽略`)
+  const hiddenRows = f.ignoredRows?.hidden
+  if (hiddenRows?.count) notes.push(`${rowList(hiddenRows)}为隐藏行，已忽略`)
+  const totals = f.ignoredRows?.total
+  if (totals?.count) notes.push(`${rowList(totals)}为合计行，已忽略`)
   const others = f.sheets.filter((s) => s !== f.sheet)
   if (others.length) notes.push(`只读取工作表“${f.sheet}”；${others.map((s) => `“${s}”`).join('、')}未读取（如填表说明）`)
   for (const [key, value] of Object.entries(f.fileValues)) {

@@ -1,7 +1,7 @@
 import type { FieldDef, ImportColumn, KindDef } from '../../../shared/import'
-import { PREVIEW_ROWS } from '../../../shared/import-reading'
+import { columnLetter, PREVIEW_ROWS } from '../../../shared/import-reading'
 import { cellText, coerceCell, isEmptyCell } from './coerce'
-import { findHeader, HEADER_SEARCH_ROWS, isFooterRow, isRepeatedHeader, mapColumns, missingRequired } from './header'
+import { findHeader, HEADER_SEARCH_ROWS, isFooterRow, isRepeatedHeader, isTotalRow, mapColumns, missingRequired } from './header'
 import type { Cell, SourceRow, SourceSheet } from './xlsx'
 
 /**
@@ -31,6 +31,8 @@ export interface SheetHead {
   columns: ImportColumn[]
   /** Labels of the required fields no column fills. */
   missing: string[]
+  /** Columns the sheet hides, left out of the mapping. */
+  hiddenColumns: { letter: string; header: string }[]
 }
 
 /**
@@ -46,9 +48,13 @@ export interface PreparedBatch {
   problems: [number, number, string][]
   /** [row in the batch, its mapped cells as they show] for the first rows, which the preview lists. */
   shown: [number, string[]][]
+  /** Sheet rows with content left out and why: the sheet hides them, or they total the rows above (合计/小计). */
+  ignored: [number, IgnoredRow][]
 }
 
-export const emptyBatch = (): PreparedBatch => ({ rows: [], values: [], problems: [], shown: [] })
+export type IgnoredRow = 'hidden' | 'total'
+
+export const emptyBatch = (): PreparedBatch => ({ rows: [], values: [], problems: [], shown: [], ignored: [] })
 
 /** Adds `more` to the end of `into`. */
 export function appendBatch(into: PreparedBatch, more: PreparedBatch): void {
@@ -57,6 +63,7 @@ export function appendBatch(into: PreparedBatch, more: PreparedBatch): void {
   for (const v of more.values) into.values.push(v)
   for (const [i, column, reason] of more.problems) into.problems.push([i + offset, column, reason])
   for (const [i, texts] of more.shown) into.shown.push([i + offset, texts])
+  for (const ignored of more.ignored) into.ignored.push(ignored)
 }
 
 export interface PreparedSheet {
@@ -104,7 +111,9 @@ export async function* prepareSheets(
       const next = await batches.next()
       if (next.done) break
       let i = 0
-      for (; i < next.value.length && head.length < HEADER_SEARCH_ROWS; i++) if (!next.value[i].cells.every(isEmptyCell)) head.push(next.value[i])
+      for (; i < next.value.length && head.length < HEADER_SEARCH_ROWS; i++) {
+        if (!next.value[i].cells.every(isEmptyCell)) head.push(next.value[i])
+      }
       rest = next.value.slice(i)
     }
     const found = findHeader(head, def)
@@ -114,9 +123,13 @@ export async function* prepareSheets(
       continue
     }
     const headerCells = head[found.rowIndex].cells
-    const columns = mapColumns(headerCells, def, remembered, o.mapping)
+    const hidden = new Set(sheet.hiddenColumns?.() ?? [])
+    const hiddenColumns = [...hidden].filter((i) => cellText(headerCells[i] ?? null)).map((i) => ({ letter: columnLetter(i), header: cellText(headerCells[i]) }))
+    // A hidden column is not read: its header is not offered for mapping (a hidden duplicate 姓名 must not win).
+    const visibleHeader = hidden.size ? headerCells.map((c, i) => (hidden.has(i) ? null : c)) : headerCells
+    const columns = mapColumns(visibleHeader, def, remembered, o.mapping)
     const missing = missingRequired(columns, def, new Set(o.fixed ?? []))
-    const sheetHead: SheetHead = { headerRow: found.row, headerCells, score: found.score, columns, missing }
+    const sheetHead: SheetHead = { headerRow: found.row, headerCells, score: found.score, columns, missing, hiddenColumns }
     if (missing.length > 0) {
       await drain(batches)
       yield { name: sheet.name, head: sheetHead, rows: null }
@@ -126,7 +139,7 @@ export async function* prepareSheets(
     const preparer = new RowPreparer(def.fields, columns, headerCells, o.today, PREVIEW_ROWS)
     const prepared = async function* (): AsyncIterable<PreparedBatch | RawBatch> {
       const first = preparer.prepare([...head.slice(found.rowIndex + 1), ...rest])
-      if (first.rows.length) yield first
+      if (first.rows.length || first.ignored.length) yield first
       for (;;) {
         const next = await batches.next()
         if (next.done) return
@@ -135,7 +148,7 @@ export async function* prepareSheets(
           continue
         }
         const out = preparer.prepare(next.value)
-        if (out.rows.length) yield out
+        if (out.rows.length || out.ignored.length) yield out
       }
     }
     yield { name: sheet.name, head: sheetHead, rows: prepared() }
@@ -175,7 +188,15 @@ export class RowPreparer {
     const width = this.mapped.length
     for (const r of rows) {
       const cells = r.cells
-      if (cells.every(isEmptyCell) || isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) continue
+      if (cells.every(isEmptyCell)) continue
+      if (r.hidden) {
+        out.ignored.push([r.row, 'hidden'])
+        continue
+      }
+      if (isFooterRow(cells) || isRepeatedHeader(cells, this.headerCells)) {
+        if (isTotalRow(cells)) out.ignored.push([r.row, 'total'])
+        continue
+      }
       const at = out.rows.length
       const start = out.values.length
       let any = false

@@ -9,7 +9,7 @@ import { runCli } from '../../../../tests/fixtures/run-cli'
 import { villageInput } from '../../../shared/village'
 import { Store } from '../store'
 import type { Services } from '../services'
-import { testServices } from '../test-support'
+import { arrayBufferOf, testServices } from '../test-support'
 import { PROBLEM_HEADER } from './problem-workbook'
 
 let dir: string
@@ -48,7 +48,8 @@ describe('an office 初步人选花名册', () => {
       expect.arrayContaining([
         expect.stringContaining('J列“照片”'),
         expect.stringContaining('“填表说明”未读取'),
-        expect.stringContaining('新提名人选的来源记为“未填写”')
+        expect.stringContaining('新提名人选的来源记为“未填写”'),
+        expect.stringMatching(/^第\d+行为合计行，已忽略$/)
       ])
     )
     imports.commit(analysis)
@@ -92,7 +93,7 @@ describe('an office 初步人选花名册', () => {
     expect(list.fileName).toBe('人选-问题清单.xlsx')
 
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(list.bytes as unknown as ArrayBuffer)
+    await wb.xlsx.load(arrayBufferOf(list.bytes))
     const ws = wb.worksheets[0]
     expect((ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText)).toEqual([...CANDIDATE_HEADER, PROBLEM_HEADER])
     expect(ws.actualRowCount).toBe(1 + wrong.length)

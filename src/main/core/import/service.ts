@@ -15,6 +15,7 @@ import { yieldToEventLoop, type JobRunner, type JobStatus } from '../jobs'
 import type { AuditEntry, Store } from '../store'
 import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
+import { BULK_ROWS, SuspendedTallies } from './bulk-tallies'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
 import { problemWorkbook } from './problem-workbook'
@@ -167,6 +168,7 @@ export class ImportService {
       const made = plans.get(analysis)
       let plan = made && made.mark === this.store.changeMark() ? made.plan : null
       if (!plan && !register.chunked) plan = register.plan(analysis.records)
+      const tallies = analysis.kind === 'voters' && total >= BULK_ROWS ? SuspendedTallies.begin(tx) : null
       const actions: RowAction[] = []
       for await (const [start, end] of slices(total, progress)) {
         const records = analysis.records.slice(start, end)
@@ -176,6 +178,7 @@ export class ImportService {
         for (const p of part) actions.push(p.action)
         progress.progress(end, total, `已写入 ${end} / ${total} 行`)
       }
+      await tallies?.end(() => progress.throwIfCancelled())
       progress.throwIfCancelled()
       return this.audited(audit, analysis, adapter.def, countActions(actions))
     })
@@ -286,7 +289,7 @@ export class ImportService {
   }
 
   remember(kind: ImportKind, header: string, field: string | null): void {
-    rememberChoice(this.store, kind, header, field)
+    rememberChoice(this.store, this.registers.clock, kind, header, field)
   }
 
   private runner(): JobRunner {

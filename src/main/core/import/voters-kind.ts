@@ -53,19 +53,17 @@ interface VoterPlan extends Planned {
 export function votersAdapter({ store, voters, persons }: ImportRegisters): KindAdapter<VoterRecord, VoterPlan> {
   const minAge = voters.rules().voterMinAge
   let writer: VoterWriter | undefined
-  const villageFacts = store.db.prepare(`SELECT name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`)
+  const villageFacts = `SELECT name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`
   const facts = new Map<number, { name: string; electionDate: string | null }>()
   const village = (id: number) => {
-    if (!facts.has(id)) facts.set(id, villageFacts.get(id) as { name: string; electionDate: string | null })
+    if (!facts.has(id)) facts.set(id, store.one<{ name: string; electionDate: string | null }>(villageFacts, id)!)
     return facts.get(id)!
   }
   // The ids lead (CROSS JOIN), through the one-place index: otherwise SQLite scans every registered voter per batch.
-  const registered = store.db.prepare(
-    `SELECT v.id, v.person_id AS personId, v.village_id AS villageId, g.name AS villageName, v.group_name AS groupName, v.category,
+  const registered = `SELECT v.id, v.person_id AS personId, v.village_id AS villageId, g.name AS villageName, v.group_name AS groupName, v.category,
        v.address, v.approval_date AS approvalDate, v.approval_meeting AS approvalMeeting, v.deprived, v.note, p.ethnicity
      FROM json_each(?) j CROSS JOIN voters v ON v.person_id = j.value AND v.status = '在册'
      JOIN villages g ON g.id = v.village_id JOIN persons p ON p.id = v.person_id`
-  )
 
   return {
     def: KIND_DEFS.voters,
@@ -98,7 +96,7 @@ export function votersAdapter({ store, voters, persons }: ImportRegisters): Kind
       plan: (records) => {
         const people = persons.findManyByIdNumber(records.map((r) => r.person.idNumber))
         const ids = [...people.values()].map((p) => p.id)
-        const byPerson = new Map(allByKeys<Registered>(registered, ids).map((v) => [v.personId, v]))
+        const byPerson = new Map(allByKeys<Registered>(store, registered, ids).map((v) => [v.personId, v]))
         return records.map((r): VoterPlan => {
           const person = people.get(r.person.idNumber)
           const before = person ? byPerson.get(person.id) : undefined

@@ -51,7 +51,7 @@ async function run(): Promise<void> {
       let rows = emptyBatch()
       for await (const prepared of sheet.rows) {
         if ('raw' in prepared) {
-          if (rows.rows.length) await send(rows)
+          if (rows.rows.length || rows.ignored.length) await send(rows)
           rows = emptyBatch()
           await send(prepared)
           continue
@@ -62,7 +62,7 @@ async function run(): Promise<void> {
           rows = emptyBatch()
         }
       }
-      if (rows.rows.length) await send(rows)
+      if (rows.rows.length || rows.ignored.length) await send(rows)
       port.postMessage({ t: 'sheetEnd' })
     }
     port.postMessage({ t: 'end', bytes: consumed })

@@ -1,7 +1,9 @@
 import type ExcelJS from 'exceljs'
-import type { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import { Transform, type Readable } from 'node:stream'
 // Imported by its path in full (not through READER_MODULE), so that the build bundles it.
 import Reader from 'exceljs/lib/stream/xlsx/workbook-reader'
+import { scanHidden, type HiddenParts } from './hidden'
 
 /** exceljs's streaming reader alone: the whole library takes half as long again to load on a fresh thread. */
 export const READER_MODULE = 'exceljs/lib/stream/xlsx/workbook-reader'
@@ -15,6 +17,8 @@ export interface SourceRow {
   row: number
   /** 0-based by column. */
   cells: Cell[]
+  /** The sheet hides the row (Excel's 隐藏). */
+  hidden?: true
 }
 
 interface ReaderInternals {
@@ -27,6 +31,8 @@ interface ReaderInternals {
 export interface SourceSheet {
   name: string
   rows: AsyncIterable<SourceRow[]>
+  /** 0-based indexes of the columns the sheet hides, known once its first rows are read. */
+  hiddenColumns?: () => number[]
 }
 
 /**
@@ -42,15 +48,17 @@ export async function* readXlsx(stream: Readable): AsyncIterable<SourceSheet> {
     worksheets: 'emit',
     entries: 'ignore'
   })
-  const internals = reader as unknown as ReaderInternals
+  const internals = reader as typeof reader & ReaderInternals
+  decodeWholeCharacters(reader as typeof reader & EntryParsers)
   for await (const ws of reader) {
-    const sheet = ws as unknown as { id: number | string; name: string; iterator: AsyncIterable<Buffer | string> } & SheetEvents
+    const sheet = ws as typeof ws & { id: number | string; name: string; iterator: AsyncIterable<Buffer | string> } & SheetEvents
     // exceljs reads a missing shared string as an empty cell, and a sheet whose XML stops mid-row as a shorter
     // sheet: either would import part of the file as if it were all of it.
     internals.sharedStrings = checkedStrings(internals.sharedStrings ?? [])
     const name = sheetName(internals, sheet)
-    sheet.iterator = wholeSheet(sheet.iterator, name)
-    yield { name, rows: xlsxRows(sheet) }
+    const hidden: HiddenParts = { rows: new Set(), columns: new Set() }
+    sheet.iterator = wholeSheet(scanHidden(sheet.iterator, hidden), name)
+    yield { name, rows: xlsxRows(sheet, hidden.rows), hiddenColumns: () => [...hidden.columns].sort((a, b) => a - b) }
   }
 }
 
@@ -70,12 +78,51 @@ function checkedStrings(strings: unknown[]): unknown[] {
   })
 }
 
-/** The sheet's XML as inflated, refused at its end unless it closes its worksheet element. */
-async function* wholeSheet(chunks: AsyncIterable<Buffer | string>, name: string): AsyncIterable<Buffer | string> {
+type EntryParse = (entry: Readable) => unknown
+type EntryParsers = Record<'_parseRels' | '_parseWorkbook' | '_parseSharedStrings' | '_parseStyles', EntryParse>
+
+/**
+ * exceljs decodes each inflated chunk of a part on its own, so a character whose UTF-8 bytes fall on both sides
+ * of a chunk boundary becomes two U+FFFD: about one Chinese name in every 64 KB of shared strings came out
+ * damaged. Each part is handed to its parser as text decoded across the boundaries instead.
+ */
+function decodeWholeCharacters(reader: EntryParsers): void {
+  for (const method of ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const) {
+    const parse = reader[method].bind(reader)
+    reader[method] = (entry) => parse(utf8Text(entry))
+  }
+}
+
+function utf8Text(entry: Readable): Readable {
+  const decoder = new StringDecoder('utf8')
+  const text = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      const s = decoder.write(chunk)
+      done(null, s || undefined)
+    },
+    flush(done) {
+      const s = decoder.end()
+      done(null, s || undefined)
+    }
+  })
+  entry.on('error', (e) => text.destroy(e))
+  return entry.pipe(text)
+}
+
+/** The sheet's XML as inflated, decoded whole characters at a time, refused at its end unless it closes its worksheet element. */
+async function* wholeSheet(chunks: AsyncIterable<Buffer | string>, name: string): AsyncIterable<string> {
   let tail = ''
+  const decoder = new StringDecoder('utf8')
   for await (const chunk of chunks) {
-    tail = (tail + (typeof chunk === 'string' ? chunk.slice(-64) : chunk.subarray(-64).toString('latin1'))).slice(-64)
-    yield chunk
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+    tail = (tail + text.slice(-64)).slice(-64)
+    if (text) yield text
+  }
+  const rest = decoder.end()
+  if (rest) {
+    tail = (tail + rest).slice(-64)
+    yield rest
   }
   if (!/<\/([A-Za-z_][\w.-]*:)?worksheet\s*>\s*$/.test(tail)) throw new Error(`工作表“${name}”的内容在中途结束（数据不完整）`)
 }
@@ -93,7 +140,7 @@ function sheetName(reader: ReaderInternals, sheet: { id: number | string; name: 
   return reader.model?.sheets?.find((s) => s.rId === rel?.Id)?.name ?? sheet.name
 }
 
-async function* xlsxRows(sheet: SheetEvents): AsyncIterable<SourceRow[]> {
+async function* xlsxRows(sheet: SheetEvents, hiddenRows: Set<number>): AsyncIterable<SourceRow[]> {
   for await (const events of sheet.parse()) {
     const rows: SourceRow[] = []
     for (const { eventType, value } of events) {
@@ -103,7 +150,7 @@ async function* xlsxRows(sheet: SheetEvents): AsyncIterable<SourceRow[]> {
       const cells: Cell[] = []
       // row.values is 1-based and sparse.
       for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
-      rows.push({ row: row.number, cells })
+      rows.push(hiddenRows.has(row.number) ? { row: row.number, cells, hidden: true } : { row: row.number, cells })
     }
     if (rows.length) yield rows
   }

@@ -2,6 +2,12 @@ import type { Migration } from './types'
 
 const MINORITY = (e: string) => `(${e} NOT IN ('', '汉', '汉族'))`
 
+/** The kept counts' rows counted afresh from the voters `where` picks (v: voters, p: persons). */
+export const tallyRecount = (where: string) => `
+    INSERT INTO voter_tallies (village_id, group_name, category, deprived, sex, minority, n)
+    SELECT v.village_id, v.group_name, v.category, v.deprived, coalesce(p.sex, ''), ${MINORITY('p.ethnicity')}, count(*)
+    FROM voters v JOIN persons p ON p.id = v.person_id WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6;`
+
 /** The voter of `r` (new or old) counted into its tally row, or out of it. */
 const countIn = (r: string) => `
   INSERT INTO voter_tallies (village_id, group_name, category, deprived, sex, minority, n)
@@ -36,9 +42,7 @@ export const migration007: Migration = {
       PRIMARY KEY (village_id, group_name, category, deprived, sex, minority)
     ) WITHOUT ROWID, STRICT;
 
-    INSERT INTO voter_tallies (village_id, group_name, category, deprived, sex, minority, n)
-    SELECT v.village_id, v.group_name, v.category, v.deprived, coalesce(p.sex, ''), ${MINORITY('p.ethnicity')}, count(*)
-    FROM voters v JOIN persons p ON p.id = v.person_id WHERE v.status = '在册' GROUP BY 1, 2, 3, 4, 5, 6;
+${tallyRecount("v.status = '在册'")}
 
     CREATE INDEX persons_birth_date ON persons (birth_date);
 

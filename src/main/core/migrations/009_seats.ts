@@ -1,4 +1,3 @@
-import { nowStamp } from '../clock'
 import type { Migration } from './types'
 
 /**
@@ -10,7 +9,7 @@ import type { Migration } from './types'
 export const migration009: Migration = {
   version: 9,
   name: '人选按组织分别登记拟任职务',
-  up: (db) => {
+  up: (db, now) => {
     db.exec(`
     ALTER TABLE candidates ADD COLUMN party_post TEXT CHECK (party_post IS NULL OR party_post IN ('书记', '副书记', '委员'));
     ALTER TABLE candidates ADD COLUMN committee_post TEXT CHECK (committee_post IS NULL OR committee_post IN ('主任', '副主任', '委员'));
@@ -21,7 +20,7 @@ export const migration009: Migration = {
       SELECT ?, '数据升级', 'migrate', 'candidate', CAST(c.id AS TEXT),
         '人选“' || p.name || '”原登记为“交叉任职”，未写明两边的职务，请补充拟任党组织职务和村(居)委会职务',
         json_object('post', c.post), NULL
-      FROM candidates c JOIN persons p ON p.id = c.person_id WHERE c.post = '交叉任职'`).run(nowStamp())
+      FROM candidates c JOIN persons p ON p.id = c.person_id WHERE c.post = '交叉任职'`).run(now)
     db.exec(`
     ALTER TABLE candidates DROP COLUMN post;
 

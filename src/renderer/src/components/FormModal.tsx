@@ -1,6 +1,7 @@
 import { Alert, Modal } from 'antd'
 import type { FormInstance } from 'antd'
 import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { markClean, useUnsavedEdits } from '../lib/unsavedEdits'
 
 /**
  * Enter saves from any field but a multi-line one (there Ctrl+Enter does), a button, or an open list;
@@ -49,6 +50,7 @@ export function FormModal({
   onClose: () => void
   children: ReactNode
 }) {
+  useUnsavedEdits(form, open)
   const latest = useRef(values)
   latest.current = values
   useLayoutEffect(() => {
@@ -56,6 +58,7 @@ export function FormModal({
     form.resetFields()
     const stale = Object.keys(form.getFieldsValue(true) as object)
     form.setFieldsValue({ ...Object.fromEntries(stale.map((k) => [k, undefined])), ...latest.current })
+    markClean(form)
   }, [open, session, form])
 
   const onKeyDown = (e: KeyboardEvent) => {

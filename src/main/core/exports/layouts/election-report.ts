@@ -21,7 +21,7 @@ export interface ElectedLine {
 /** What the register knows of a village beside its elections. */
 export interface VillageFacts {
   kind: '村' | '社区'
-  /** 委托投票 registered for the village (each a written authorisation). */
+  /** 委托投票 registered for the village (each a written authorisation): the count when a result does not give its own. */
   proxies: number
 }
 
@@ -58,6 +58,9 @@ export function electedLines(elected: ElectedMember[], elections: ElectionRecord
     })
 }
 
+/** Proxy votes as the result records them, else the village's registered written authorisations. */
+const proxyVotes = (e: ElectionRecord, facts: VillageFacts): number => e.proxyVotes ?? facts.proxies
+
 const blankDate = '　　　　年　　月　　日'
 const dateOf = (iso: string | undefined): string => (iso ? chineseDate(iso) : blankDate)
 
@@ -82,9 +85,9 @@ function fieldsOf(body: Body, e: ElectionRecord | undefined, facts: VillageFacts
   return [
     { label: '登记选民', value: v(e?.registered), unit: '人' },
     { label: '参加投票', value: v(e?.returned), unit: '人' },
-    { label: '委托投票', value: e ? facts.proxies : null, unit: '人' },
-    // The register does not record how many ballots came back in the mobile boxes: a blank to fill in.
-    { label: '流动票箱投票', value: null, unit: '人' },
+    { label: '委托投票', value: e ? proxyVotes(e, facts) : null, unit: '人' },
+    // Left blank for the pen when the clerk did not enter it.
+    { label: '流动票箱投票', value: e?.mobileVotes ?? null, unit: '人' },
     { label: '参选率', value: turnout },
     { label: '发出选票', value: v(e?.issued), unit: '张' },
     { label: '有效票', value: v(e?.valid), unit: '张' },
@@ -156,6 +159,7 @@ export interface ReportSummaryRow {
   registered: number | null
   voted: number | null
   proxies: number | null
+  mobile: number | null
   committeeValid: string
   committeeElected: number | null
   committeeSeats: number | null
@@ -173,7 +177,8 @@ export function summaryRow(report: VillageResultReport, facts: VillageFacts): Re
     village: report.villageName,
     registered: main?.registered ?? null,
     voted: main?.returned ?? null,
-    proxies: main ? facts.proxies : null,
+    proxies: main ? proxyVotes(main, facts) : null,
+    mobile: main?.mobileVotes ?? null,
     committeeValid: main ? (main.decision.valid ? '有效' : '无效') : '未录入',
     committeeElected: people(committee),
     committeeSeats: report.committeeSeats,
@@ -185,13 +190,14 @@ export function summaryRow(report: VillageResultReport, facts: VillageFacts): Re
 
 /** The summary's 合计 line: every count added up over the villages that have it. */
 export function summaryTotal(rows: ReportSummaryRow[]): ReportSummaryRow {
-  const sum = (k: 'registered' | 'voted' | 'proxies' | 'committeeElected' | 'committeeSeats' | 'partyElected' | 'partySeats') =>
+  const sum = (k: 'registered' | 'voted' | 'proxies' | 'mobile' | 'committeeElected' | 'committeeSeats' | 'partyElected' | 'partySeats') =>
     rows.some((r) => r[k] !== null) ? rows.reduce((a, r) => a + (r[k] ?? 0), 0) : null
   return {
     village: `合计（${rows.length}个）`,
     registered: sum('registered'),
     voted: sum('voted'),
     proxies: sum('proxies'),
+    mobile: sum('mobile'),
     committeeValid: `有效${rows.filter((r) => r.committeeValid === '有效').length}个`,
     committeeElected: sum('committeeElected'),
     committeeSeats: sum('committeeSeats'),
@@ -217,12 +223,13 @@ export function reportSummarySpec(h: TableHeading): TableSpec<ReportSummaryRow> 
       { header: '参加投票', group: '村(居)委会选举', width: 9, kind: 'number', value: (r) => r.voted },
       { header: '参选率', group: '村(居)委会选举', width: 8, kind: 'percent', value: (r) => (r.registered && r.voted !== null ? r.voted / r.registered : null) },
       { header: '委托投票', group: '村(居)委会选举', width: 9, kind: 'number', value: (r) => r.proxies },
+      { header: '流动票箱', group: '村(居)委会选举', width: 9, kind: 'number', value: (r) => r.mobile },
       { header: '是否有效', group: '村(居)委会选举', width: 9, align: 'center', value: (r) => r.committeeValid },
       { header: '职数', group: '村(居)委会', width: 6, kind: 'number', value: (r) => r.committeeSeats },
       { header: '当选', group: '村(居)委会', width: 6, kind: 'number', value: (r) => r.committeeElected },
       { header: '职数', group: '党组织', width: 6, kind: 'number', value: (r) => r.partySeats },
       { header: '当选', group: '党组织', width: 6, kind: 'number', value: (r) => r.partyElected },
-      { header: '需关注', width: 36, value: (r) => r.flags }
+      { header: '需关注', width: 27, value: (r) => r.flags }
     ],
     isTotal: (r) => r.total === true,
     note: '注：当选人数按人计，党组织委员当选书记的计一人；参选率为参加投票人数占登记选民数的比例；各村(社区)选举结果报告单附后。'

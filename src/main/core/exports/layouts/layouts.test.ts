@@ -11,12 +11,13 @@ import type { RiskLedgerRow } from '../../risk-board'
 import { risksSpec } from './risks'
 import { structureSpec, type StructureRow } from './structure'
 import { votersSpec } from './voters'
+import { arrayBufferOf } from '../../test-support'
 
 const h = { unit: '青山镇', date: '2026-03-01' }
 
 async function sheetOf<R>(spec: TableSpec<R>, rows: R[]): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load((await officialSheetBuffer(spec, rows)) as unknown as ArrayBuffer)
+  await wb.xlsx.load(arrayBufferOf((await officialSheetBuffer(spec, rows))))
   return wb.worksheets[0]
 }
 

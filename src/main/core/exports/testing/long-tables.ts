@@ -84,7 +84,7 @@ export function longTables(rowCount = 6): NamedTable[] {
     votes: 300 + i, round: i % 2 ? '另行选举' : '正式选举', share: 0.5 + i / 100
   })
   const summary = (i: number): ReportSummaryRow => ({
-    village: `东岭${i}村`, registered: 1000 + i, voted: 800 + i, proxies: 12, committeeValid: '有效', committeeElected: 5, committeeSeats: 5,
+    village: `东岭${i}村`, registered: 1000 + i, voted: 800 + i, proxies: 12, mobile: 30, committeeValid: '有效', committeeElected: 5, committeeSeats: 5,
     partyElected: 3, partySeats: 3, flags: long('关注', i, 2)
   })
   return [

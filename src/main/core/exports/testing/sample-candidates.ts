@@ -88,12 +88,12 @@ export function passVetting(store: Store, candidateId: number, refusedBy?: { dep
 export function seedTownship(store: Store, villages: number, perVillage: number, resumeLines = 8): void {
   const register = buildServices(store).villages
   const posts = ['党组织书记', '党组织副书记', '党组织委员', '村委会主任', '村委会委员']
-  store.db.transaction(() => {
+  store.transaction(() => {
     for (let v = 0; v < villages; v++) {
       const villageId = register.create(villageInput.parse({ name: `东岭${v + 1}村`, kind: '村', township: '青山镇', committeeElectionDate: '2026-04-20' })).id
       for (let i = 0; i < perVillage; i++) {
         addCandidate(store, { name: `王建国${v + 1}x${i + 1}`, villageId, post: posts[i % posts.length], resumeLines, photo: v * perVillage + i })
       }
     }
-  })()
+  })
 }

@@ -8,6 +8,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { filterByLabel, type PersonPageData } from './vetting-ui'
+import { useUnsavedEdits } from '../../lib/unsavedEdits'
 
 const EMPTY: PersonRecordInput = {
   person: { idNumber: '', name: '', sex: null, birthDate: null, ethnicity: '汉族', villageId: null, phone: '' },
@@ -32,6 +33,7 @@ export function PersonForm({
   onSaved: (personId: number) => void
 }) {
   const [form] = Form.useForm<PersonRecordInput>()
+  useUnsavedEdits(form, open)
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [idHint, setIdHint] = useState<string | null>(null)

@@ -7,7 +7,8 @@ import { COMMITTEE_SEAT_POSTS, isCrossServing, isOneShoulder, PARTY_SEAT_POSTS }
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
-import { dateText, filterByLabel, type CandidateView } from './vetting-ui'
+import { VillageSelect } from '../../components/VillageSelect'
+import { dateText, type CandidateView } from './vetting-ui'
 import { StepDate } from '../../components/StepDate'
 
 type FormValues = Omit<CandidateInput, 'proposedOn'> & { proposedOn: Dayjs | null }
@@ -32,7 +33,6 @@ export function ProposeForm({
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [search, setSearch] = useState('')
-  const villages = useResource(() => unwrap(api.villages.list({})), [])
   const people = useResource(() => unwrap(api.persons.list({ search })), [search])
 
   useEffect(() => {
@@ -83,7 +83,7 @@ export function ProposeForm({
           </Col>
           <Col span={10}>
             <Form.Item name="villageId" label="村社" rules={[{ required: true, message: '请选择村社' }]}>
-              <Select showSearch={{ filterOption: filterByLabel }} options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} aria-label="村社" />
+              <VillageSelect width="100%" ariaLabel="村社" />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -1,11 +1,15 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd'
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { SEVERITIES } from '../../../../shared/candidate'
+import { VETTING_SETTINGS } from '../../../../shared/settings'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import type { VettingSettingsValues } from './vetting-ui'
+import { inRange } from '../../components/range'
+import { showSaved, useUnsavedEdits } from '../../lib/unsavedEdits'
+import { ProblemAlert } from '../../components/ProblemAlert'
 
 type Key = keyof VettingSettingsValues
 
@@ -16,9 +20,10 @@ export function VettingSettings() {
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const current = useResource(() => unwrap(api.vetting.settings()), [])
+  useUnsavedEdits(form)
 
   useEffect(() => {
-    if (current.data) form.setFieldsValue(current.data)
+    if (current.data) showSaved(form, current.data)
   }, [current.data, form])
 
   const save = async (values: VettingSettingsValues) => {
@@ -29,25 +34,30 @@ export function VettingSettings() {
     const problems: string[] = []
     for (const key of changed) {
       const r = await api.vetting.saveSetting({ key, value: values[key] })
-      if (!r.ok) problems.push(r.error.message)
+      if (r.ok) continue
+      // Said under the field it is about, and once more beside the button with the field's name.
+      form.setFields([{ name: key, errors: [r.error.message] }])
+      problems.push(`${VETTING_SETTINGS[key].label}：${r.error.message}`)
     }
     setSaving(false)
-    if (problems.length > 0) setProblem(problems.join('；'))
-    else message.success(changed.length > 0 ? '设置已保存' : '没有改动')
+    // A refusal keeps what the clerk typed on screen (reloading would put the saved values back unasked).
+    if (problems.length > 0) return setProblem(problems.join('；'))
+    showSaved(form, values)
+    message.success(changed.length > 0 ? '设置已保存' : '没有改动')
     current.reload()
   }
 
-  const num = (name: Key | [Key, string], label: string, extra?: string, max = 100) => (
-    <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: '请填写' }]}>
-      <InputNumber min={0} max={max} style={{ width: '100%' }} />
+  const num = (name: Key | [Key, string], label: string, extra?: string, max = 100, min = 0) => (
+    <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: '请填写' }, inRange(min, max)]}>
+      <InputNumber style={{ width: '100%' }} />
     </Form.Item>
   )
 
   return (
     <Card title="人选审查设置" size="small" style={{ marginBottom: 16 }}>
       <LoadState loading={current.loading && !current.data} error={current.error} onRetry={current.reload}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" onFinish={save} aria-label="人选审查设置">
+        <ProblemAlert problem={problem} style={{ marginBottom: 12 }} />
+        <Form form={form} layout="vertical" scrollToFirstError onFinish={save} aria-label="人选审查设置">
           <Form.Item name="reviewDepartments" label="县级联审部门" extra="一般8至16个部门；可输入新部门名称后回车添加">
             <Select mode="tags" aria-label="县级联审部门" />
           </Form.Item>
@@ -57,7 +67,7 @@ export function VettingSettings() {
                 <Select mode="tags" aria-label="会审层级" />
               </Form.Item>
             </Col>
-            <Col span={4}>{num('publicityDays', '公示期(工作日)', undefined, 30)}</Col>
+            <Col span={4}>{num('publicityDays', '公示期(工作日)', undefined, 30, 1)}</Col>
             <Col span={4}>{num('partyMarginPercent', '党组织差额(%)')}</Col>
             <Col span={4}>{num('oneShoulderTarget', '一肩挑目标(%)')}</Col>
             <Col span={4}>{num(['evaluationWeights', 'party'], '测评权重：党员')}</Col>

@@ -132,6 +132,19 @@ export function ElectionForm({
               </Form.Item>
             </Col>
           )}
+          {!party &&
+            (
+              [
+                ['proxyVotes', '委托投票人数'],
+                ['mobileVotes', '流动票箱投票人数']
+              ] as const
+            ).map(([name, label]) => (
+              <Col span={4} key={name}>
+                <Form.Item name={name} label={label} tooltip="计入参加投票人数（收回选票）；未统计可留空，报告单该栏留待手填">
+                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            ))}
         </Row>
         <Row gutter={12}>
           {(

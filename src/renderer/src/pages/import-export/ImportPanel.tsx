@@ -3,13 +3,15 @@ import { Alert, App, Button, Card, Descriptions, Empty, Radio, Select, Space, Ta
 import { useMemo, useState } from 'react'
 import type { Term } from '../../../../shared/election'
 import type { JobResults, JobStatus } from '../../../../shared/jobs'
-import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type PreviewRow } from '../../../../shared/import'
+import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type ImportSummary, type PreviewRow } from '../../../../shared/import'
 import { api, unwrap } from '../../api/client'
 import { pickFile, type PickedFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { useJob } from '../../components/useJob'
 import { useSaveExported } from '../exports/ExportButton'
+import { announceRegisterChanged } from '../../lib/registerChanged'
+import { ImportDone } from './ImportDone'
 
 const ACCEPT = '.xlsx,.csv,.txt,.xls'
 
@@ -36,7 +38,10 @@ export function ImportPanel() {
   const job = useJob()
   const kinds = useResource(() => unwrap(api.imports.kinds()), [])
   const villages = useResource(() => unwrap(api.villages.list({})), [])
-  const [kind, setKind] = useState<ImportKind>('persons')
+  // Until the clerk picks one, an empty register starts with its villages: every other roster names them.
+  const [chosenKind, setKind] = useState<ImportKind | null>(null)
+  const kind: ImportKind = chosenKind ?? (villages.data?.length === 0 ? 'villages' : 'persons')
+  const [done, setDone] = useState<ImportSummary | null>(null)
   const [villageId, setVillageId] = useState<number | null>(null)
   const [term, setTerm] = useState<Term | null>(null)
   const saveExported = useSaveExported()
@@ -47,6 +52,7 @@ export function ImportPanel() {
   const def = kinds.data?.find((k) => k.kind === kind)
 
   const reset = () => {
+    setDone(null)
     setFile(null)
     setPreview(null)
     setMapping({})
@@ -102,28 +108,31 @@ export function ImportPanel() {
   const commit = () => {
     if (!preview) return
     const { added, updated } = preview.counts
+    const write = async () => {
+      let end: JobStatus<JobResults['import-commit']>
+      try {
+        end = await job.run(() => unwrap(api.imports.commit({ previewId: preview.id })))
+      } catch (e) {
+        modal.error({ title: '导入失败', content: (e as Error).message, okText: '知道了' })
+        return
+      }
+      if (end.state === 'done' && end.result) {
+        const s = end.result
+        reset()
+        setDone(s)
+        announceRegisterChanged()
+        // A village roster just imported is a choice for the next file (its voters, its candidates).
+        if (s.kind === 'villages') villages.reload()
+      } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
+      else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
+    }
     modal.confirm({
       title: `导入“${preview.fileName}”？`,
       content: `将新增 ${added} 条、更新 ${updated} 条${preview.kindLabel}记录。导入要么全部完成，要么不做任何改动。`,
       okText: '导入',
       cancelText: '取消',
-      onOk: async () => {
-        let end: JobStatus<JobResults['import-commit']>
-        try {
-          end = await job.run(() => unwrap(api.imports.commit({ previewId: preview.id })))
-        } catch (e) {
-          modal.error({ title: '导入失败', content: (e as Error).message, okText: '知道了' })
-          return
-        }
-        if (end.state === 'done' && end.result) {
-          const s = end.result
-          message.success(`已导入“${s.fileName}”：新增 ${s.added}，更新 ${s.updated}，未变 ${s.unchanged}`)
-          reset()
-          // A village roster just imported is a choice for the next file (its voters, its candidates).
-          if (s.kind === 'villages') villages.reload()
-        } else if (end.state === 'cancelled') message.info('已取消，数据未改动')
-        else modal.error({ title: '导入失败，数据未改动', content: end.error?.message, okText: '知道了' })
-      }
+      // Not awaited: the confirmation closes at once, so that the progress dialog's 取消 is not under it.
+      onOk: () => void write()
     })
   }
 
@@ -187,6 +196,16 @@ export function ImportPanel() {
   return (
     <LoadState loading={kinds.loading} error={kinds.error} onRetry={kinds.reload}>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        {done && (
+          <ImportDone
+            summary={done}
+            onClose={() => setDone(null)}
+            onKind={(k) => {
+              setKind(k)
+              reset()
+            }}
+          />
+        )}
         <div className="toolbar">
           <span>数据类型</span>
           <Select<ImportKind>

@@ -1,10 +1,13 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table } from 'antd'
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table } from 'antd'
 import { useEffect, useState } from 'react'
 import { PLAN_SIDES, type PlanStepTemplate } from '../../../../shared/plan-schedule'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { inRange } from '../../components/range'
+import { showSaved, useLeaveGuard, useUnsavedEdits } from '../../lib/unsavedEdits'
+import { ProblemAlert } from '../../components/ProblemAlert'
 
 /** Settings of the risk files and the plan template, shown on the 设置 page. */
 export function RiskPlanSettings() {
@@ -20,14 +23,15 @@ function RiskSettingsCard() {
   const { message } = App.useApp()
   const settings = useResource(() => unwrap(api.risks.settings()), [])
   const [form] = Form.useForm<{ riskTypes: string[]; talkIntervalDays: number }>()
+  useUnsavedEdits(form)
   const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => {
-    if (settings.data) form.setFieldsValue(settings.data)
+    if (settings.data) showSaved(form, settings.data)
   }, [settings.data, form])
   return (
     <Card title="风险档案" size="small" style={{ marginBottom: 16 }}>
       <LoadState loading={settings.loading && !settings.data} error={settings.error} onRetry={settings.reload}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+        <ProblemAlert problem={problem} style={{ marginBottom: 12 }} />
         <Form
           form={form}
           layout="inline"
@@ -36,6 +40,7 @@ function RiskSettingsCard() {
             setProblem(null)
             try {
               await unwrap(api.risks.saveSettings(v))
+              showSaved(form, v)
               message.success('已保存风险档案设置')
               settings.reload()
             } catch (e) {
@@ -46,8 +51,8 @@ function RiskSettingsCard() {
           <Form.Item name="riskTypes" label="风险类型" style={{ minWidth: 520 }}>
             <Select mode="tags" tokenSeparators={['，', ',', '、']} aria-label="风险类型" />
           </Form.Item>
-          <Form.Item name="talkIntervalDays" label="重点人员谈话间隔" extra="超过此天数未谈话即在挂图作战中提示">
-            <InputNumber min={1} max={365} addonAfter="天" />
+          <Form.Item name="talkIntervalDays" label="重点人员谈话间隔" extra="超过此天数未谈话即在挂图作战中提示" rules={[inRange(1, 365, '天')]}>
+            <InputNumber addonAfter="天" />
           </Form.Item>
           <Button type="primary" htmlType="submit">
             保存
@@ -66,6 +71,7 @@ function PlanTemplateCard() {
   useEffect(() => {
     if (template.data) setSteps(template.data)
   }, [template.data])
+  useLeaveGuard(() => template.data !== undefined && JSON.stringify(steps) !== JSON.stringify(template.data))
 
   const patch = (i: number, p: Partial<PlanStepTemplate>) => setSteps((s) => s.map((x, j) => (j === i ? { ...x, ...p } : x)))
   const move = (i: number, d: -1 | 1) =>
@@ -120,7 +126,7 @@ function PlanTemplateCard() {
       }
     >
       <LoadState loading={template.loading && !template.data} error={template.error} onRetry={template.reload}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+        <ProblemAlert problem={problem} style={{ marginBottom: 12 }} />
         <Table<PlanStepTemplate>
           rowKey="key"
           size="small"

@@ -1,9 +1,11 @@
-import { Alert, App, Button, Card, Col, DatePicker, Form, Row } from 'antd'
+import { App, Button, Card, Col, DatePicker, Form, Row } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
+import { showSaved, useUnsavedEdits } from '../../lib/unsavedEdits'
+import { ProblemAlert } from '../../components/ProblemAlert'
 
 type Values = { partyElectionDate: Dayjs | null; committeeElectionDate: Dayjs | null }
 
@@ -14,10 +16,11 @@ export function TownshipDaysCard() {
   const { message } = App.useApp()
   const [form] = Form.useForm<Values>()
   const days = useResource(() => unwrap(api.elections.townshipDays()), [])
+  useUnsavedEdits(form)
   const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => {
     if (!days.data) return
-    form.setFieldsValue({
+    showSaved(form, {
       partyElectionDate: days.data.partyElectionDate ? dayjs(days.data.partyElectionDate) : null,
       committeeElectionDate: days.data.committeeElectionDate ? dayjs(days.data.committeeElectionDate) : null
     })
@@ -27,6 +30,7 @@ export function TownshipDaysCard() {
     setProblem(null)
     try {
       await unwrap(api.elections.saveTownshipDays({ partyElectionDate: text(v.partyElectionDate), committeeElectionDate: text(v.committeeElectionDate) }))
+      showSaved(form, v)
       message.success('已保存全乡镇统一选举日')
       days.reload()
     } catch (e) {
@@ -36,7 +40,7 @@ export function TownshipDaysCard() {
 
   return (
     <Card title="全乡镇统一选举日" size="small" style={{ marginBottom: 16 }}>
-      <Form form={form} layout="vertical" onFinish={save} aria-label="全乡镇统一选举日">
+      <Form form={form} layout="vertical" scrollToFirstError onFinish={save} aria-label="全乡镇统一选举日">
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="partyElectionDate" label="党组织换届日期" extra="村社台账中未填写本村日期的村使用此日期">
@@ -54,7 +58,7 @@ export function TownshipDaysCard() {
             </Button>
           </Col>
         </Row>
-        {problem && <Alert type="error" showIcon title={problem} />}
+        <ProblemAlert problem={problem} />
       </Form>
     </Card>
   )

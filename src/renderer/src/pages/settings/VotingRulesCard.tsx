@@ -1,9 +1,12 @@
-import { Alert, App, Button, Card, Col, Form, InputNumber, Row, Space } from 'antd'
+import { App, Button, Card, Col, Form, InputNumber, Row, Space } from 'antd'
 import { useEffect, useState } from 'react'
 import { DEFAULT_VOTING_RULES, type VotingRules } from '../../../../shared/voting-rules'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
+import { inRange } from '../../components/range'
+import { showSaved, useUnsavedEdits } from '../../lib/unsavedEdits'
+import { ProblemAlert } from '../../components/ProblemAlert'
 
 const FRACTIONS: [keyof VotingRules['thresholds'], string, string][] = [
   ['turnout', '选举有效：投票人数超过登记选民的', '村委会'],
@@ -18,15 +21,17 @@ export function VotingRulesCard() {
   const { message } = App.useApp()
   const [form] = Form.useForm<VotingRules>()
   const rules = useResource(() => unwrap(api.elections.rules()), [])
+  useUnsavedEdits(form)
   const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => {
-    if (rules.data) form.setFieldsValue(rules.data)
+    if (rules.data) showSaved(form, rules.data)
   }, [rules.data, form])
 
   const save = async (v: VotingRules) => {
     setProblem(null)
     try {
       await unwrap(api.elections.saveRules(v))
+      showSaved(form, v)
       message.success('已保存选民登记与选举规则')
       rules.reload()
     } catch (e) {
@@ -35,15 +40,15 @@ export function VotingRulesCard() {
   }
   const n = (name: keyof VotingRules, label: string, suffix: string, min = 1, max = 90) => (
     <Col span={8}>
-      <Form.Item name={name} label={label} rules={[{ required: true, message: '请填写' }]}>
-        <InputNumber min={min} max={max} precision={0} suffix={suffix} style={{ width: '100%' }} />
+      <Form.Item name={name} label={label} rules={[{ required: true, message: '请填写' }, inRange(min, max, suffix)]}>
+        <InputNumber precision={0} suffix={suffix} style={{ width: '100%' }} />
       </Form.Item>
     </Col>
   )
   return (
     <Card title="选民登记与选举规则" size="small" style={{ marginBottom: 16 }}>
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={save} aria-label="选民登记与选举规则">
+      <ProblemAlert problem={problem} style={{ marginBottom: 12 }} />
+      <Form form={form} layout="vertical" scrollToFirstError onFinish={save} aria-label="选民登记与选举规则">
         <Row gutter={16}>
           {n('voterMinAge', '选民年龄（选举日年满）', '周岁', 16, 25)}
           {n('publicationDaysBefore', '选民名单于选举日前公布', '天')}
@@ -56,12 +61,12 @@ export function VotingRulesCard() {
             <Col span={12} key={key}>
               <Form.Item label={`${body}｜${label}`}>
                 <Space size={6}>
-                  <Form.Item name={['thresholds', key, 'num']} noStyle>
-                    <InputNumber min={1} precision={0} aria-label={`${label}分子`} style={{ width: 70 }} />
+                  <Form.Item name={['thresholds', key, 'num']} noStyle rules={[inRange(1)]}>
+                    <InputNumber precision={0} aria-label={`${label}分子`} style={{ width: 70 }} />
                   </Form.Item>
                   <span>/</span>
-                  <Form.Item name={['thresholds', key, 'den']} noStyle>
-                    <InputNumber min={1} precision={0} aria-label={`${label}分母`} style={{ width: 70 }} />
+                  <Form.Item name={['thresholds', key, 'den']} noStyle rules={[inRange(1)]}>
+                    <InputNumber precision={0} aria-label={`${label}分母`} style={{ width: 70 }} />
                   </Form.Item>
                 </Space>
               </Form.Item>

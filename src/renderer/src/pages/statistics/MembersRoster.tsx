@@ -10,6 +10,7 @@ import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { showFormErrors } from '../../components/formErrors'
 import { VillageSelect } from '../../components/VillageSelect'
+import { useUnsavedEdits } from '../../lib/unsavedEdits'
 
 const options = (xs: readonly string[]) => [{ value: '', label: '（未填）' }, ...xs.map((x) => ({ value: x, label: x }))]
 
@@ -94,6 +95,7 @@ export function MembersRoster() {
 
 function AddMember({ open, term, onClose, onSaved }: { open: boolean; term: Term; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm()
+  useUnsavedEdits(form, open)
   const [villageId, setVillageId] = useState<number | null>(null)
   const body = Form.useWatch('body', form) as (typeof BODIES)[number] | undefined
   const [problem, setProblem] = useState<string | null>(null)

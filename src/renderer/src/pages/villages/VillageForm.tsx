@@ -2,11 +2,12 @@ import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'ant
 import { FormModal } from '../../components/FormModal'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
-import { VILLAGE_GRADES, VILLAGE_KINDS, VILLAGE_LABELS as L, type Village, type VillageInput } from '../../../../shared/village'
+import { COMMITTEE_SEATS, PARTY_SEATS, VILLAGE_GRADES, VILLAGE_KINDS, VILLAGE_LABELS as L, type Village, type VillageInput } from '../../../../shared/village'
 import { api, unwrap } from '../../api/client'
 import { showFormErrors } from '../../components/formErrors'
 import { confirmChanges } from '../../components/confirmChanges'
 import { fieldChanges } from '../../../../shared/changes'
+import { inRange } from '../../components/range'
 
 type FormValues = Omit<VillageInput, 'partyElectionDate' | 'committeeElectionDate'> & {
   partyElectionDate?: Dayjs | null
@@ -137,19 +138,19 @@ export function VillageForm({
           </Col>
           {(['households', 'population', 'partyMembers'] as const).map((k) => (
             <Col span={8} key={k}>
-              <Form.Item name={k} label={L[k]}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              <Form.Item name={k} label={L[k]} rules={[inRange(0)]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ))}
           <Col span={8}>
-            <Form.Item name="partySeats" label={L.partySeats}>
-              <InputNumber min={1} max={9} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="partySeats" label={L.partySeats} rules={[inRange(PARTY_SEATS.min, PARTY_SEATS.max, '人')]}>
+              <InputNumber precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="committeeSeats" label={L.committeeSeats}>
-              <InputNumber min={3} max={7} precision={0} style={{ width: '100%' }} placeholder="3至7人" />
+            <Form.Item name="committeeSeats" label={L.committeeSeats} rules={[inRange(COMMITTEE_SEATS.min, COMMITTEE_SEATS.max, '人')]}>
+              <InputNumber precision={0} style={{ width: '100%' }} placeholder="3至7人" />
             </Form.Item>
           </Col>
           <Col span={8}>

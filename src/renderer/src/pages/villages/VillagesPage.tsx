@@ -1,16 +1,19 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
 import { App, Button, Empty, Input, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
+import { naturalCompare } from '../../../../shared/natural-order'
 import { VILLAGE_GRADES, type Village, type VillageGrade } from '../../../../shared/village'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { announceRegisterChanged } from '../../lib/registerChanged'
 import { VillageForm } from './VillageForm'
 
 export const GRADE_COLORS: Record<VillageGrade, string> = { 重难点村: 'red', 一般村: 'blue', 平稳村: 'green' }
 
 const byNumber = (k: keyof Village) => (a: Village, b: Village) => ((a[k] as number | null) ?? -1) - ((b[k] as number | null) ?? -1)
-const byText = (k: keyof Village) => (a: Village, b: Village) => String(a[k] ?? '').localeCompare(String(b[k] ?? ''), 'zh-CN')
+const byText = (k: keyof Village) => (a: Village, b: Village) => naturalCompare(String(a[k] ?? ''), String(b[k] ?? ''))
+const byName = byText('name')
 
 export function VillagesPage() {
   const { message, modal } = App.useApp()
@@ -47,19 +50,25 @@ export function VillagesPage() {
   }
 
   const columns: TableColumnsType<Village> = [
-    { title: '名称', dataIndex: 'name', sorter: byText('name'), fixed: 'left', width: 140 },
-    { title: '类型', dataIndex: 'kind', width: 70 },
-    { title: '行政区划代码', dataIndex: 'divisionCode', width: 140, sorter: byText('divisionCode') },
+    { title: '名称', dataIndex: 'name', sorter: byName, fixed: 'left', width: 130, ellipsis: { showTitle: true } },
+    { title: '类型', dataIndex: 'kind', width: 60 },
+    { title: '行政区划代码', dataIndex: 'divisionCode', width: 130, sorter: byText('divisionCode') },
     {
       title: '分级',
       dataIndex: 'grade',
-      width: 100,
+      width: 90,
       sorter: (a, b) => VILLAGE_GRADES.indexOf(a.grade) - VILLAGE_GRADES.indexOf(b.grade),
       render: (g: VillageGrade) => <Tag color={GRADE_COLORS[g]}>{g}</Tag>
     },
-    { title: '户数', dataIndex: 'households', width: 80, align: 'right', sorter: byNumber('households') },
-    { title: '人口', dataIndex: 'population', width: 80, align: 'right', sorter: byNumber('population') },
-    { title: '党员数', dataIndex: 'partyMembers', width: 80, align: 'right', sorter: byNumber('partyMembers') },
+    {
+      // Three counts in one column, so the register fits a 1360 px window with 第一书记 in view.
+      title: '户数 / 人口 / 党员',
+      key: 'counts',
+      width: 150,
+      align: 'center',
+      sorter: byNumber('households'),
+      render: (_, v) => [v.households, v.population, v.partyMembers].map((n) => n ?? '—').join(' / ')
+    },
     {
       title: '职数(党/村)',
       key: 'seats',
@@ -67,14 +76,14 @@ export function VillagesPage() {
       align: 'center',
       render: (_, v) => `${v.partySeats ?? '—'} / ${v.committeeSeats ?? '—'}`
     },
-    { title: '包村领导', dataIndex: 'leader', width: 100 },
-    { title: '第一书记', dataIndex: 'firstSecretary', width: 100 },
+    { title: '包村领导', dataIndex: 'leader', width: 90, ellipsis: { showTitle: true } },
+    { title: '第一书记', dataIndex: 'firstSecretary', width: 100, ellipsis: { showTitle: true } },
     { title: '村委会选举', dataIndex: 'committeeElectionDate', width: 110, sorter: byText('committeeElectionDate') },
     {
       title: '操作',
       key: 'actions',
       fixed: 'right',
-      width: 150,
+      width: 130,
       render: (_, v) => (
         <Space size={0}>
           <Button type="link" icon={<EditOutlined />} onClick={() => openForm(v)} aria-label={`编辑${v.name}`}>
@@ -120,7 +129,7 @@ export function VillagesPage() {
           size="middle"
           columns={columns}
           dataSource={villages}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 'max-content' }}
           pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
           locale={{
             emptyText: (
@@ -143,6 +152,7 @@ export function VillagesPage() {
           setFormOpen(false)
           message.success(editing ? `已保存“${v.name}”` : `已新增“${v.name}”`)
           list.reload()
+          announceRegisterChanged()
         }}
       />
     </div>

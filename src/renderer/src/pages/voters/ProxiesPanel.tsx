@@ -5,6 +5,7 @@ import type { Proxy } from '../../../../shared/voter'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { useUnsavedEdits } from '../../lib/unsavedEdits'
 
 /** Finds a voter of the village as the clerk types a name, initials or ID digits. */
 function VoterPicker({ villageId, label, value, onChange }: { villageId: number; label: string; value?: number; onChange?: (id: number) => void }) {
@@ -28,6 +29,7 @@ function VoterPicker({ villageId, label, value, onChange }: { villageId: number;
 export function ProxiesPanel({ villageId }: { villageId: number }) {
   const { message } = App.useApp()
   const [form] = Form.useForm()
+  useUnsavedEdits(form)
   const rules = useResource(() => unwrap(api.elections.rules()), [])
   const proxies = useResource(() => unwrap(api.voters.proxies({ villageId })), [villageId])
   const add = async (v: { principalId: number; holderId: number; relation: string; written: boolean; signedOn?: Dayjs }) => {

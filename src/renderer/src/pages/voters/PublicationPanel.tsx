@@ -5,6 +5,7 @@ import type { Objection } from '../../../../shared/voter'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { useUnsavedEdits } from '../../lib/unsavedEdits'
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '')
 
@@ -17,6 +18,7 @@ export function PublicationPanel({ villageId }: { villageId: number }) {
   const [publishedOn, setPublishedOn] = useState<Dayjs | null>(dayjs())
   const [answering, setAnswering] = useState<Objection | null>(null)
   const [objForm] = Form.useForm()
+  useUnsavedEdits(objForm)
 
   const publish = async () => {
     try {

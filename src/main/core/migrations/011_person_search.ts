@@ -23,8 +23,8 @@ export const INDEX_PENDING_SQL = `
  * whoever writes: a new or renamed person waits in person_search_pending until the commit (searches read that
  * too), a renamed or removed one leaves the index at once.
  */
-export const migration010: Migration = {
-  version: 10,
+export const migration011: Migration = {
+  version: 11,
   name: '人员查找索引',
   up: `
     CREATE VIRTUAL TABLE person_search USING fts5(
