@@ -3,7 +3,8 @@ import { alreadyThere, failure } from '../../shared/result'
 import { allByKeys } from './batched'
 import type { Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
-import { idPrefixPattern, likePattern, searchKey } from './search-key'
+import { matchingPersons } from './person-search'
+import { searchKey } from './search-key'
 import type { AuditEntry, Store } from './store'
 
 const COLUMNS = `id, id_number AS idNumber, name, sex, birth_date AS birthDate, ethnicity, village_id AS villageId, phone,
@@ -60,8 +61,9 @@ export class PersonService {
     const where: string[] = []
     const args: unknown[] = []
     if (q.search?.trim()) {
-      where.push(`(search_key LIKE ? ESCAPE '\\' OR id_number LIKE ? ESCAPE '\\')`)
-      args.push(likePattern(q.search), idPrefixPattern(q.search))
+      // Through the search index: a key read with LIKE for every person took a second at a million.
+      where.push(`id IN (SELECT value FROM json_each(?))`)
+      args.push(JSON.stringify(matchingPersons(this.store, q.search)))
     }
     if (q.villageId) {
       where.push('village_id = ?')

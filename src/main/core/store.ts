@@ -8,6 +8,7 @@ import '../../shared/zod-zh'
 import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
 import { systemClock, type Clock } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'
+import { INDEX_PENDING_SQL } from './migrations/011_person_search'
 
 export interface OpenOptions {
   /** Stop migrating at this version (tests build every earlier shape with it). */
@@ -133,6 +134,11 @@ export class Store {
     return this.prepare(sql).pluck(true).get(...params) as T | undefined
   }
 
+  /** The first column of every row (ids), without building an object per row. */
+  values<T>(sql: string, ...params: unknown[]): T[] {
+    return this.prepare(sql).pluck(true).all(...params) as T[]
+  }
+
   run(sql: string, ...params: unknown[]): Database.RunResult {
     return this.prepare(sql).run(...params)
   }
@@ -162,7 +168,21 @@ export class Store {
     const audit = this.auditor()
     // IMMEDIATE: the write lock is taken (or waited for) at the start. A deferred transaction that reads and then
     // writes gets SQLITE_BUSY at once, without waiting, when another process wrote in between.
-    return this.db.transaction(() => fn(audit)).immediate()
+    return this.db
+      .transaction(() => {
+        const result = fn(audit)
+        this.settle()
+        return result
+      })
+      .immediate()
+  }
+
+  private searchIndexed?: boolean
+
+  /** Work that waits for the end of a write: the people written go into the search index (migration 011). */
+  private settle(): void {
+    this.searchIndexed ??= this.version >= 11
+    if (this.searchIndexed && this.value('SELECT 1 FROM person_search_pending LIMIT 1') !== undefined) this.db.exec(INDEX_PENDING_SQL)
   }
 
   private streaming = false
@@ -189,6 +209,7 @@ export class Store {
     this.streaming = true
     try {
       const result = await fn(tx, audit)
+      tx.settle()
       tx.db.exec('COMMIT')
       return result
     } catch (e) {

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3'
+import type { Store } from './store'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
 import { alreadyThere, failure } from '../../shared/result'
 import { categoryLabel, noElectionDay, notAVoter, registeredElsewhere, voterEligibility, type VoterData } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
-import { nowStamp } from './clock'
+import type { Clock } from './clock'
 import { searchKey } from './search-key'
 import { committeeDateSql } from './election-days'
 
@@ -42,37 +43,39 @@ export interface VoterUpsertResult {
 export class VoterWriter {
   private readonly villages = new Map<number, VillageFacts | null>()
   private readonly s: Record<string, Database.Statement>
+  private readonly today: string
   constructor(
-    db: Database.Database,
+    store: Store,
     private readonly rules: VotingRules,
-    /** The writer's day: changes after publication are dated with it, ages counted on it. */
-    private readonly today: string
+    /** The writer's day is the clock's when it starts: changes after publication are dated with it, ages counted on it. */
+    private readonly clock: Clock
   ) {
+    this.today = clock.today()
     this.s = {
-      village: db.prepare(
+      village: store.prepare(
         `SELECT id, name, ${committeeDateSql('villages')} AS electionDate,
          EXISTS (SELECT 1 FROM voter_publications WHERE village_id = villages.id) AS published FROM villages WHERE id = ?`
       ),
-      person: db.prepare('SELECT id, name FROM persons WHERE id_number = ?'),
-      insertPerson: db.prepare(
+      person: store.prepare('SELECT id, name FROM persons WHERE id_number = ?'),
+      insertPerson: store.prepare(
         `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, village_id, phone, search_key, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`
       ),
-      fillEthnicity: db.prepare(`UPDATE persons SET ethnicity = ? WHERE id = ? AND ethnicity = ''`),
-      active: db.prepare(
+      fillEthnicity: store.prepare(`UPDATE persons SET ethnicity = ? WHERE id = ? AND ethnicity = ''`),
+      active: store.prepare(
         `SELECT v.id, v.village_id AS villageId, g.name AS villageName FROM voters v JOIN villages g ON g.id = v.village_id
          WHERE v.person_id = ? AND v.status = '在册'`
       ),
       // Positional: an import runs it 100,000 times, and binding by name costs a lookup per parameter.
-      insert: db.prepare(
+      insert: store.prepare(
         `INSERT INTO voters (village_id, person_id, group_name, category, address, approval_date, approval_meeting, deprived,
          note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       ),
-      update: db.prepare(
+      update: store.prepare(
         `UPDATE voters SET group_name = @groupName, category = @category, address = @address, approval_date = @approvalDate,
          approval_meeting = @approvalMeeting, deprived = @deprived, note = @note, updated_at = @now WHERE id = @id`
       ),
-      change: db.prepare(
+      change: store.prepare(
         `INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)`
       )
     }
@@ -114,7 +117,7 @@ export class VoterWriter {
       throw failure('conflict', reason, { idNumber: reason })
     }
 
-    const now = nowStamp()
+    const now = this.clock.now()
     let personId = person?.id
     if (personId === undefined) {
       const info = this.s.insertPerson.run(id.idNumber, d.name, id.sex, id.birthDate, d.ethnicity, d.villageId, this.keyOf(d.name), now, now)

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
@@ -19,22 +18,20 @@ import {
   type VoterRow
 } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
-import { nowStamp, type Clock } from './clock'
-import { toCamel } from './row-mapping'
-import { idPrefixPattern, likePattern } from './search-key'
+import type { Clock } from './clock'
+import { matchingPersons } from './person-search'
 import type { SettingsService } from './settings'
 import { listedTotal, tallyCounts } from './voter-tallies'
+import { addCounts, emptyCounts, inListOrder, LIST_PAGE, ROW_SQL, toVoterRow, type PageAt, type VoterListEntry, type VoterRecord } from './voter-rows'
 import type { Store } from './store'
 import { VoterWriter } from './voter-writer'
 import { votingRulesSetting } from '../../shared/settings'
 import { committeeDateSql } from './election-days'
 
-const ROW_SQL = `SELECT v.id, v.village_id, g.name AS village_name, ${committeeDateSql('g')} AS election_date, v.person_id,
-  p.id_number, p.name, p.sex, p.birth_date, p.ethnicity, v.group_name, v.category, v.address, v.approval_date,
-  v.approval_meeting, v.deprived, v.status, v.removed_reason, v.note
-  FROM voters v JOIN persons p ON p.id = v.person_id JOIN villages g ON g.id = v.village_id`
+const LIST_ORDER = 'ORDER BY v.village_id, v.group_name, v.id'
+/** Below this many matches a search's page is read by sorting them, whatever else. */
+const WALK_AT_LEAST = 2000
 
-const ITERATE_PAGE = 2000
 export class VoterService {
   constructor(
     private readonly store: Store,
@@ -48,56 +45,77 @@ export class VoterService {
 
   /** For importers: call `upsert` per row inside `store.write`, then record one audit entry. */
   writer(): VoterWriter {
-    return new VoterWriter(this.store.db, this.rules(), this.clock.today())
+    return new VoterWriter(this.store, this.rules(), this.clock)
   }
 
   list(query: VoterQuery = {}): { rows: VoterRow[]; total: number } {
     const q = voterQuery.parse(query)
-    const where = ['v.status = @status']
+    const filters: string[] = []
     const args: Record<string, unknown> = { status: q.status }
     if (q.villageId) {
-      where.push('v.village_id = @villageId')
+      filters.push('v.village_id = @villageId')
       args.villageId = q.villageId
     }
     if (q.groupName !== null) {
-      where.push('v.group_name = @groupName')
+      filters.push('v.group_name = @groupName')
       args.groupName = q.groupName
     }
     if (q.category) {
-      where.push('v.category = @category')
+      filters.push('v.category = @category')
       args.category = q.category
     }
-    if (q.search) {
-      // People first, then their voter rows through the one-place index: a join scanned the whole register.
-      where.push(`v.person_id IN (SELECT id FROM persons WHERE search_key LIKE @like ESCAPE '\\' OR id_number LIKE @idPrefix ESCAPE '\\')`)
-      args.like = likePattern(q.search)
-      args.idPrefix = idPrefixPattern(q.search)
-    }
-    const w = `WHERE ${where.join(' AND ')}`
-    const db = this.store.db
+    const w = `WHERE ${['v.status = @status', ...filters].join(' AND ')}`
     const offset = (q.page - 1) * q.pageSize
-    const order = 'ORDER BY v.village_id, v.group_name, v.id'
     let total: number
-    let raw: Record<string, unknown>[]
+    let ids: number[]
     if (q.search) {
-      // Every match once, in list order, as ids: the search is read once for both the total and the page.
-      const ids = db.prepare(`SELECT v.id FROM voters v ${w} ${order}`).pluck().all(args) as number[]
-      total = ids.length
-      const page = ids.slice(offset, offset + q.pageSize)
-      raw = page.length ? (db.prepare(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(page)) as Record<string, unknown>[]) : []
+      ;({ total, ids } = this.searched(matchingPersons(this.store, q.search), q, filters, args, offset))
     } else {
-      total = q.status !== '在册' ? (db.prepare(`SELECT count(*) FROM voters v ${w}`).pluck().get(args) as number) : listedTotal(db, q)
+      total = q.status !== '在册' ? (this.store.value<number>(`SELECT count(*) FROM voters v ${w}`, args) ?? 0) : listedTotal(this.store, q)
       // The page's ids from the voters' own list index first: joined at once, SQLite sorted the whole village.
-      raw = db
-        .prepare(`${ROW_SQL} WHERE v.id IN (SELECT v.id FROM voters v ${w} ${order} LIMIT @limit OFFSET @offset) ${order}`)
-        .all({ ...args, limit: q.pageSize, offset }) as Record<string, unknown>[]
+      ids = this.store.values<number>(`SELECT v.id FROM voters v ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...args, limit: q.pageSize, offset })
     }
-    const rules = this.rules()
-    return { rows: raw.map((r) => toVoterRow(r, rules.voterMinAge)), total }
+    const records = ids.length ? this.store.all<VoterRecord>(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${LIST_ORDER}`, JSON.stringify(ids)) : []
+    const minAge = this.rules().voterMinAge
+    return { rows: records.map((r) => toVoterRow(r, minAge)), total }
+  }
+
+  /**
+   * The voters of the people a search found, with the list's filters: how many, and one page's ids in list order.
+   * On the list they are reached through the one-place index, which holds only those (so the status is written
+   * out, and a count needs no voter row); a removed voter is looked for among the few removed. A page is read
+   * the cheaper way: the matches sorted, or, when they are a good part of the list, the list walked in its own
+   * order until the page is full (a surname matches thousands).
+   */
+  private searched(persons: number[], q: ReturnType<typeof voterQuery.parse>, filters: string[], args: Record<string, unknown>, offset: number): { total: number; ids: number[] } {
+    const listed = q.status === '在册'
+    const from = listed
+      ? `json_each(@persons) j CROSS JOIN voters v ON v.person_id = j.value AND v.status = '在册'`
+      : `voters v JOIN json_each(@persons) j ON j.value = v.person_id`
+    const where = listed ? filters : ['v.status = @status', ...filters]
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const params = { ...args, persons: JSON.stringify(persons) }
+    const total = this.store.value<number>(`SELECT count(*) FROM ${from} ${w}`, params) ?? 0
+    const end = offset + q.pageSize
+    const onList = listed ? listedTotal(this.store, q) : 0
+    if (total === 0 || offset >= total) return { total, ids: [] }
+    if (!listed || total <= WALK_AT_LEAST || (end * onList) / total > total) {
+      return { total, ids: this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...params, limit: q.pageSize, offset }) }
+    }
+    const wanted = new Set(persons)
+    const ids: number[] = []
+    let skip = offset
+    const walk = this.store.prepare(`SELECT v.id, v.person_id FROM voters v WHERE ${['v.status = @status', ...filters].join(' AND ')} ${LIST_ORDER}`).raw()
+    for (const [id, person] of walk.iterate(args) as IterableIterator<[number, number]>) {
+      if (!wanted.has(person)) continue
+      if (skip > 0) skip--
+      else if (ids.push(id) === q.pageSize) break
+    }
+    return { total, ids }
   }
 
   require(id: number): VoterRow {
-    const r = this.store.db.prepare(`${ROW_SQL} WHERE v.id = ?`).get(id) as Record<string, unknown> | undefined
+    const r = this.store.one<VoterRecord>(`${ROW_SQL} WHERE v.id = ?`, id)
     if (!r) throw failure('not_found', '该选民不存在，可能已被删除，请刷新列表')
     return toVoterRow(r, this.rules().voterMinAge)
   }
@@ -110,11 +128,13 @@ export class VoterService {
    */
   *iterate(villageId: number, eligibleOnly = true): IterableIterator<VoterRow> {
     const minAge = this.rules().voterMinAge
-    const page = this.store.db.prepare(
-      `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_name = @group AND v.id > @id
-       ORDER BY v.id LIMIT ${ITERATE_PAGE}`
-    )
-    const pages = inListOrder(page, villageId, this.groups(villageId), (r: Record<string, unknown>) => r.id as number)
+    const page = (at: PageAt) =>
+      this.store.all<VoterRecord>(
+        `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_name = @group AND v.id > @id
+         ORDER BY v.id LIMIT ${LIST_PAGE}`,
+        at
+      )
+    const pages = inListOrder(page, villageId, this.groups(villageId), (r) => r.id)
     for (const rows of pages) {
       for (const r of rows) {
         const row = toVoterRow(r, minAge)
@@ -130,20 +150,23 @@ export class VoterService {
    */
   *listed(villageId: number): IterableIterator<VoterListEntry> {
     const minAge = this.rules().voterMinAge
-    const village = this.store.db.prepare(`SELECT name, ${committeeDateSql('villages')} FROM villages WHERE id = ?`).raw().get(villageId) as
-      | [string, string | null]
-      | undefined
+    const village = this.store.one<{ villageName: string; electionDate: string | null }>(
+      `SELECT name AS villageName, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`,
+      villageId
+    )
     if (!village) return
-    const [villageName, electionDate] = village
-    const page = this.store.db
+    const { villageName, electionDate } = village
+    // Plain arrays, not objects: a posted list of 100,000 names is read this way.
+    const statement = this.store
       .prepare(
         `SELECT v.group_name, v.id, p.name, p.sex, p.birth_date, v.category, v.note FROM voters v JOIN persons p ON p.id = v.person_id
          WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND v.group_name = @group AND v.id > @id
-         ORDER BY v.id LIMIT ${ITERATE_PAGE}`
+         ORDER BY v.id LIMIT ${LIST_PAGE}`
       )
       .raw()
     type Listed = [string, number, string, Sex | null, string | null, VoterCategory, string]
-    for (const rows of inListOrder(page, villageId, this.groups(villageId), (r: Listed) => r[1])) {
+    const page = (at: PageAt) => statement.all(at) as Listed[]
+    for (const rows of inListOrder(page, villageId, this.groups(villageId), (r) => r[1])) {
       for (const [groupName, , name, sex, birthDate, category, note] of rows) {
         const e = voterEligibility({ birthDate, deprived: false }, electionDate, minAge)
         if (e.eligible) yield { villageName, groupName, name, sex, birthDate, ageOnElectionDay: e.age, category, note }
@@ -153,31 +176,27 @@ export class VoterService {
 
   /** The village's 村民小组 in the order people count them (第2组 before 第10组). */
   groups(villageId: number): string[] {
-    const names = this.store.db
-      .prepare(`SELECT DISTINCT group_name FROM voters WHERE village_id = ? AND status = '在册'`)
-      .pluck()
-      .all(villageId) as string[]
-    return names.sort(naturalCompare)
+    return this.store.values<string>(`SELECT DISTINCT group_name FROM voters WHERE village_id = ? AND status = '在册'`, villageId).sort(naturalCompare)
   }
 
   /** Per village (and per 村民小组 when one village is asked for) and the township total. */
   counts(villageId: number | null = null): { villages: VoterCounts[]; groups: VoterCounts[]; total: VoterCounts } {
     const minAge = this.rules().voterMinAge
-    const db = this.store.db
-    const villages = db
-      .prepare(`SELECT id, name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`)
-      .all({ id: villageId }) as { id: number; name: string; electionDate: string | null }[]
-    const rows = tallyCounts(db, villageId, minAge)
+    const villages = this.store.all<{ id: number; name: string; electionDate: string | null }>(
+      `SELECT id, name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`,
+      { id: villageId }
+    )
+    const rows = tallyCounts(this.store, villageId, minAge)
 
     const byVillage = new Map(villages.map((v) => [v.id, emptyCounts(v.id, v.name, null, v.electionDate)]))
     const total = emptyCounts(null, '合计', null, null)
     const groups: VoterCounts[] = []
     for (const r of rows) {
-      const v = byVillage.get(r.village_id as number)!
-      const g = emptyCounts(v.villageId, v.villageName, r.group_name as string, v.electionDate)
-      add(g, r)
-      add(v, r)
-      add(total, r)
+      const v = byVillage.get(r.village_id)!
+      const g = emptyCounts(v.villageId, v.villageName, r.group_name, v.electionDate)
+      addCounts(g, r)
+      addCounts(v, r)
+      addCounts(total, r)
       groups.push(g)
     }
     return { villages: [...byVillage.values()], groups: villageId ? groups : [], total }
@@ -226,19 +245,23 @@ export class VoterService {
     return this.store.write((audit) => {
       const before = this.require(id)
       if (before.status !== '在册') throw failure('conflict', '该选民已经除名')
-      const proxies = this.store.db
-        .prepare('SELECT count(*) FROM voter_proxies WHERE principal_id = ? OR holder_id = ?')
-        .pluck()
-        .get(id, id) as number
+      const proxies = this.store.value<number>('SELECT count(*) FROM voter_proxies WHERE principal_id = ? OR holder_id = ?', id, id) ?? 0
       if (proxies > 0) throw failure('in_use', `${before.name}有委托投票记录，请先撤销委托后再除名`)
       const published = this.publication(before.villageId)
       if (!published) {
-        this.store.db.prepare('DELETE FROM voters WHERE id = ?').run(id)
+        this.store.run('DELETE FROM voters WHERE id = ?', id)
       } else {
-        this.store.db.prepare(`UPDATE voters SET status = '已除名', removed_reason = ?, updated_at = ? WHERE id = ?`).run(reason, nowStamp(), id)
-        this.store.db
-          .prepare('INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(before.villageId, id, '除名', reason, on, nowStamp())
+        const now = this.clock.now()
+        this.store.run(`UPDATE voters SET status = '已除名', removed_reason = ?, updated_at = ? WHERE id = ?`, reason, now, id)
+        this.store.run(
+          'INSERT INTO voter_changes (village_id, voter_id, kind, detail, changed_on, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          before.villageId,
+          id,
+          '除名',
+          reason,
+          on,
+          now
+        )
       }
       audit({ action: 'delete', entity: 'voter', entityId: id, summary: `选民“${before.name}”${published ? '除名' : '删除'}：${reason}`, before })
       return { id, kept: published !== null }
@@ -246,12 +269,11 @@ export class VoterService {
   }
 
   publication(villageId: number): Publication | null {
-    const r = this.store.db
-      .prepare(
-        `SELECT p.village_id AS villageId, p.published_on AS publishedOn, p.voter_count AS voterCount, p.note,
-         ${committeeDateSql('g')} AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`
-      )
-      .get(villageId) as (Omit<Publication, 'check'> & { electionDate: string | null }) | undefined
+    const r = this.store.one<Omit<Publication, 'check'> & { electionDate: string | null }>(
+      `SELECT p.village_id AS villageId, p.published_on AS publishedOn, p.voter_count AS voterCount, p.note AS note,
+       ${committeeDateSql('g')} AS electionDate FROM voter_publications p JOIN villages g ON g.id = p.village_id WHERE p.village_id = ?`,
+      villageId
+    )
     if (!r) return null
     const { electionDate, ...rest } = r
     return { ...rest, check: publicationCheck(r.publishedOn, electionDate, this.rules().publicationDaysBefore) }
@@ -263,12 +285,15 @@ export class VoterService {
       const before = this.publication(villageId)
       const count = this.counts(villageId).total.eligible
       if (count === 0) throw failure('validation', '该村还没有可以公布的选民')
-      this.store.db
-        .prepare(
-          `INSERT INTO voter_publications (village_id, published_on, voter_count, note, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (village_id) DO UPDATE SET published_on = excluded.published_on, voter_count = excluded.voter_count, note = excluded.note`
-        )
-        .run(villageId, publishedOn, count, note, nowStamp())
+      this.store.run(
+        `INSERT INTO voter_publications (village_id, published_on, voter_count, note, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (village_id) DO UPDATE SET published_on = excluded.published_on, voter_count = excluded.voter_count, note = excluded.note`,
+        villageId,
+        publishedOn,
+        count,
+        note,
+        this.clock.now()
+      )
       const after = this.publication(villageId)!
       audit({ action: before ? 'update' : 'create', entity: 'voter_publication', entityId: villageId, summary: `公布选民名单（${count}人，${publishedOn}）`, before, after })
       return after
@@ -276,37 +301,39 @@ export class VoterService {
   }
 
   changes(villageId: number): VoterChange[] {
-    return this.store.db
-      .prepare(
-        `SELECT c.id, c.voter_id, p.name, p.id_number, c.kind, c.detail, c.changed_on FROM voter_changes c
-         JOIN voters v ON v.id = c.voter_id JOIN persons p ON p.id = v.person_id WHERE c.village_id = ? ORDER BY c.id`
-      )
-      .all(villageId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as VoterChange)
+    return this.store.all<VoterChange>(
+      `SELECT c.id AS id, c.voter_id AS voterId, p.name AS name, p.id_number AS idNumber, c.kind AS kind, c.detail AS detail,
+       c.changed_on AS changedOn FROM voter_changes c
+       JOIN voters v ON v.id = c.voter_id JOIN persons p ON p.id = v.person_id WHERE c.village_id = ? ORDER BY c.id`,
+      villageId
+    )
   }
 
   objections(villageId: number): Objection[] {
     const rules = this.rules()
     const published = this.publication(villageId)?.publishedOn ?? null
     const today = this.clock.today()
-    return (
-      this.store.db
-        .prepare(
-          `SELECT id, village_id, objector, subject, filed_on, answered_on, answer FROM voter_objections WHERE village_id = ? ORDER BY filed_on, id`
-        )
-        .all(villageId) as Record<string, unknown>[]
-    ).map((r) => {
-      const o = toCamel(r) as unknown as Omit<Objection, 'timing'>
-      return { ...o, timing: objectionTiming(o, published, today, rules) }
-    })
+    return this.store
+      .all<Omit<Objection, 'timing'>>(
+        `SELECT id, village_id AS villageId, objector, subject, filed_on AS filedOn, answered_on AS answeredOn, answer
+         FROM voter_objections WHERE village_id = ? ORDER BY filed_on, id`,
+        villageId
+      )
+      .map((o) => ({ ...o, timing: objectionTiming(o, published, today, rules) }))
   }
 
   addObjection(o: { villageId: number; objector: string; subject: string; filedOn: string }): Objection {
     return this.store.write((audit) => {
-      const now = nowStamp()
-      const info = this.store.db
-        .prepare(`INSERT INTO voter_objections (village_id, objector, subject, filed_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(o.villageId, o.objector, o.subject, o.filedOn, now, now)
+      const now = this.clock.now()
+      const info = this.store.run(
+        `INSERT INTO voter_objections (village_id, objector, subject, filed_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        o.villageId,
+        o.objector,
+        o.subject,
+        o.filedOn,
+        now,
+        now
+      )
       const after = this.objection(Number(info.lastInsertRowid))
       audit({ action: 'create', entity: 'voter_objection', entityId: after.id, summary: `登记选民名单申诉（${o.objector}）`, after })
       return after
@@ -317,9 +344,7 @@ export class VoterService {
     return this.store.write((audit) => {
       const before = this.objection(a.id)
       if (a.answeredOn < before.filedOn) throw failure('validation', '答复日期不能早于申诉日期', { answeredOn: '早于申诉日期' })
-      this.store.db
-        .prepare('UPDATE voter_objections SET answered_on = ?, answer = ?, updated_at = ? WHERE id = ?')
-        .run(a.answeredOn, a.answer, nowStamp(), a.id)
+      this.store.run('UPDATE voter_objections SET answered_on = ?, answer = ?, updated_at = ? WHERE id = ?', a.answeredOn, a.answer, this.clock.now(), a.id)
       const after = this.objection(a.id)
       audit({ action: 'update', entity: 'voter_objection', entityId: a.id, summary: `答复选民名单申诉（${before.objector}）`, before, after })
       return after
@@ -327,23 +352,21 @@ export class VoterService {
   }
 
   private objection(id: number): Objection {
-    const villageId = this.store.db.prepare('SELECT village_id FROM voter_objections WHERE id = ?').pluck().get(id) as number | undefined
+    const villageId = this.store.value<number>('SELECT village_id FROM voter_objections WHERE id = ?', id)
     const found = villageId === undefined ? undefined : this.objections(villageId).find((o) => o.id === id)
     if (!found) throw failure('not_found', '该申诉不存在')
     return found
   }
 
   proxies(villageId: number): Proxy[] {
-    return this.store.db
-      .prepare(
-        `SELECT x.id, x.principal_id, pp.name AS principal_name, x.holder_id, hp.name AS holder_name, x.relation, x.signed_on,
-         (SELECT count(*) FROM voter_proxies y WHERE y.holder_id = x.holder_id) AS holder_count
+    return this.store.all<Proxy>(
+      `SELECT x.id AS id, x.principal_id AS principalId, pp.name AS principalName, x.holder_id AS holderId, hp.name AS holderName,
+         x.relation AS relation, x.signed_on AS signedOn, (SELECT count(*) FROM voter_proxies y WHERE y.holder_id = x.holder_id) AS holderCount
          FROM voter_proxies x JOIN voters pv ON pv.id = x.principal_id JOIN persons pp ON pp.id = pv.person_id
          JOIN voters hv ON hv.id = x.holder_id JOIN persons hp ON hp.id = hv.person_id
-         WHERE x.village_id = ? ORDER BY hp.name, x.id`
-      )
-      .all(villageId)
-      .map((r) => toCamel(r as Record<string, unknown>) as unknown as Proxy)
+         WHERE x.village_id = ? ORDER BY hp.name, x.id`,
+      villageId
+    )
   }
 
   addProxy(p: { principalId: number; holderId: number; relation: string; written: boolean; signedOn: string | null }): Proxy {
@@ -354,8 +377,7 @@ export class VoterService {
         if (!v.eligible || v.status !== '在册') throw failure('validation', `${v.name}不是有选举权的在册选民：${v.ineligibleReason || '已除名'}`)
       }
       if (principal.villageId !== holder.villageId) throw failure('validation', '委托人与受托人应为同一村的选民', { holderId: '不在同一村' })
-      const db = this.store.db
-      const count = (sql: string, id: number) => db.prepare(sql).pluck().get(id) as number
+      const count = (sql: string, id: number) => this.store.value<number>(sql, id) ?? 0
       const problem = proxyProblem(
         p,
         {
@@ -367,9 +389,15 @@ export class VoterService {
         this.rules().proxyLimit
       )
       if (problem) throw failure('validation', problem, { holderId: problem })
-      const info = db
-        .prepare(`INSERT INTO voter_proxies (village_id, principal_id, holder_id, relation, written, signed_on, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)`)
-        .run(principal.villageId, p.principalId, p.holderId, p.relation, p.signedOn, nowStamp())
+      const info = this.store.run(
+        `INSERT INTO voter_proxies (village_id, principal_id, holder_id, relation, written, signed_on, created_at) VALUES (?, ?, ?, ?, 1, ?, ?)`,
+        principal.villageId,
+        p.principalId,
+        p.holderId,
+        p.relation,
+        p.signedOn,
+        this.clock.now()
+      )
       const after = this.proxies(principal.villageId).find((x) => x.id === Number(info.lastInsertRowid))!
       audit({ action: 'create', entity: 'voter_proxy', entityId: after.id, summary: `登记委托投票：${principal.name}委托${holder.name}`, after })
       return after
@@ -378,58 +406,12 @@ export class VoterService {
 
   removeProxy(id: number): void {
     this.store.write((audit) => {
-      const before = this.store.db.prepare('SELECT * FROM voter_proxies WHERE id = ?').get(id)
+      const before = this.store.one<Record<string, unknown>>('SELECT * FROM voter_proxies WHERE id = ?', id)
       if (!before) throw failure('not_found', '该委托记录不存在')
-      this.store.db.prepare('DELETE FROM voter_proxies WHERE id = ?').run(id)
+      this.store.run('DELETE FROM voter_proxies WHERE id = ?', id)
       audit({ action: 'delete', entity: 'voter_proxy', entityId: id, summary: '撤销委托投票', before })
     })
   }
 }
 
-/**
- * A village's voters group by group in the given order, by id within a group, a page at a time from `page`
- * (whose parameters are @villageId, @group and the last @id read): keyset paging, so no cursor stays open
- * between pages. SQLite orders text by code points (第10组 before 第2组), so the groups are ordered here.
- */
-function* inListOrder<R>(page: Database.Statement, villageId: number, groups: string[], idOf: (row: R) => number): IterableIterator<R[]> {
-  for (const group of groups) {
-    let id = 0
-    for (;;) {
-      const rows = page.all({ villageId, group, id }) as R[]
-      if (rows.length > 0) yield rows
-      if (rows.length < ITERATE_PAGE) break
-      id = idOf(rows[rows.length - 1])
-    }
-  }
-}
-
-/** One line of the posted list. */
-export type VoterListEntry = Pick<VoterRow, 'villageName' | 'groupName' | 'name' | 'sex' | 'birthDate' | 'ageOnElectionDay' | 'category' | 'note'>
-
-function toVoterRow(r: Record<string, unknown>, minAge: number): VoterRow {
-  // Filled in place: exports map 100,000 rows, and two object copies per row were most of the cost.
-  const c = toCamel(r)
-  const deprived = c.deprived === 1
-  const e = voterEligibility({ birthDate: c.birthDate as string | null, deprived }, c.electionDate as string | null, minAge)
-  delete c.electionDate
-  c.deprived = deprived
-  c.ageOnElectionDay = e.age
-  c.eligible = e.eligible && c.status === '在册'
-  c.ineligibleReason = e.reason
-  return c as unknown as VoterRow
-}
-
-function emptyCounts(villageId: number | null, villageName: string, groupName: string | null, electionDate: string | null): VoterCounts {
-  return { villageId, villageName, groupName, electionDate, registered: 0, eligible: 0, deprived: 0, notOfAge: 0, women: 0, minority: 0, byCategory: [0, 0, 0] }
-}
-
-function add(c: VoterCounts, r: Record<string, number | string>): void {
-  const n = (k: string) => Number(r[k] ?? 0)
-  c.registered += n('registered')
-  c.eligible += n('eligible')
-  c.deprived += n('deprived')
-  c.notOfAge += n('registered') - n('eligible') - n('deprived')
-  c.women += n('women')
-  c.minority += n('minority')
-  c.byCategory = [c.byCategory[0] + n('c1'), c.byCategory[1] + n('c2'), c.byCategory[2] + n('c3')]
-}
+export type { VoterListEntry } from './voter-rows'

@@ -8,6 +8,7 @@ import { migration007 } from './007_voter_tallies'
 import { migration008 } from './008_cadre_form'
 import { migration009 } from './009_seats'
 import { migration010 } from './010_ballot_channels'
+import { migration011 } from './011_person_search'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -22,7 +23,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
-  migration010
+  migration010,
+  migration011
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,53 @@
+import { likePattern } from './search-key'
+import type { Store } from './store'
+
+const TRIGRAM = 3
+/** Above every code point: the end of the range of terms that begin with a given text. */
+const LAST = String.fromCodePoint(0x10ffff)
+
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`
+
+/**
+ * The people a search finds, as ids: the search key (name, full pinyin, initials) contains the query, or the
+ * ID number begins with it, exactly as `search_key LIKE '%q%' OR id_number LIKE 'Q%'`, % and _ included as
+ * themselves. Read through the trigram index of migration 011 and the ID numbers' unique index, never by
+ * reading every person: a query of three characters or more by its trigrams, each candidate confirmed by
+ * its key; a shorter one by the index's terms that begin with it (every key is padded so that each of its
+ * pieces begins a term). People written in the transaction that reads, not yet indexed, are read as well.
+ */
+export function matchingPersons(store: Store, query: string): number[] {
+  const text = query.trim().toLowerCase().replace(/\s+/g, '')
+  const ids = new Set<number>()
+  const chars = [...text]
+  if (chars.length >= TRIGRAM) {
+    const trigrams = new Set(chars.slice(0, chars.length - TRIGRAM + 1).map((_, i) => chars.slice(i, i + TRIGRAM).join('')))
+    const match = [...trigrams].map(quoted).join(' AND ')
+    const found = store.values<number>(
+      `SELECT p.id FROM person_search s CROSS JOIN persons p ON p.id = s.rowid
+       WHERE person_search MATCH ? AND p.search_key LIKE ? ESCAPE '\\'`,
+      match,
+      likePattern(text)
+    )
+    for (const id of found) ids.add(id)
+  } else if (chars.length > 0) {
+    const terms = store.values<string>('SELECT term FROM person_search_terms WHERE term >= ? AND term < ?', text, text + LAST)
+    // One query per term: an FTS5 OR of hundreds of terms compares every term at every row.
+    for (const term of terms) {
+      for (const id of store.values<number>('SELECT rowid FROM person_search WHERE person_search MATCH ?', quoted(term))) ids.add(id)
+    }
+  }
+  if (text) {
+    // Written in this transaction and not yet in the index (migration 011): few, read one by one.
+    const waiting = store.values<number>(
+      `SELECT p.id FROM person_search_pending q CROSS JOIN persons p ON p.id = q.person_id WHERE p.search_key LIKE ? ESCAPE '\\'`,
+      likePattern(text)
+    )
+    for (const id of waiting) ids.add(id)
+  }
+  const prefix = query.trim().toUpperCase()
+  if (prefix) {
+    for (const id of store.values<number>('SELECT id FROM persons WHERE id_number >= ? AND id_number < ?', prefix, prefix + LAST)) ids.add(id)
+  }
+  // In id order: the voter rows are then read in the order they lie in their index.
+  return [...ids].sort((a, b) => a - b)
+}
