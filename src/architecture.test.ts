@@ -29,7 +29,6 @@ const RAW_SQL_STILL: string[] = [
   'src/main/core/person-records.ts',
   'src/main/core/persons.ts',
   'src/main/core/risks.ts',
-  'src/main/core/vetting.ts',
   'src/main/core/villages.ts',
   'src/main/core/voters.ts'
 ]

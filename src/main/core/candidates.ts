@@ -173,7 +173,7 @@ export class CandidateService {
       if (before.villageId !== data.villageId && this.hasVettingRecords(id)) {
         throw failure('validation', '该人选已有审查记录，不能改到其他村；如需改提名请先撤回', { villageId: '已有审查记录' })
       }
-      if (before.incumbent && !data.incumbent && evaluationsByCandidate(this.store.db, id).size > 0) {
+      if (before.incumbent && !data.incumbent && evaluationsByCandidate(this.store, id).size > 0) {
         throw failure('validation', '该人选已有民主测评记录，不能改为新提名', { incumbent: '已有民主测评记录' })
       }
       this.store.db
@@ -237,7 +237,7 @@ export class CandidateService {
   dossierData(candidateId: number): Dossier {
     const candidate = this.require(candidateId)
     const village = this.villages.require(candidate.villageId)
-    const evaluation = evaluationsByCandidate(this.store.db, candidateId).get(candidateId)
+    const evaluation = evaluationsByCandidate(this.store, candidateId).get(candidateId)
     const rules = this.rules()
     return {
       candidate,
@@ -247,9 +247,9 @@ export class CandidateService {
       photo: this.records.photo(candidate.personId),
       proposedPost: proposedPost(village.name, candidate),
       evaluation: evaluation ? { votes: evaluation, score: scoreEvaluation(evaluation, rules) } : null,
-      review: verdictsByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
-      stages: stagesByCandidate(this.store.db, candidateId).get(candidateId) ?? [],
-      findings: findingsByPerson(this.store.db, candidate.personId).get(candidate.personId) ?? []
+      review: verdictsByCandidate(this.store, candidateId).get(candidateId) ?? [],
+      stages: stagesByCandidate(this.store, candidateId).get(candidateId) ?? [],
+      findings: findingsByPerson(this.store, candidate.personId).get(candidate.personId) ?? []
     }
   }
 
@@ -261,13 +261,12 @@ export class CandidateService {
   }
 
   private views(rows: Record<string, unknown>[], masked: boolean): CandidateView[] {
-    const db = this.store.db
     const one = rows.length === 1 ? (rows[0].id as number) : undefined
     const onePerson = rows.length === 1 ? (rows[0].person_id as number) : undefined
-    const stages = stagesByCandidate(db, one)
-    const verdicts = verdictsByCandidate(db, one)
-    const findings = findingsByPerson(db, onePerson)
-    const evaluations = evaluationsByCandidate(db, one)
+    const stages = stagesByCandidate(this.store, one)
+    const verdicts = verdictsByCandidate(this.store, one)
+    const findings = findingsByPerson(this.store, onePerson)
+    const evaluations = evaluationsByCandidate(this.store, one)
     const tags = this.records.tagsByPerson()
     const rules = this.rules()
     const today = this.clock.today()

@@ -185,7 +185,7 @@ export class CandidateExports {
   reviewRows(scope: CandidateScope): { departments: string[]; rows: ReviewRow[] } {
     const list = this.list(scope, '资格联审表')
     const departments = this.candidates.rules().departments
-    const verdicts = verdictsByCandidate(this.store.db)
+    const verdicts = verdictsByCandidate(this.store)
     const rows = list.map((c) => {
       const answers: Record<string, ReviewVerdict> = {}
       for (const v of verdicts.get(c.id) ?? []) {
