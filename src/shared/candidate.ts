@@ -84,30 +84,34 @@ export const CANDIDATE_LABELS: Record<string, string> = {
   note: '备注'
 }
 
-export const stageInput = z
-  .object({
-    candidateId: id('人选'),
-    stage: z.enum(RECORDED_STAGES, { error: '请选择环节' }),
-    /** 会审 only: which meeting (乡镇党委会 …). */
-    level: text(50),
-    result: z.enum(STAGE_RESULTS, { error: '请选择结果' }),
-    decidedOn: isoDate('日期'),
-    decider: z.string().trim().min(1, '请填写决定人或决定机构').max(100),
-    docNo: text(100),
-    note: text(5000),
-    /** 公示 only. */
-    publicityStart: isoDate('公示开始日期').nullable().default(null),
-    objections: text(2000)
-  })
-  .superRefine((v, ctx) => {
-    const electionResult = v.result === '当选' || v.result === '落选'
-    if ((v.stage === '选举') !== electionResult) {
-      ctx.addIssue({ code: 'custom', path: ['result'], message: v.stage === '选举' ? '选举结果应为当选或落选' : '结果应为通过或不通过' })
-    }
-    if (v.stage === '会审' && v.level === '') ctx.addIssue({ code: 'custom', path: ['level'], message: '请选择会审层级' })
-    if (v.stage === '公示' && v.publicityStart === null) ctx.addIssue({ code: 'custom', path: ['publicityStart'], message: '请填写公示开始日期' })
-    if (v.result === '不通过' && v.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: '不通过时请写明原因' })
-  })
+/** A recorded stage's fields, shared by the one-candidate form and the batch. */
+export const stageFields = {
+  stage: z.enum(RECORDED_STAGES, { error: '请选择环节' }),
+  /** 会审 only: which meeting (乡镇党委会 …). */
+  level: text(50),
+  result: z.enum(STAGE_RESULTS, { error: '请选择结果' }),
+  decidedOn: isoDate('日期'),
+  decider: z.string().trim().min(1, '请填写决定人或决定机构').max(100),
+  docNo: text(100),
+  note: text(5000),
+  /** 公示 only. */
+  publicityStart: isoDate('公示开始日期').nullable().default(null),
+  objections: text(2000)
+}
+
+type StageFields = z.output<z.ZodObject<typeof stageFields>>
+
+export function checkStage(v: StageFields, ctx: z.RefinementCtx): void {
+  const electionResult = v.result === '当选' || v.result === '落选'
+  if ((v.stage === '选举') !== electionResult) {
+    ctx.addIssue({ code: 'custom', path: ['result'], message: v.stage === '选举' ? '选举结果应为当选或落选' : '结果应为通过或不通过' })
+  }
+  if (v.stage === '会审' && v.level === '') ctx.addIssue({ code: 'custom', path: ['level'], message: '请选择会审层级' })
+  if (v.stage === '公示' && v.publicityStart === null) ctx.addIssue({ code: 'custom', path: ['publicityStart'], message: '请填写公示开始日期' })
+  if (v.result === '不通过' && v.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: '不通过时请写明原因' })
+}
+
+export const stageInput = z.object({ candidateId: id('人选'), ...stageFields }).superRefine(checkStage)
 export type StageInput = z.input<typeof stageInput>
 export type StageData = z.output<typeof stageInput>
 

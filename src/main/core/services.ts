@@ -17,6 +17,7 @@ import { SettingsService } from './settings'
 import { StatisticsService } from './statistics'
 import type { Store } from './store'
 import { VettingService } from './vetting'
+import { VettingBatchService } from './vetting-batch'
 import { VillageGradeService } from './village-grades'
 import { VillageService } from './villages'
 import { VoterService } from './voters'
@@ -33,6 +34,7 @@ export interface Services {
   personRecords: PersonRecordService
   candidates: CandidateService
   vetting: VettingService
+  vettingBatch: VettingBatchService
   voters: VoterService
   members: MemberService
   elections: ElectionService
@@ -66,6 +68,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const personRecords = new PersonRecordService(store, clock, persons)
   const candidates = new CandidateService(store, clock, personRecords, villages, settings)
   const vetting = new VettingService(store, clock, candidates, persons, settings)
+  const vettingBatch = new VettingBatchService(store, clock, vetting)
   const voters = new VoterService(store, clock, settings)
   const members = new MemberService(store, clock, persons)
   const elections = new ElectionService(store, clock, persons, members, settings)
@@ -88,6 +91,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     personRecords,
     candidates,
     vetting,
+    vettingBatch,
     voters,
     members,
     elections,

@@ -3,12 +3,11 @@ import type { EvaluationData, StageData, findingDecisionInput, findingInput, ver
 import { failure } from '../../shared/result'
 import { daysBetween, lastWorkingDay, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
 import { notFuture, type CandidateService, type CandidateView, type EvaluationView } from './candidates'
-import { nowStamp, type Clock } from './clock'
-import { toCamel } from './row-mapping'
+import type { Clock } from './clock'
 import type { PersonService } from './persons'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
-import { evaluationsByCandidate, findingsByPerson, verdictsByCandidate } from './vetting-records'
+import { FINDING_COLUMNS, STAGE_COLUMNS, VERDICT_COLUMNS, evaluationsByCandidate, findingsByPerson, verdictsByCandidate } from './vetting-records'
 import { negativeListSetting } from '../../shared/settings'
 
 export interface ReviewBoard {
@@ -51,12 +50,11 @@ export class VettingService {
       }
       const refusal = stageRefusal(c.progress, { stage: data.stage, level, result: data.result, decidedOn: data.decidedOn, publicityEnd })
       if (refusal) throw failure('out_of_order', refusal)
-      const info = this.store.db
-        .prepare(
-          `INSERT INTO candidate_stages (candidate_id, stage, level, result, decided_on, decider, doc_no, note, publicity_start, publicity_end, objections, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(c.id, data.stage, level, data.result, data.decidedOn, data.decider, data.docNo, data.note, publicityEnd ? data.publicityStart : null, publicityEnd, data.objections, nowStamp())
+      const info = this.store.run(
+        `INSERT INTO candidate_stages (candidate_id, stage, level, result, decided_on, decider, doc_no, note, publicity_start, publicity_end, objections, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        c.id, data.stage, level, data.result, data.decidedOn, data.decider, data.docNo, data.note, publicityEnd ? data.publicityStart : null, publicityEnd, data.objections, this.clock.now()
+      )
       const record = this.stage(Number(info.lastInsertRowid))
       audit({
         action: 'create',
@@ -66,7 +64,7 @@ export class VettingService {
         after: record
       })
       if (data.stage === '确定为正式候选人' && data.result === '通过' && c.pool !== '正式候选人') {
-        this.store.db.prepare(`UPDATE candidates SET pool = '正式候选人', updated_at = ? WHERE id = ?`).run(nowStamp(), c.id)
+        this.store.run(`UPDATE candidates SET pool = '正式候选人', updated_at = ? WHERE id = ?`, this.clock.now(), c.id)
         audit({ action: 'update', entity: 'candidate', entityId: c.id, summary: `“${c.name}”确定为正式候选人`, before: { pool: c.pool }, after: { pool: '正式候选人' } })
       }
       return this.candidates.require(c.id)
@@ -77,14 +75,12 @@ export class VettingService {
   undoStage(candidateId: number): CandidateView {
     return this.store.write((audit) => {
       const c = this.candidates.require(candidateId)
-      const last = this.store.db.prepare('SELECT id FROM candidate_stages WHERE candidate_id = ? ORDER BY id DESC LIMIT 1').pluck().get(candidateId) as
-        | number
-        | undefined
+      const last = this.store.value<number>('SELECT id FROM candidate_stages WHERE candidate_id = ? ORDER BY id DESC LIMIT 1', candidateId)
       if (last === undefined) throw failure('not_found', '该人选还没有可撤销的环节记录')
       const before = this.stage(last)
-      this.store.db.prepare('DELETE FROM candidate_stages WHERE id = ?').run(last)
+      this.store.run('DELETE FROM candidate_stages WHERE id = ?', last)
       if (before.stage === '确定为正式候选人' && before.result === '通过') {
-        this.store.db.prepare(`UPDATE candidates SET pool = '初步人选', updated_at = ? WHERE id = ?`).run(nowStamp(), candidateId)
+        this.store.run(`UPDATE candidates SET pool = '初步人选', updated_at = ? WHERE id = ?`, this.clock.now(), candidateId)
       }
       audit({ action: 'delete', entity: 'candidate_stage', entityId: last, summary: `撤销“${c.name}”的${before.stage}${before.level ? `（${before.level}）` : ''}记录`, before })
       return this.candidates.require(candidateId)
@@ -99,10 +95,11 @@ export class VettingService {
       if (c.progress.stopped) throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能送审`)
       if (c.progress.current !== '县级联审') throw failure('out_of_order', `须先完成“${c.progress.current ?? '前序'}”环节，才能送县级联审`)
       if (c.progress.lastDate && sentOn < c.progress.lastDate) throw failure('validation', `送审日期早于上一环节的日期 ${c.progress.lastDate}`)
-      const insert = this.store.db.prepare(
-        `INSERT INTO review_verdicts (candidate_id, department, verdict, sent_on) VALUES (?, ?, '待反馈', ?) ON CONFLICT DO NOTHING`
-      )
-      const added = this.candidates.rules().departments.filter((d) => insert.run(candidateId, d, sentOn).changes > 0)
+      const added = this.candidates
+        .rules()
+        .departments.filter(
+          (d) => this.store.run(`INSERT INTO review_verdicts (candidate_id, department, verdict, sent_on) VALUES (?, ?, '待反馈', ?) ON CONFLICT DO NOTHING`, candidateId, d, sentOn).changes > 0
+        )
       if (added.length === 0) throw failure('conflict', '该人选已送各联审部门，无需重复送审')
       audit({ action: 'create', entity: 'review', entityId: candidateId, summary: `“${c.name}”送县级联审（${added.length}个部门）`, after: { departments: added, sentOn } })
       return this.candidates.require(candidateId)
@@ -113,7 +110,7 @@ export class VettingService {
     if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
       const c = this.candidates.require(data.candidateId)
-      const existing = (verdictsByCandidate(this.store.db, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
+      const existing = (verdictsByCandidate(this.store, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
       if (!existing) throw failure('out_of_order', `尚未送“${data.department}”联审，请先送审`, { department: '未送审' })
       if (c.progress.stopped && c.progress.stopped.stage !== '县级联审') {
         throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能再记录联审意见`)
@@ -124,9 +121,10 @@ export class VettingService {
       if (data.decidedOn && data.decidedOn < existing.sentOn) {
         throw failure('validation', `反馈日期早于送审日期 ${existing.sentOn}`, { decidedOn: '早于送审日期' })
       }
-      this.store.db
-        .prepare('UPDATE review_verdicts SET verdict = ?, reason = ?, decided_on = ? WHERE id = ?')
-        .run(data.verdict, data.reason, data.verdict === '待反馈' ? null : data.decidedOn, existing.id)
+      this.store.run(
+        'UPDATE review_verdicts SET verdict = ?, reason = ?, decided_on = ? WHERE id = ?',
+        data.verdict, data.reason, data.verdict === '待反馈' ? null : data.decidedOn, existing.id
+      )
       const after = this.verdict(existing.id)
       audit({
         action: 'update',
@@ -144,7 +142,7 @@ export class VettingService {
     const today = this.clock.today()
     const departments = this.candidates.rules().departments
     const sent = this.candidates.list({ villageId }).filter((c) => c.progress.steps.some((s) => s.stage === '县级联审') && this.wasSent(c.id))
-    const verdicts = verdictsByCandidate(this.store.db)
+    const verdicts = verdictsByCandidate(this.store)
     const rows = sent.map((candidate) => ({
       candidate,
       verdicts: Object.fromEntries((verdicts.get(candidate.id) ?? []).map((v) => [v.department, v])) as Record<string, VerdictRecord | undefined>
@@ -178,20 +176,19 @@ export class VettingService {
     return this.store.write((audit) => {
       const c = this.candidates.require(data.candidateId)
       if (!c.incumbent) throw failure('validation', '民主测评针对现任干部；该人选是新提名人选，无需测评')
-      const laterStage = this.store.db.prepare('SELECT 1 FROM candidate_stages WHERE candidate_id = ?').get(c.id)
+      const laterStage = this.store.value<number>('SELECT 1 FROM candidate_stages WHERE candidate_id = ?', c.id) !== undefined
       if (laterStage || this.wasSent(c.id)) throw failure('out_of_order', '该人选已进入后续环节，民主测评结果不能再改；如需更正请先撤销后续环节')
       if (data.heldOn < c.proposedOn) throw failure('validation', `测评日期早于摸排日期 ${c.proposedOn}`, { heldOn: '早于摸排日期' })
-      const before = evaluationsByCandidate(this.store.db, c.id).get(c.id)
-      this.store.db
-        .prepare(
-          `INSERT INTO evaluations (candidate_id, held_on, party_ballots, party_trust, rep_ballots, rep_trust, satisfied, basically_satisfied, unsatisfied, note)
-           VALUES (@candidateId, @heldOn, @partyBallots, @partyTrust, @repBallots, @repTrust, @satisfied, @basicallySatisfied, @unsatisfied, @note)
-           ON CONFLICT (candidate_id) DO UPDATE SET held_on = excluded.held_on, party_ballots = excluded.party_ballots,
-             party_trust = excluded.party_trust, rep_ballots = excluded.rep_ballots, rep_trust = excluded.rep_trust,
-             satisfied = excluded.satisfied, basically_satisfied = excluded.basically_satisfied, unsatisfied = excluded.unsatisfied, note = excluded.note`
-        )
-        .run(data)
-      const votes = evaluationsByCandidate(this.store.db, c.id).get(c.id)!
+      const before = evaluationsByCandidate(this.store, c.id).get(c.id)
+      this.store.run(
+        `INSERT INTO evaluations (candidate_id, held_on, party_ballots, party_trust, rep_ballots, rep_trust, satisfied, basically_satisfied, unsatisfied, note)
+         VALUES (@candidateId, @heldOn, @partyBallots, @partyTrust, @repBallots, @repTrust, @satisfied, @basicallySatisfied, @unsatisfied, @note)
+         ON CONFLICT (candidate_id) DO UPDATE SET held_on = excluded.held_on, party_ballots = excluded.party_ballots,
+           party_trust = excluded.party_trust, rep_ballots = excluded.rep_ballots, rep_trust = excluded.rep_trust,
+           satisfied = excluded.satisfied, basically_satisfied = excluded.basically_satisfied, unsatisfied = excluded.unsatisfied, note = excluded.note`,
+        data
+      )
+      const votes = evaluationsByCandidate(this.store, c.id).get(c.id)!
       const score = scoreEvaluation(votes, this.candidates.rules())
       audit({
         action: before ? 'update' : 'create',
@@ -206,12 +203,12 @@ export class VettingService {
   }
 
   evaluation(candidateId: number): EvaluationView | null {
-    const votes = evaluationsByCandidate(this.store.db, candidateId).get(candidateId)
+    const votes = evaluationsByCandidate(this.store, candidateId).get(candidateId)
     return votes ? { votes, score: scoreEvaluation(votes, this.candidates.rules()) } : null
   }
 
   findings(personId: number): FindingRecord[] {
-    return findingsByPerson(this.store.db, personId).get(personId) ?? []
+    return findingsByPerson(this.store, personId).get(personId) ?? []
   }
 
   addFinding(data: z.output<typeof findingInput>): FindingRecord {
@@ -220,11 +217,10 @@ export class VettingService {
     if (!item) throw failure('validation', `负面清单中没有编号为“${data.itemCode}”的条目`, { itemCode: '不在负面清单中' })
     return this.store.write((audit) => {
       const person = this.persons.require(data.personId)
-      const info = this.store.db
-        .prepare(
-          `INSERT INTO negative_findings (person_id, item_code, item_text, severity, department, evidence, found_on) VALUES (?, ?, ?, ?, ?, ?, ?)`
-        )
-        .run(person.id, item.code, item.text, item.severity, data.department, data.evidence, data.foundOn)
+      const info = this.store.run(
+        `INSERT INTO negative_findings (person_id, item_code, item_text, severity, department, evidence, found_on) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        person.id, item.code, item.text, item.severity, data.department, data.evidence, data.foundOn
+      )
       const created = this.finding(Number(info.lastInsertRowid))
       audit({
         action: 'create',
@@ -243,9 +239,10 @@ export class VettingService {
       const before = this.finding(data.id)
       if (before.severity !== '不宜') throw failure('validation', '“不能”情形直接取消资格，无需研究决定')
       if (data.decidedOn < before.foundOn) throw failure('validation', `决定日期早于发现日期 ${before.foundOn}`, { decidedOn: '早于发现日期' })
-      this.store.db
-        .prepare('UPDATE negative_findings SET decision = ?, decided_by = ?, decided_on = ?, decision_note = ? WHERE id = ?')
-        .run(data.decision, data.decidedBy, data.decidedOn, data.note, data.id)
+      this.store.run(
+        'UPDATE negative_findings SET decision = ?, decided_by = ?, decided_on = ?, decision_note = ? WHERE id = ?',
+        data.decision, data.decidedBy, data.decidedOn, data.note, data.id
+      )
       const after = this.finding(data.id)
       audit({ action: 'update', entity: 'negative_finding', entityId: data.id, summary: `负面清单不宜情形 ${before.itemCode} 研究决定：${data.decision}`, before, after })
       return after
@@ -255,26 +252,30 @@ export class VettingService {
   removeFinding(id: number): void {
     this.store.write((audit) => {
       const before = this.finding(id)
-      this.store.db.prepare('DELETE FROM negative_findings WHERE id = ?').run(id)
+      this.store.run('DELETE FROM negative_findings WHERE id = ?', id)
       audit({ action: 'delete', entity: 'negative_finding', entityId: id, summary: `删除负面清单情形 ${before.itemCode}`, before })
     })
   }
 
   private wasSent(candidateId: number): boolean {
-    return this.store.db.prepare('SELECT 1 FROM review_verdicts WHERE candidate_id = ?').get(candidateId) !== undefined
+    return this.store.value<number>('SELECT 1 FROM review_verdicts WHERE candidate_id = ?', candidateId) !== undefined
   }
 
   private stage(id: number): StageRecord {
-    return toCamel(this.store.db.prepare('SELECT * FROM candidate_stages WHERE id = ?').get(id) as Record<string, unknown>) as unknown as StageRecord
+    const row = this.store.one<StageRecord>(`SELECT ${STAGE_COLUMNS} FROM candidate_stages WHERE id = ?`, id)
+    if (!row) throw failure('not_found', '该环节记录不存在')
+    return row
   }
 
   private verdict(id: number): VerdictRecord {
-    return toCamel(this.store.db.prepare('SELECT * FROM review_verdicts WHERE id = ?').get(id) as Record<string, unknown>) as unknown as VerdictRecord
+    const row = this.store.one<VerdictRecord>(`SELECT ${VERDICT_COLUMNS} FROM review_verdicts WHERE id = ?`, id)
+    if (!row) throw failure('not_found', '该联审意见不存在')
+    return row
   }
 
   private finding(id: number): FindingRecord {
-    const row = this.store.db.prepare('SELECT * FROM negative_findings WHERE id = ?').get(id) as Record<string, unknown> | undefined
+    const row = this.store.one<FindingRecord>(`SELECT ${FINDING_COLUMNS} FROM negative_findings WHERE id = ?`, id)
     if (!row) throw failure('not_found', '该负面清单情形不存在')
-    return toCamel(row) as unknown as FindingRecord
+    return row
   }
 }

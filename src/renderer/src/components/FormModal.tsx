@@ -81,7 +81,7 @@ export function FormModal({
       maskClosable={false}
     >
       <div onKeyDown={onKeyDown}>
-        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
+        {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12, whiteSpace: 'pre-line' }} />}
         {children}
       </div>
     </Modal>

@@ -7,6 +7,7 @@ import type { CandidateStatus } from '../../../../shared/vetting-rules'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
+import { BatchActions } from './BatchActions'
 import { ProposeForm } from './ProposeForm'
 import { filterByLabel, StatusTag, whereNow, type CandidateView } from './vetting-ui'
 
@@ -23,6 +24,8 @@ export function CandidatePool() {
   const [tag, setTag] = useState<string | null>(null)
   const [status, setStatus] = useState<CandidateStatus | null>(null)
   const [formOpen, setFormOpen] = useState(false)
+  const [selectedIds, setSelectedIds] = useState<number[]>([])
+  const settings = useResource(() => unwrap(api.vetting.settings()), [])
   const villages = useResource(() => unwrap(api.villages.list({})), [])
   const tags = useResource(() => unwrap(api.persons.tags()), [])
   const list = useResource(
@@ -36,6 +39,7 @@ export function CandidatePool() {
   const rows = list.data ?? []
   const pending = useResource(() => unwrap(api.candidates.list({ post: '职务待补充' })), [list.data])
   const incomplete = pending.data ?? []
+  const selected = rows.filter((c) => selectedIds.includes(c.id))
   const filtered = Boolean(search || villageId || stage || post || tag || status)
 
   const columns: TableColumnsType<CandidateView> = [
@@ -88,6 +92,14 @@ export function CandidatePool() {
         <Select allowClear placeholder="全部标签" style={{ width: 130 }} value={tag} onChange={(v) => setTag(v ?? null)} options={(tags.data ?? []).map((t) => ({ value: t, label: t }))} aria-label="按标签筛选" />
         <Select allowClear placeholder="全部状态" style={{ width: 130 }} value={status} onChange={(v) => setStatus(v ?? null)} options={STATUSES.map((s) => ({ value: s, label: s === '已停止' ? '已停止(不通过)' : s }))} aria-label="按状态筛选" />
         <span style={{ color: '#888' }}>{list.data ? `共 ${rows.length} 人` : ''}</span>
+        <BatchActions
+          selected={selected}
+          meetingLevels={settings.data?.meetingLevels ?? []}
+          onDone={() => {
+            setSelectedIds([])
+            list.reload()
+          }}
+        />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setFormOpen(true)} style={{ marginLeft: 'auto' }}>
           提名人选
         </Button>
@@ -130,6 +142,7 @@ export function CandidatePool() {
           size="middle"
           columns={columns}
           dataSource={rows}
+          rowSelection={{ selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys.map(Number)), selections: [Table.SELECTION_ALL, Table.SELECTION_NONE] }}
           scroll={{ x: 1600 }}
           pagination={{ defaultPageSize: 50, showSizeChanger: true, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty description={filtered ? '没有符合条件的人选' : '还没有人选。点击“提名人选”把登记的人员提名到村。'} /> }}

@@ -1,10 +1,11 @@
-import { Card, Col, Empty, Row, Select, Statistic, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
+import { Button, Card, Col, Empty, Row, Select, Statistic, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import type { VerdictRecord } from '../../../../shared/vetting-rules'
 import { api, unwrap, type Api } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { personLink } from './CandidatePool'
+import { DepartmentSheet } from './DepartmentSheet'
 import { VerdictForm, type VerdictTarget } from './VerdictForm'
 import { filterByLabel } from './vetting-ui'
 
@@ -17,6 +18,7 @@ const VERDICT_COLORS = { 通过: 'green', 不通过: 'red', 待反馈: 'orange' 
 export function ReviewBoard() {
   const [villageId, setVillageId] = useState<number | null>(null)
   const [editing, setEditing] = useState<VerdictTarget | null>(null)
+  const [sheetOpen, setSheetOpen] = useState(false)
   const villages = useResource(() => unwrap(api.villages.list({})), [])
   const board = useResource(() => unwrap(api.review.board({ villageId })), [villageId])
   const b = board.data
@@ -56,6 +58,9 @@ export function ReviewBoard() {
           aria-label="联审看板村社"
         />
         {b && <span style={{ color: '#888' }}>已送审 {b.rows.length} 人</span>}
+        <Button type="primary" style={{ marginLeft: 'auto' }} onClick={() => setSheetOpen(true)} disabled={!b || b.rows.length === 0}>
+          录入部门回复
+        </Button>
       </div>
       <LoadState loading={board.loading && !b} error={board.error} onRetry={board.reload}>
         {b && b.rows.length === 0 ? (
@@ -94,6 +99,15 @@ export function ReviewBoard() {
           )
         )}
       </LoadState>
+      <DepartmentSheet
+        open={sheetOpen}
+        departments={b?.departments ?? []}
+        onClose={() => setSheetOpen(false)}
+        onSaved={() => {
+          setSheetOpen(false)
+          board.reload()
+        }}
+      />
       <VerdictForm
         target={editing}
         onClose={() => setEditing(null)}
