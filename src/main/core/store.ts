@@ -34,18 +34,6 @@ export interface AuditEntry {
 /** The typed reads alone: what a helper that only reads rows is given. */
 export type Reads = Pick<Store, 'one' | 'all' | 'value'>
 
-/**
- * The typed reads over the store, or over a bare connection for the callers that still hold one; the SQL names
- * every column `AS camelCase` either way.
- */
-export function readsOf(source: Store | Database.Database): Reads {
-  if (source instanceof Store) return source
-  return {
-    one: <T>(sql: string, ...params: unknown[]) => source.prepare(sql).get(...params) as T | undefined,
-    all: <T>(sql: string, ...params: unknown[]) => source.prepare(sql).all(...params) as T[],
-    value: <T>(sql: string, ...params: unknown[]) => source.prepare(sql).pluck().get(...params) as T | undefined
-  }
-}
 
 /** Thrown when a file cannot be used at all; the message is for the user. */
 export class StoreOpenError extends Error {

@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3'
 import { committeeDateSql } from './election-days'
-import { readsOf, type Store } from './store'
+import type { Reads } from './store'
 
 const DAY = committeeDateSql('villages')
 
@@ -24,8 +23,7 @@ interface Part {
  * list, less those who are not of age on their village's election day (born after its cutoff, or of unknown
  * birth), found through the birth-date index. A village without an election day has no one eligible yet.
  */
-export function tallyCounts(source: Store | Database.Database, villageId: number | null, minAge: number): TallyRow[] {
-  const reads = readsOf(source)
+export function tallyCounts(reads: Reads, villageId: number | null, minAge: number): TallyRow[] {
   const dated = new Set(reads.all<{ id: number }>(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`, { id: villageId }).map((v) => v.id))
   const rows = new Map<string, TallyRow>()
   const rowOf = (p: Part): TallyRow => {
@@ -85,11 +83,11 @@ export function tallyCounts(source: Store | Database.Database, villageId: number
 }
 /** How many are on the list (在册) for these filters, from the tallies instead of counting the voters. */
 export function listedTotal(
-  source: Store | Database.Database,
+  reads: Reads,
   f: { villageId: number | null; groupName: string | null; category: number | null }
 ): number {
   return (
-    readsOf(source).value<number>(
+    reads.value<number>(
       `SELECT coalesce(sum(n), 0) FROM voter_tallies WHERE (@villageId IS NULL OR village_id = @villageId)
        AND (@groupName IS NULL OR group_name = @groupName) AND (@category IS NULL OR category = @category)`,
       f
