@@ -8,7 +8,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { filterByLabel, type PersonPageData } from './vetting-ui'
-import { useUnsavedEdits } from '../../lib/unsavedEdits'
+import { markClean, useUnsavedEdits } from '../../lib/unsavedEdits'
 
 const EMPTY: PersonRecordInput = {
   person: { idNumber: '', name: '', sex: null, birthDate: null, ethnicity: '汉族', villageId: null, phone: '' },
@@ -68,6 +68,8 @@ export function PersonForm({
     try {
       const data = { ...values, person: { ...values.person, birthDate: values.person.birthDate || null, sex: values.person.sex ?? null } }
       const saved = record ? await unwrap(api.persons.update({ id: record.person.id, data })) : await unwrap(api.persons.create(data))
+      // Saved: opening the new person's page is not leaving unsaved edits.
+      markClean(form)
       onSaved(saved.person.id)
     } catch (e) {
       setProblem(showFormErrors(form, e, 'data.'))
