@@ -50,13 +50,17 @@ export interface Services {
 /** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
 export function importRegisters(store: Store, clock: Clock): ImportRegisters {
   const persons = new PersonService(store, clock)
+  const settings = new SettingsService(store, clock)
+  const villages = new VillageService(store, clock)
+  const candidates = new CandidateService(store, clock, new PersonRecordService(store, clock, persons), villages, settings)
   return {
     store,
     clock,
-    villages: new VillageService(store, clock),
+    villages,
     persons,
-    voters: new VoterService(store, clock, new SettingsService(store, clock)),
-    members: new MemberService(store, clock, persons)
+    voters: new VoterService(store, clock, settings),
+    members: new MemberService(store, clock, persons),
+    vetting: new VettingService(store, clock, candidates, persons, settings)
   }
 }
 
@@ -79,7 +83,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
   const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
-  const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
+  const imports = new ImportService({ store, clock, villages, persons, voters, members, vetting }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
     clock,

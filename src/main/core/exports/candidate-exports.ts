@@ -9,6 +9,7 @@ import type { CandidateService, CandidateView, Dossier } from '../candidates'
 import type { Store } from '../store'
 import { verdictsByCandidate } from '../vetting-records'
 import type { CandidateRosterRow } from './layouts/candidates'
+import type { ReplyRow } from './layouts/reply'
 import type { ReviewRow, ReviewVerdict } from './layouts/review'
 
 /** Which candidates a table or a batch of forms holds: a village, a stage of the vetting path, or both. */
@@ -189,6 +190,32 @@ export class CandidateExports {
           .join('；')
       }
     })
+  }
+
+  /** 联审回执 rows: every candidate sent to the department, in hand-up order, and the latest day one was sent. */
+  replyRows(department: string): { sentOn: string | null; rows: ReplyRow[] } {
+    const verdicts = verdictsByCandidate(this.store)
+    const sentTo = (c: CandidateView) => (verdicts.get(c.id) ?? []).find((v) => v.department === department)
+    const list = this.candidates.list({}).filter((c) => sentTo(c)).sort(candidateOrder)
+    if (list.length === 0) throw failure('empty', `还没有人选送“${department}”联审，没有可生成的联审回执`)
+    // The list masks ID numbers; the department looks each person up by the whole number.
+    const idNumbers = new Map(
+      this.store.all<{ id: number; idNumber: string | null }>('SELECT c.id, p.id_number AS idNumber FROM candidates c JOIN persons p ON p.id = c.person_id').map((r) => [r.id, r.idNumber])
+    )
+    const rows = list.map((c): ReplyRow => {
+      const v = sentTo(c)!
+      return {
+        village: c.villageName,
+        name: c.name,
+        sex: c.sex ?? '',
+        birthDate: c.birthDate,
+        idNumber: idNumbers.get(c.id) ?? '',
+        proposedPost: seatsText(c),
+        verdict: v.verdict === '不通过' ? '不通过' : '通过',
+        reason: v.reason
+      }
+    })
+    return { sentOn: list.map((c) => sentTo(c)!.sentOn).sort().at(-1) ?? null, rows }
   }
 
   /** 资格联审表 rows and the departments of the setting, in its order. */

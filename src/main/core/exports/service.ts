@@ -25,6 +25,7 @@ import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
+import { replySpec } from './layouts/reply'
 import { reviewSpec } from './layouts/review'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
 import { timelineSpec } from './layouts/timeline'
@@ -42,6 +43,8 @@ export interface TableInfo {
   name: ExportTable
   label: string
   formats: readonly ExportFormat[]
+  /** A table of one department (联审回执), exported from its own page, not from 导出. */
+  exportedFrom?: string
 }
 
 export interface ExportRequest {
@@ -53,6 +56,8 @@ export interface ExportRequest {
   stage?: Stage | null
   candidateId?: number | null
   filledBy?: string
+  /** 联审回执 only. */
+  department?: string
 }
 
 /** A table that fits in memory: its description and its rows. */
@@ -97,11 +102,10 @@ export class ExportService {
   }
 
   tables(): TableInfo[] {
-    return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((name) => ({
-      name,
-      label: EXPORT_TABLES[name].label,
-      formats: EXPORT_TABLES[name].formats
-    }))
+    return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((name) => {
+      const def: { label: string; formats: readonly ExportFormat[]; exportedFrom?: string } = EXPORT_TABLES[name]
+      return { name, label: def.label, formats: def.formats, ...(def.exportedFrom ? { exportedFrom: def.exportedFrom } : {}) }
+    })
   }
 
   /**
@@ -152,7 +156,7 @@ export class ExportService {
         : req.format === 'docx'
           ? await renderTablesDocx(tables, label)
           : await renderPdf(tablesDocument(tables, pdfFonts()), pdfFonts())
-    return this.fileOf(req, label, village, bytes, h, req.stage ?? undefined)
+    return this.fileOf(req, label, village, bytes, h, req.stage ?? req.department)
   }
 
   /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */
@@ -170,6 +174,11 @@ export class ExportService {
       case 'review': {
         const { departments, rows } = this.candidates.reviewRows({ villageId, stage })
         return plain(reviewSpec({ ...h, departments }), rows)
+      }
+      case 'reply': {
+        if (!req.department) throw failure('validation', '导出联审回执须先选择联审部门')
+        const { sentOn, rows } = this.candidates.replyRows(req.department)
+        return plain(replySpec({ ...h, department: req.department, sentOn }), rows)
       }
       case 'members': {
         const term = req.term ?? '本届'

@@ -18,6 +18,8 @@ export interface Column<R> {
   kind?: CellKind
   align?: 'left' | 'center' | 'right'
   value: (row: R, index: number) => Raw
+  /** A sheet to fill in: the values a cell may take, offered as a drop-down list (and anything else refused). */
+  choices?: readonly string[]
   /** Cells that must catch the eye (past a deadline): red and bold in both the sheet and the PDF. */
   mark?: (row: R) => boolean
 }

@@ -84,7 +84,7 @@ export function ExportPanel() {
           rowKey="name"
           size="small"
           pagination={false}
-          dataSource={tables.data ?? []}
+          dataSource={(tables.data ?? []).filter((t) => !t.exportedFrom)}
           locale={{ emptyText: '没有可导出的表格' }}
           columns={[
             { title: '表格', dataIndex: 'label', width: 180 },

@@ -216,7 +216,7 @@ export function ImportPanel() {
               setKind(k)
               reset()
             }}
-            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.label }))}
+            options={(kinds.data ?? []).filter((k) => !k.importedFrom).map((k) => ({ value: k.kind, label: k.label }))}
           />
           {def?.kind !== 'villages' && (
             <>
