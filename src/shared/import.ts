@@ -17,7 +17,8 @@ export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'mem
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export type FieldType =
-  | { type: 'text'; max: number; squeeze?: boolean }
+  /** `prose`: sentences someone wrote (a reason), kept with their full-width punctuation. */
+  | { type: 'text'; max: number; squeeze?: boolean; prose?: boolean }
   | { type: 'int' }
   | { type: 'date' }
   | { type: 'idNumber' }
@@ -225,7 +226,7 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       idNumber,
       { key: 'department', label: '联审部门', synonyms: ['审查部门', '部门', '反馈部门'], type: 'text', max: 50, required: true },
       { key: 'verdict', label: '审查结果', synonyms: ['审查意见', '联审结果', '联审意见', '结论', '意见'], type: 'choice', values: REPLY_VERDICTS, required: true },
-      { key: 'reason', label: '原因', synonyms: ['理由', '不通过原因', '不通过理由', '原因说明'], type: 'text', max: 1000 }
+      { key: 'reason', label: '原因', synonyms: ['理由', '不通过原因', '不通过理由', '原因说明'], type: 'text', max: 1000, prose: true }
     ]
   }
 }

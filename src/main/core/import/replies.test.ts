@@ -118,7 +118,7 @@ describe('联审回执 xlsx', () => {
     const bytes = await filled(buffer, (_ws, rows) => {
       const row = rows.find((r) => r.getCell(6).value === idNumbers[1])!
       row.getCell(9).value = '不通过'
-      row.getCell(10).value = '有违法记录'
+      row.getCell(10).value = '有违法记录，正在查处'
     })
     const { analysis, preview } = await s.imports.read('replies', { bytes, name: '公安回执.xlsx' }, { fileValues: { department: '公安', decidedOn: '2026-03-10' } })
     expect(preview.problems).toEqual([])
@@ -127,7 +127,7 @@ describe('联审回执 xlsx', () => {
     await s.imports.commitInBatches(analysis)
     expect(verdicts('公安')).toEqual([
       { candidateId: ids[0], verdict: '通过', reason: '', decidedOn: '2026-03-10' },
-      { candidateId: ids[1], verdict: '不通过', reason: '有违法记录', decidedOn: '2026-03-10' },
+      { candidateId: ids[1], verdict: '不通过', reason: '有违法记录，正在查处', decidedOn: '2026-03-10' },
       { candidateId: ids[2], verdict: '通过', reason: '', decidedOn: '2026-03-10' },
       { candidateId: ids[3], verdict: '通过', reason: '', decidedOn: '2026-03-10' }
     ])
@@ -138,7 +138,7 @@ describe('联审回执 xlsx', () => {
     expect(again.preview.counts).toMatchObject({ unchanged: 4, updated: 0 })
     const reexported = dataRows(await sheetOf((await exported('公安')).buffer))
     const theRow = reexported.find((r) => r.getCell(6).value === idNumbers[1])!
-    expect([theRow.getCell(9).value, theRow.getCell(10).value]).toEqual(['不通过', '有违法记录'])
+    expect([theRow.getCell(9).value, theRow.getCell(10).value]).toEqual(['不通过', '有违法记录，正在查处'])
   })
 
   it('refuses the whole file with each wrong row named, and changes nothing', async () => {
