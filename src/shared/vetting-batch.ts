@@ -47,6 +47,7 @@ export type DepartmentSheetData = z.output<typeof departmentSheetInput>
 /** One candidate a department was sent, as its sheet and its 回执 show them. */
 export interface DepartmentSheetRow {
   candidateId: number
+  villageId: number
   villageName: string
   name: string
   idNumber: string | null

@@ -15,6 +15,7 @@ import { personFor, type MemberService } from './members'
 import type { PersonService } from './persons'
 import type { SettingsService } from './settings'
 import type { AuditEntry, Store } from './store'
+import { inVillageOrder } from './village-order'
 import { votingRulesSetting } from '../../shared/settings'
 
 const ELECTION_SQL = `SELECT e.id, e.village_id AS villageId, g.name AS villageName, e.body, e.round, e.held_on AS heldOn, e.registered,
@@ -49,12 +50,12 @@ export class ElectionService {
   }
 
   list(villageId: number | null = null): ElectionRecord[] {
-    const ids = this.store.all<{ id: number }>(
-      `SELECT e.id FROM elections e JOIN villages g ON g.id = e.village_id WHERE (@v IS NULL OR e.village_id = @v)
-       ORDER BY g.name, e.body DESC, e.held_on, e.round DESC, e.id`,
+    const ids = this.store.all<{ id: number; villageId: number }>(
+      `SELECT e.id, e.village_id AS villageId FROM elections e WHERE (@v IS NULL OR e.village_id = @v)
+       ORDER BY e.body DESC, e.held_on, e.round DESC, e.id`,
       { v: villageId }
     )
-    return ids.map(({ id }) => this.require(id))
+    return inVillageOrder(this.store, ids, (e) => e.villageId).map(({ id }) => this.require(id))
   }
 
   require(id: number): ElectionRecord {

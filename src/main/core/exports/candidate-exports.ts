@@ -6,7 +6,8 @@ import { failure } from '../../../shared/result'
 import { seatRank, seatsText } from '../../../shared/seats'
 import type { Step } from '../../../shared/vetting-rules'
 import type { CandidateService, CandidateView, Dossier } from '../candidates'
-import type { Store } from '../store'
+import type { Reads, Store } from '../store'
+import { inVillageOrder } from '../village-order'
 import { verdictsByCandidate } from '../vetting-records'
 import type { CandidateRosterRow } from './layouts/candidates'
 import type { ReplyRow } from './layouts/reply'
@@ -44,15 +45,18 @@ const byPinyin = new Intl.Collator('zh-CN')
  * chairs, their deputies, those sitting on both committees, and the members.
  */
 
-/** The order forms are handed up in: village, then post (一肩挑 and 书记 first), then name, both names in pinyin order. */
+/** The order forms are handed up in within a village: post (一肩挑 and 书记 first), then name in pinyin order. */
 export function candidateOrder(a: CandidateView, b: CandidateView): number {
   return (
-    byPinyin.compare(a.villageName, b.villageName) ||
-    a.villageId - b.villageId ||
     seatRank(a) - seatRank(b) ||
     byPinyin.compare(a.name, b.name) ||
     a.id - b.id
   )
+}
+
+/** The order forms are handed up in: villages in the register's order, then post and name within each. */
+export function inHandUpOrder(store: Reads, list: CandidateView[]): CandidateView[] {
+  return inVillageOrder(store, list.sort(candidateOrder), (c) => c.villageId)
 }
 
 /** A cadre form's "1998.09" as the ISO year-month the dossier holds. */
@@ -146,7 +150,7 @@ export class CandidateExports {
 
   /** The candidates of a scope in hand-up order; none is a failure the clerk can act on. */
   list(scope: CandidateScope, what: string): CandidateView[] {
-    const list = this.candidates.list({ villageId: scope.villageId, stage: scope.stage }).sort(candidateOrder)
+    const list = inHandUpOrder(this.store, this.candidates.list({ villageId: scope.villageId, stage: scope.stage }))
     if (list.length === 0) {
       const where = scope.villageId === null ? '' : `“${this.candidates.villages.require(scope.villageId).name}”`
       throw failure('empty', `${where}${scope.stage ? `处于“${scope.stage}”环节的` : ''}还没有人选，没有可生成的${what}`)
@@ -196,7 +200,7 @@ export class CandidateExports {
   replyRows(department: string): { sentOn: string | null; rows: ReplyRow[] } {
     const verdicts = verdictsByCandidate(this.store)
     const sentTo = (c: CandidateView) => (verdicts.get(c.id) ?? []).find((v) => v.department === department)
-    const list = this.candidates.list({}).filter((c) => sentTo(c)).sort(candidateOrder)
+    const list = inHandUpOrder(this.store, this.candidates.list({}).filter((c) => sentTo(c)))
     if (list.length === 0) throw failure('empty', `还没有人选送“${department}”联审，没有可生成的联审回执`)
     // The list masks ID numbers; the department looks each person up by the whole number.
     const idNumbers = new Map(
