@@ -1,5 +1,5 @@
 import { checkIdNumber, type Sex } from '../../shared/idcard'
-import { naturalCompare } from '../../shared/natural-order'
+import { naturalCompare, naturalKey } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
 import {
   objectionTiming,
@@ -28,7 +28,8 @@ import { VoterWriter } from './voter-writer'
 import { votingRulesSetting } from '../../shared/settings'
 import { committeeDateSql } from './election-days'
 
-const LIST_ORDER = 'ORDER BY v.village_id, v.group_name, v.id'
+/** 村民小组 in natural order through the stored key (migration 012), which the list's index walks. */
+const LIST_ORDER = 'ORDER BY v.village_id, v.group_key, v.id'
 /** Below this many matches a search's page is read by sorting them, whatever else. */
 const WALK_AT_LEAST = 2000
 
@@ -57,8 +58,8 @@ export class VoterService {
       args.villageId = q.villageId
     }
     if (q.groupName !== null) {
-      filters.push('v.group_name = @groupName')
-      args.groupName = q.groupName
+      filters.push('v.group_key = @groupKey')
+      args.groupKey = naturalKey(q.groupName)
     }
     if (q.category) {
       filters.push('v.category = @category')
@@ -130,9 +131,9 @@ export class VoterService {
     const minAge = this.rules().voterMinAge
     const page = (at: PageAt) =>
       this.store.all<VoterRecord>(
-        `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_name = @group AND v.id > @id
+        `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_key = @group AND v.id > @id
          ORDER BY v.id LIMIT ${LIST_PAGE}`,
-        at
+        { ...at, group: naturalKey(at.group) }
       )
     const pages = inListOrder(page, villageId, this.groups(villageId), (r) => r.id)
     for (const rows of pages) {
@@ -160,12 +161,12 @@ export class VoterService {
     const statement = this.store
       .prepare(
         `SELECT v.group_name, v.id, p.name, p.sex, p.birth_date, v.category, v.note FROM voters v JOIN persons p ON p.id = v.person_id
-         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND v.group_name = @group AND v.id > @id
+         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND v.group_key = @groupKey AND v.id > @id
          ORDER BY v.id LIMIT ${LIST_PAGE}`
       )
       .raw()
     type Listed = [string, number, string, Sex | null, string | null, VoterCategory, string]
-    const page = (at: PageAt) => statement.all(at) as Listed[]
+    const page = (at: PageAt) => statement.all({ ...at, groupKey: naturalKey(at.group) }) as Listed[]
     for (const rows of inListOrder(page, villageId, this.groups(villageId), (r) => r[1])) {
       for (const [groupName, , name, sex, birthDate, category, note] of rows) {
         const e = voterEligibility({ birthDate, deprived: false }, electionDate, minAge)
