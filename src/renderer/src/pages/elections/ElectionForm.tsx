@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { inRange } from '../../components/range'
 import { Alert, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
@@ -23,6 +24,8 @@ function blank(body: Body, heldOn: string | null, registered: number | null): Pa
 }
 
 const num = (label: string) => ({ required: true, message: `请填写${label}` })
+/** A count typed is refused below 0 with the range said, never raised by the input. */
+const COUNT = inRange(0)
 
 export function ElectionForm({
   open,
@@ -121,14 +124,14 @@ export function ElectionForm({
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item name="registered" label={party ? '应到会有选举权党员' : '登记选民数'} rules={[num('人数')]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="registered" label={party ? '应到会有选举权党员' : '登记选民数'} rules={[num('人数'), COUNT]}>
+              <InputNumber precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {party && (
             <Col span={4}>
-              <Form.Item name="present" label="实到会人数" rules={[num('实到会人数')]}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              <Form.Item name="present" label="实到会人数" rules={[num('实到会人数'), COUNT]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           )}
@@ -140,8 +143,8 @@ export function ElectionForm({
               ] as const
             ).map(([name, label]) => (
               <Col span={4} key={name}>
-                <Form.Item name={name} label={label} tooltip="计入参加投票人数（收回选票）；未统计可留空，报告单该栏留待手填">
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                <Form.Item name={name} label={label} tooltip="计入参加投票人数（收回选票）；未统计可留空，报告单该栏留待手填" rules={[COUNT]}>
+                  <InputNumber precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             ))}
@@ -156,8 +159,8 @@ export function ElectionForm({
             ] as const
           ).map(([name, label]) => (
             <Col span={5} key={name}>
-              <Form.Item name={name} label={label} rules={[num(label)]}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              <Form.Item name={name} label={label} rules={[num(label), COUNT]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ))}
@@ -179,8 +182,8 @@ export function ElectionForm({
                       </Col>
                       <Col>应选</Col>
                       <Col>
-                        <Form.Item name={[race.name, 'seats']} noStyle rules={[{ required: true }]}>
-                          <InputNumber aria-label="应选名额" min={1} max={9} precision={0} style={{ width: 70 }} />
+                        <Form.Item name={[race.name, 'seats']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '请填写应选名额' }, inRange(1, 9, '名')]}>
+                          <InputNumber aria-label="应选名额" precision={0} style={{ width: 70 }} />
                         </Form.Item>
                       </Col>
                       <Col>名</Col>
@@ -236,8 +239,8 @@ export function ElectionForm({
                               </Form.Item>
                             </Col>
                             <Col span={4}>
-                              <Form.Item name={[cand.name, 'votes']} rules={[{ required: true, message: '请填写得票' }]}>
-                                <InputNumber placeholder="得票" aria-label={`被选举人${j + 1}得票`} min={0} precision={0} style={{ width: '100%' }} />
+                              <Form.Item name={[cand.name, 'votes']} rules={[{ required: true, message: '请填写得票' }, COUNT]}>
+                                <InputNumber placeholder="得票" aria-label={`被选举人${j + 1}得票`} precision={0} style={{ width: '100%' }} />
                               </Form.Item>
                             </Col>
                             <Col span={3}>
