@@ -4,7 +4,7 @@ import { formYearMonth } from '../../../shared/idcard'
 import { yieldToEventLoop } from '../jobs'
 import type { PdfFonts } from './fonts'
 import { BODY, HEADING, IncrementalPdf, pageFooter, type PartsBase } from './pdf'
-import { unbreakTableBody } from './pdf-unbroken'
+import { unbreakTableBody, unbrokenText } from './pdf-unbroken'
 
 export const DOSSIER_TITLE = '村(社区)“两委”换届人选登记表'
 
@@ -18,6 +18,9 @@ const MARGINS: [number, number, number, number] = [28, 34, 28, 34]
 const WIDTHS = [61, 69, 51, 69, 71, 68, 100]
 const FAMILY_ROWS = 7
 const FONT_SIZE = 10.5
+const TITLE_SIZE = 17
+/** The width inside the margins: the seven columns with their padding and rules. */
+const PAGE_WIDTH = 539
 const H = { basic: 28, post: 22, resume: 440, rewards: 60, appraisal: 34, reason: 44, family: 18, opinion: 34, seal: 74 }
 /** One 简历 line as pdfmake sets it (measured): Noto Serif SC's tall line box at 10.5 pt × 0.92 × 1.05. */
 const RESUME_LINE = 15.85
@@ -190,7 +193,7 @@ export function dossierContent(d: DossierData, first: boolean): Content[] {
   const overflow = d.resume.length > RESUME_LINES_ON_PAGE
   const records = part(recordRows(d), false, false) as object
   return [
-    { text: DOSSIER_TITLE, style: 'dossierTitle', pageBreak: first ? undefined : 'before' },
+    { text: unbrokenText(DOSSIER_TITLE, PAGE_WIDTH, TITLE_SIZE), style: 'dossierTitle', pageBreak: first ? undefined : 'before' },
     part(headRows(d), false, true),
     part(resumeRows(d), true, false),
     (overflow ? records : { ...records, pageBreak: 'before', margin: [0, 0, 0, 0] }) as Content,
@@ -201,8 +204,8 @@ export function dossierContent(d: DossierData, first: boolean): Content[] {
         part(sealRows(d), false, false),
         {
           columns: [
-            { text: `填表人：${d.filledBy}`, alignment: 'left' },
-            { text: `填表时间：${chineseDate(d.filledOn)}`, alignment: 'right' }
+            { text: unbrokenText(`填表人：${d.filledBy}`, PAGE_WIDTH / 2 - 4, FONT_SIZE), alignment: 'left' },
+            { text: unbrokenText(`填表时间：${chineseDate(d.filledOn)}`, PAGE_WIDTH / 2 - 4, FONT_SIZE), alignment: 'right' }
           ],
           margin: [4, 6, 4, 0]
         }
@@ -220,7 +223,7 @@ function documentBase(title: string): PartsBase {
     // Noto Serif SC's line box is tall; a slightly tighter one keeps two-line labels inside their rows.
     defaultStyle: { font: BODY, fontSize: FONT_SIZE, lineHeight: 0.92 },
     styles: {
-      dossierTitle: { font: HEADING, fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
+      dossierTitle: { font: HEADING, fontSize: TITLE_SIZE, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
       coverTitle: { font: HEADING, fontSize: 18, bold: true, alignment: 'center', margin: [0, 30, 0, 8] },
       head: { font: HEADING, bold: true, alignment: 'center', fillColor: '#f2f2f2' }
     }
