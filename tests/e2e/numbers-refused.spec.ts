@@ -23,4 +23,10 @@ test('a number outside its range is refused with the range, never changed: the p
   await page.getByRole('button', { name: '保存模板' }).click()
   await expect(page.getByText(`模板未保存：第1步“${before[0].name}”：天数应在1–90天之间`)).toBeVisible()
   await expect(page.getByText('已保存工作计划模板')).toHaveCount(0)
+  // Put right, it saves (and leaves no unsaved edit behind).
+  await first.fill(String(before[0].durationDays))
+  await first.press('Tab')
+  await page.getByRole('button', { name: '保存模板' }).click()
+  await expect(page.getByText('已保存工作计划模板')).toBeVisible()
+  await expect(page.getByText('模板未保存')).toHaveCount(0)
 })
