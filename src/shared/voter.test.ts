@@ -43,18 +43,19 @@ describe('选举日年满18周岁', () => {
     // birth, election day, deprived, eligible, age
     ['2008-03-01', '2026-03-01', false, true, 18],
     ['2008-03-02', '2026-03-01', false, false, 17],
-    ['2008-02-29', '2026-02-28', false, false, 17],
+    ['2008-02-29', '2026-02-27', false, false, 17],
+    ['2008-02-29', '2026-02-28', false, true, 18],
     ['2008-02-29', '2026-03-01', false, true, 18],
     ['1960-05-05', '2026-03-01', true, false, 65]
   ])('born %s, election %s, deprived %s → %s', (birthDate, day, deprived, eligible, age) => {
-    const r = voterEligibility({ birthDate, deprived }, day, 18)
+    const r = voterEligibility({ birthDate, deprived }, day)
     expect(r).toMatchObject({ eligible, age })
   })
 
   it('explains each refusal', () => {
-    expect(voterEligibility({ birthDate: '2008-03-02', deprived: false }, '2026-03-01', 18).reason).toBe('选举日（2026-03-01）未满18周岁（届时17岁）')
-    expect(voterEligibility({ birthDate: '1960-01-01', deprived: true }, '2026-03-01', 18).reason).toContain('剥夺政治权利')
-    expect(voterEligibility({ birthDate: '1960-01-01', deprived: false }, null, 18).reason).toContain('尚未确定选举日')
+    expect(voterEligibility({ birthDate: '2008-03-02', deprived: false }, '2026-03-01').reason).toBe('选举日（2026-03-01）未满18周岁（届时17岁）')
+    expect(voterEligibility({ birthDate: '1960-01-01', deprived: true }, '2026-03-01').reason).toContain('剥夺政治权利')
+    expect(voterEligibility({ birthDate: '1960-01-01', deprived: false }, null).reason).toContain('尚未确定选举日')
   })
 
 })

@@ -138,14 +138,20 @@ export function isMinority(ethnicity: string): boolean {
 }
 
 /**
+ * 村民委员会组织法: "年满十八周岁的村民…都有选举权和被选举权" — the law's number, the same in every
+ * province, so not a setting. Counted on the election day (ageOn).
+ */
+export const VOTER_AGE = 18
+
+/**
  * Who may vote: 18 or older on the election day itself (the birthday counts) and not deprived of
  * political rights. The reason is in Chinese, empty when eligible.
  */
 export function voterEligibility(
   p: { birthDate: string | null; deprived: boolean },
-  electionDate: string | null,
-  minAge: number
+  electionDate: string | null
 ): { eligible: boolean; age: number | null; reason: string } {
+  const minAge = VOTER_AGE
   const age = p.birthDate && electionDate ? ageOn(p.birthDate, electionDate) : null
   if (p.deprived) return { eligible: false, age, reason: '依法被剥夺政治权利，不列入选民名单' }
   if (!electionDate) return { eligible: false, age, reason: '该村尚未确定选举日，无法按选举日核对年龄' }
