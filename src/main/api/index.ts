@@ -4,6 +4,7 @@ import type { JobRunner } from '../core/jobs'
 import type { Store } from '../core/store'
 import { appApi } from './app'
 import { auditApi } from './audit'
+import { calendarApi } from './calendar'
 import { candidatesApi } from './candidates'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
@@ -32,6 +33,7 @@ export function apiOf(s: Services) {
     persons: personsApi(s),
     candidates: candidatesApi(s),
     vetting: vettingApi(s),
+    calendar: calendarApi(s),
     review: reviewApi(s),
     negatives: negativesApi(s),
     evaluations: evaluationsApi(s),

@@ -17,6 +17,7 @@ import { SettingsService } from './settings'
 import { StatisticsService } from './statistics'
 import type { Store } from './store'
 import { VettingService } from './vetting'
+import { CalendarService } from './official-calendar'
 import { VettingBatchService } from './vetting-batch'
 import { VillageGradeService } from './village-grades'
 import { VillageService } from './villages'
@@ -34,6 +35,7 @@ export interface Services {
   personRecords: PersonRecordService
   candidates: CandidateService
   vetting: VettingService
+  calendar: CalendarService
   vettingBatch: VettingBatchService
   voters: VoterService
   members: MemberService
@@ -67,7 +69,8 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const persons = new PersonService(store, clock)
   const personRecords = new PersonRecordService(store, clock, persons)
   const candidates = new CandidateService(store, clock, personRecords, villages, settings)
-  const vetting = new VettingService(store, clock, candidates, persons, settings)
+  const calendar = new CalendarService(store)
+  const vetting = new VettingService(store, clock, candidates, persons, settings, calendar)
   const vettingBatch = new VettingBatchService(store, clock, vetting)
   const voters = new VoterService(store, clock, settings)
   const members = new MemberService(store, clock, persons)
@@ -91,6 +94,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     personRecords,
     candidates,
     vetting,
+    calendar,
     vettingBatch,
     voters,
     members,
