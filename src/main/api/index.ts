@@ -6,6 +6,7 @@ import { appApi } from './app'
 import { auditApi } from './audit'
 import { calendarApi } from './calendar'
 import { candidatesApi } from './candidates'
+import { countSheetsApi } from './count-sheets'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
 import { exportsApi } from './exports'
@@ -39,6 +40,7 @@ export function apiOf(s: Services) {
     evaluations: evaluationsApi(s),
     voters: votersApi(s),
     elections: electionsApi(s),
+    countSheets: countSheetsApi(s),
     members: membersApi(s),
     statistics: statisticsApi(s),
     risks: risksApi(s),

@@ -18,6 +18,7 @@ import { StatisticsService } from './statistics'
 import type { Store } from './store'
 import { VettingService } from './vetting'
 import { CalendarService } from './official-calendar'
+import { CountSheetService } from './count-sheets'
 import { VettingBatchService } from './vetting-batch'
 import { VillageGradeService } from './village-grades'
 import { VillageService } from './villages'
@@ -36,6 +37,7 @@ export interface Services {
   candidates: CandidateService
   vetting: VettingService
   calendar: CalendarService
+  countSheets: CountSheetService
   vettingBatch: VettingBatchService
   voters: VoterService
   members: MemberService
@@ -75,6 +77,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const voters = new VoterService(store, clock, settings)
   const members = new MemberService(store, clock, persons)
   const elections = new ElectionService(store, clock, persons, members, settings)
+  const countSheets = new CountSheetService(store, clock, elections)
   const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
   const grades = new VillageGradeService(store, clock, villages)
@@ -99,6 +102,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     voters,
     members,
     elections,
+    countSheets,
     statistics,
     risks,
     grades,
