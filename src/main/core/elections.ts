@@ -18,6 +18,7 @@ import type { AuditEntry, Store } from './store'
 import { votingRulesSetting } from '../../shared/settings'
 import { boundsProblems, boundsWarnings } from '../../shared/election-bounds'
 import { boundsContext, earlierResult } from './election-bounds'
+import { recallsOf } from './recalls'
 
 const LOCKED = '该选举结果已经双人录入核对并锁定，不能直接修改或删除：如需更正，请以更正原因重新双人录入计票单'
 
@@ -201,6 +202,7 @@ export class ElectionService {
           flags.push('正式选举未选出妇女成员：另行选举时可专设妇女委员名额，由女性候选人定位产生')
         }
         flags.push(...this.minorityFlag(villageId, elected))
+        for (const r of recallsOf(this.store, villageId)) flags.push(`${r.heldOn}罢免${r.post}${r.name}：${r.decision.reasons.at(-1)}`)
       }
       return { body, elections, elected: elected.map(({ key: _key, ...m }) => m), flags }
     })

@@ -19,6 +19,7 @@ import type { Store } from './store'
 import { VettingService } from './vetting'
 import { CalendarService } from './official-calendar'
 import { CountSheetService } from './count-sheets'
+import { RecallService } from './recalls'
 import { VettingBatchService } from './vetting-batch'
 import { VillageGradeService } from './village-grades'
 import { VillageService } from './villages'
@@ -38,6 +39,7 @@ export interface Services {
   vetting: VettingService
   calendar: CalendarService
   countSheets: CountSheetService
+  recalls: RecallService
   vettingBatch: VettingBatchService
   voters: VoterService
   members: MemberService
@@ -103,6 +105,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     members,
     elections,
     countSheets,
+    recalls: new RecallService(store, clock),
     statistics,
     risks,
     grades,
