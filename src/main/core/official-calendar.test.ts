@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Store } from './store'
 import { testServices } from './test-support'
+import { buildApi } from '../api'
 import { calendarOf, isWorkingDay, lastWorkingDay } from '../../shared/official-calendar'
 
 // The calendar as the register ships it (migration 13: 国务院办公厅's 2026 schedule), not a copy made here.
@@ -31,5 +32,25 @@ describe('公示 of 5 working days over the 2026 official calendar', () => {
   it('knows the 调休 weekend days as working days and the holidays as off', () => {
     expect(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'].every((d) => isWorkingDay(d, calendar))).toBe(true)
     expect(['2026-01-01', '2026-02-16', '2026-04-06', '2026-06-19', '2026-09-25', '2026-10-07'].some((d) => isWorkingDay(d, calendar))).toBe(false)
+  })
+})
+
+describe('the office extends the calendar', () => {
+  it('counts a day it adds, refuses a weekday as 调休上班, and logs each change', async () => {
+    const store = Store.memoryStore({ actor: '测试' })
+    const calendar = testServices(store).calendar
+    // 2027-01-01 is a Friday: without the year's schedule it counts as a working day.
+    expect(lastWorkingDay('2026-12-31', 2, calendar.calendar())).toBe('2027-01-01')
+    calendar.save({ day: '2027-01-01', kind: '休', name: '元旦' })
+    expect(lastWorkingDay('2026-12-31', 2, calendar.calendar())).toBe('2027-01-04')
+    expect(() => calendar.save({ day: '2027-01-05', kind: '班', name: '调休' })).toThrow('2027-01-05是工作日，不需登记为调休上班')
+    const r = await buildApi(store).calendar.save({ day: '2027-02-30', kind: '休', name: '春节' })
+    expect(!r.ok && r.error.fields?.day).toBe('日期格式应为 YYYY-MM-DD')
+    calendar.remove('2027-01-01')
+    expect(lastWorkingDay('2026-12-31', 2, calendar.calendar())).toBe('2027-01-01')
+    expect(store.all<{ summary: string }>(`SELECT summary FROM audit_log WHERE entity = 'official_day' ORDER BY id`).map((a) => a.summary)).toEqual([
+      '法定节假日：2027-01-01放假（元旦）',
+      '删除法定节假日安排：2027-01-01（元旦）'
+    ])
   })
 })
