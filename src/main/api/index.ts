@@ -4,7 +4,9 @@ import type { JobRunner } from '../core/jobs'
 import type { Store } from '../core/store'
 import { appApi } from './app'
 import { auditApi } from './audit'
+import { calendarApi } from './calendar'
 import { candidatesApi } from './candidates'
+import { countSheetsApi } from './count-sheets'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
 import { exportsApi } from './exports'
@@ -32,11 +34,13 @@ export function apiOf(s: Services) {
     persons: personsApi(s),
     candidates: candidatesApi(s),
     vetting: vettingApi(s),
+    calendar: calendarApi(s),
     review: reviewApi(s),
     negatives: negativesApi(s),
     evaluations: evaluationsApi(s),
     voters: votersApi(s),
     elections: electionsApi(s),
+    countSheets: countSheetsApi(s),
     members: membersApi(s),
     statistics: statisticsApi(s),
     risks: risksApi(s),

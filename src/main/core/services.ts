@@ -17,6 +17,9 @@ import { SettingsService } from './settings'
 import { StatisticsService } from './statistics'
 import type { Store } from './store'
 import { VettingService } from './vetting'
+import { CalendarService } from './official-calendar'
+import { CountSheetService } from './count-sheets'
+import { RecallService } from './recalls'
 import { VettingBatchService } from './vetting-batch'
 import { VillageGradeService } from './village-grades'
 import { VillageService } from './villages'
@@ -34,6 +37,9 @@ export interface Services {
   personRecords: PersonRecordService
   candidates: CandidateService
   vetting: VettingService
+  calendar: CalendarService
+  countSheets: CountSheetService
+  recalls: RecallService
   vettingBatch: VettingBatchService
   voters: VoterService
   members: MemberService
@@ -60,7 +66,7 @@ export function importRegisters(store: Store, clock: Clock): ImportRegisters {
     persons,
     voters: new VoterService(store, clock, settings),
     members: new MemberService(store, clock, persons),
-    vetting: new VettingService(store, clock, candidates, persons, settings)
+    vetting: new VettingService(store, clock, candidates, persons, settings, new CalendarService(store))
   }
 }
 
@@ -71,11 +77,13 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const persons = new PersonService(store, clock)
   const personRecords = new PersonRecordService(store, clock, persons)
   const candidates = new CandidateService(store, clock, personRecords, villages, settings)
-  const vetting = new VettingService(store, clock, candidates, persons, settings)
+  const calendar = new CalendarService(store)
+  const vetting = new VettingService(store, clock, candidates, persons, settings, calendar)
   const vettingBatch = new VettingBatchService(store, clock, vetting)
   const voters = new VoterService(store, clock, settings)
   const members = new MemberService(store, clock, persons)
   const elections = new ElectionService(store, clock, persons, members, settings)
+  const countSheets = new CountSheetService(store, clock, elections)
   const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
   const grades = new VillageGradeService(store, clock, villages)
@@ -95,10 +103,13 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     personRecords,
     candidates,
     vetting,
+    calendar,
     vettingBatch,
     voters,
     members,
     elections,
+    countSheets,
+    recalls: new RecallService(store, clock),
     statistics,
     risks,
     grades,

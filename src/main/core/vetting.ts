@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import type { EvaluationData, StageData, findingDecisionInput, findingInput, verdictInput } from '../../shared/candidate'
 import { failure } from '../../shared/result'
-import { daysBetween, lastWorkingDay, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
+import { daysBetween, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
 import { notFuture, type CandidateService, type CandidateView, type EvaluationView } from './candidates'
 import type { Clock } from './clock'
+import type { CalendarService } from './official-calendar'
+import { lastWorkingDay } from '../../shared/official-calendar'
 import type { PersonService } from './persons'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
@@ -29,7 +31,8 @@ export class VettingService {
     private readonly clock: Clock,
     private readonly candidates: CandidateService,
     private readonly persons: PersonService,
-    private readonly settings: SettingsService
+    private readonly settings: SettingsService,
+    private readonly calendar: CalendarService
   ) {}
 
   recordStage(data: StageData): CandidateView {
@@ -38,7 +41,7 @@ export class VettingService {
       const c = this.candidates.require(data.candidateId)
       const rules = this.candidates.rules()
       const level = data.stage === '会审' ? data.level : ''
-      const publicityEnd = data.stage === '公示' && data.publicityStart ? lastWorkingDay(data.publicityStart, rules.publicityDays) : null
+      const publicityEnd = data.stage === '公示' && data.publicityStart ? lastWorkingDay(data.publicityStart, rules.publicityDays, this.calendar.calendar()) : null
       if (data.stage === '会审' && !rules.meetingLevels.includes(level)) {
         throw failure('validation', `“${level}”不是设置中的会审层级`, { level: '不在会审层级中' })
       }

@@ -5,7 +5,6 @@ import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
 import { alreadyThere, failure } from '../../shared/result'
 import { categoryLabel, noElectionDay, notAVoter, registeredElsewhere, voterEligibility, type VoterData } from '../../shared/voter'
-import type { VotingRules } from '../../shared/voting-rules'
 import type { Clock } from './clock'
 import { searchKey } from './search-key'
 import { committeeDateSql } from './election-days'
@@ -52,7 +51,6 @@ export class VoterWriter {
   private readonly keyed: boolean
   constructor(
     store: Store,
-    private readonly rules: VotingRules,
     /** The writer's day is the clock's when it starts: changes after publication are dated with it, ages counted on it. */
     private readonly clock: Clock
   ) {
@@ -149,7 +147,7 @@ export class VoterWriter {
   private checked(d: VoterData, electionDate: string): { idNumber: string; sex: Sex; birthDate: string } {
     const id = checkIdNumber(d.idNumber, this.today)
     if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
-    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, electionDate, this.rules.voterMinAge)
+    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, electionDate)
     if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
     return id
   }

@@ -10,6 +10,7 @@ import { migration009 } from './009_seats'
 import { migration010 } from './010_ballot_channels'
 import { migration011 } from './011_person_search'
 import { migration012 } from './012_voter_group_order'
+import { migration013 } from './013_results_as_they_come'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -26,7 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
-  migration012
+  migration012,
+  migration013
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
