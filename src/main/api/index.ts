@@ -12,6 +12,7 @@ import { importsApi } from './imports'
 import { jobsApi } from './jobs'
 import { membersApi } from './members'
 import { negativesApi } from './negatives'
+import { noticesApi } from './notices'
 import { personsApi } from './persons'
 import { plansApi } from './plans'
 import { reviewApi } from './review'
@@ -43,6 +44,7 @@ export function apiOf(s: Services) {
     plans: plansApi(s),
     imports: importsApi(s),
     exports: exportsApi(s),
+    notices: noticesApi(s),
     jobs: jobsApi(s),
     audit: auditApi(s)
   }

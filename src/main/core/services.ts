@@ -8,6 +8,8 @@ import type { ImportRegisters } from './import/adapter'
 import { ImportService } from './import/service'
 import { JobRunner } from './jobs'
 import { MemberService } from './members'
+import { NoticeTemplateService } from './notice-templates'
+import { DayPapers } from './exports/day-papers'
 import { PersonRecordService } from './person-records'
 import { PersonService } from './persons'
 import { PlanService } from './plans'
@@ -42,6 +44,8 @@ export interface Services {
   risks: RiskService
   grades: VillageGradeService
   plans: PlanService
+  noticeTemplates: NoticeTemplateService
+  dayPapers: DayPapers
   riskBoard: RiskBoardService
   exports: ExportService
   imports: ImportService
@@ -78,7 +82,9 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
-  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
+  const noticeTemplates = new NoticeTemplateService(store, clock)
+  const dayPapers = new DayPapers(store, { villages, voters, elections, members, templates: noticeTemplates })
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, dayPapers })
   const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
@@ -99,6 +105,8 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     risks,
     grades,
     plans,
+    noticeTemplates,
+    dayPapers,
     riskBoard,
     exports,
     imports
