@@ -39,4 +39,15 @@ test('a clerk prints the ballots of a village: candidates in 姓氏笔画 order,
   await page.getByTitle('西坡村').click()
   await page.getByRole('button', { name: '导出选票PDF' }).click()
   await expect(page.getByText('“西坡村”还没有确定正式候选人')).toBeVisible()
+
+  // The office words a notice once: preview it filled with a real village, then save it as a version.
+  await page.getByRole('tab', { name: '公告模板' }).click()
+  await page.getByLabel('公告正文').fill('本{村}定于{选举日}选举{村民委员会}。')
+  await page.getByLabel('预览村社').click()
+  await page.locator('.ant-select-dropdown:visible').getByTitle('东岭村').click()
+  await page.getByRole('button', { name: '预览' }).click()
+  await expect(page.getByLabel('公告预览')).toContainText('本村定于2026年4月1日选举村民委员会。')
+  await page.getByRole('button', { name: '保存为新版本' }).click()
+  await expect(page.getByText('已保存“选举日及选举方式”公告模板第1版')).toBeVisible()
+  await expect(page.getByRole('cell', { name: '第1版' })).toBeVisible()
 })
