@@ -10,6 +10,7 @@ import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { buildServices } from './core/services'
 import { problemText, problemWorkbook } from './core/import/problem-workbook'
 import { TERMS, type Term } from '../shared/election'
+import { NOTICE_KINDS, type NoticeKind } from '../shared/notices'
 import { tuneHeapForForms } from './heap'
 
 tuneHeapForForms()
@@ -34,6 +35,10 @@ const USAGE = `换届工作台 命令行
       导入干部任免审批表（.lrmx，可多个文件或整个文件夹）到人员库，按身份证号或姓名+出生年月对应；退出码同上
   huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf|文件.docx [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名] [--department 部门]
       人选登记表（dossier）、选民名单（voters，须 --village）、选举结果报告单（election-report）还可导出为 Word（--out 文件.docx）
+  huanjie export ballots|tally-sheets [--db 文件] --out 文件.pdf|文件.docx [--village 村社名称]
+      选票（按姓氏笔画排列候选人，含流动票箱选票和印制数）、计票单；不写 --village 为全部村社
+  huanjie export notices --notice 公告 [--db 文件] --out 文件.pdf|文件.docx [--village 村社名称]
+      选举委员会公告，按“公告模板”的措辞填入村社数据。公告：${NOTICE_KINDS.join('、')}
   huanjie export lrmx --out 文件夹 [--village 村社名称] [--filled-by 姓名]
       每人一个干部任免审批表文件（.lrmx）
       导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
@@ -120,6 +125,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       'filled-by': { type: 'string' },
       term: { type: 'string' },
       department: { type: 'string' },
+      notice: { type: 'string' },
       json: { type: 'boolean' }
     }
   })
@@ -136,6 +142,10 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (!formats.includes(format)) throw new UsageError(`${EXPORT_TABLES[table].label}的输出文件应以 ${formats.map((f) => `.${f}`).join(' 或 ')} 结尾`)
   const stage = (values.stage ?? null) as Stage | null
   if (stage !== null && !STAGES.includes(stage)) throw new UsageError(`审查环节应为：${STAGES.join('、')}（没有“${stage}”）`)
+  const notice = (values.notice ?? null) as NoticeKind | null
+  if (table === 'notices' && notice === null) throw new UsageError(`请用 --notice 指定公告：${NOTICE_KINDS.join('、')}`)
+  if (notice !== null && table !== 'notices') throw new UsageError('--notice 只用于 export notices')
+  if (notice !== null && !NOTICE_KINDS.includes(notice)) throw new UsageError(`公告应为：${NOTICE_KINDS.join('、')}（没有“${notice}”）`)
   const store = openStore(values.db)
   try {
     const services = buildServices(store)
@@ -151,6 +161,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       villageId,
       term: term as Term,
       stage,
+      notice,
       filledBy: values['filled-by'] ?? '',
       department: values.department
     })

@@ -14,6 +14,7 @@ import { importsApi } from './imports'
 import { jobsApi } from './jobs'
 import { membersApi } from './members'
 import { negativesApi } from './negatives'
+import { noticesApi } from './notices'
 import { personsApi } from './persons'
 import { plansApi } from './plans'
 import { reviewApi } from './review'
@@ -47,6 +48,7 @@ export function apiOf(s: Services) {
     plans: plansApi(s),
     imports: importsApi(s),
     exports: exportsApi(s),
+    notices: noticesApi(s),
     jobs: jobsApi(s),
     audit: auditApi(s)
   }

@@ -8,6 +8,8 @@ import type { ImportRegisters } from './import/adapter'
 import { ImportService } from './import/service'
 import { JobRunner } from './jobs'
 import { MemberService } from './members'
+import { NoticeTemplateService } from './notice-templates'
+import { DayPapers } from './exports/day-papers'
 import { PersonRecordService } from './person-records'
 import { PersonService } from './persons'
 import { PlanService } from './plans'
@@ -48,6 +50,8 @@ export interface Services {
   risks: RiskService
   grades: VillageGradeService
   plans: PlanService
+  noticeTemplates: NoticeTemplateService
+  dayPapers: DayPapers
   riskBoard: RiskBoardService
   exports: ExportService
   imports: ImportService
@@ -90,7 +94,9 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
-  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
+  const noticeTemplates = new NoticeTemplateService(store, clock)
+  const dayPapers = new DayPapers(store, { villages, voters, elections, members, templates: noticeTemplates })
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, dayPapers })
   const imports = new ImportService({ store, clock, villages, persons, voters, members, vetting }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
@@ -114,6 +120,8 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     risks,
     grades,
     plans,
+    noticeTemplates,
+    dayPapers,
     riskBoard,
     exports,
     imports

@@ -141,6 +141,12 @@ function highestEducation(levels: (string | null)[]): string {
   return levels.reduce<string | null>((best, l) => (rank(l) > rank(best) ? l : best), null) ?? ''
 }
 
+/** The 学历 a list shows of a cadre record's two education columns (JSON): the higher level. */
+export function educationOf(fullTime: string | null | undefined, inService: string | null | undefined): string {
+  const level = (json: string | null | undefined) => (json ? ((JSON.parse(json) as { level: string | null }).level ?? null) : null)
+  return highestEducation([level(fullTime), level(inService)])
+}
+
 /** The candidate register as the three candidate tables see it. */
 export class CandidateExports {
   constructor(
@@ -174,7 +180,6 @@ export class CandidateExports {
         )
         .map((r) => [r.id, r])
     )
-    const level = (json: string | null | undefined) => (json ? ((JSON.parse(json) as { level: string | null }).level ?? null) : null)
     return list.map((c) => {
       const p = profiles.get(c.personId)
       return {
@@ -183,7 +188,7 @@ export class CandidateExports {
         ethnicity: p?.ethnicity ?? '',
         birthDate: c.birthDate,
         age: c.age,
-        education: highestEducation([level(p?.fullTimeEducation), level(p?.inServiceEducation)]),
+        education: educationOf(p?.fullTimeEducation, p?.inServiceEducation),
         politicalStatus: p?.politicalStatus ?? '',
         partyJoinDate: isoYearMonth(p?.partyJoined ?? ''),
         currentPost: p?.currentPosition ?? '',

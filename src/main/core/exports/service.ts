@@ -5,6 +5,8 @@ import type { Term } from '../../../shared/election'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
+import { fillNotice, type NoticeKind, type NoticeTemplateText } from '../../../shared/notices'
+import type { DayPapers } from './day-papers'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
 import type { ElectionService } from '../elections'
@@ -53,6 +55,8 @@ export interface ExportRequest {
   format: ExportFormat
   villageId: number | null
   term?: Term
+  /** 公告 only: which notice. */
+  notice?: NoticeKind | null
   /** Candidate tables and forms only. */
   stage?: Stage | null
   candidateId?: number | null
@@ -78,6 +82,7 @@ export interface ExportSources {
   statistics: StatisticsService
   elections: ElectionService
   candidateExports: CandidateExports
+  dayPapers: DayPapers
 }
 
 /**
@@ -150,6 +155,11 @@ export class ExportService {
     const h = this.heading(village?.id ?? null)
     if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
+    if (req.table === 'ballots' || req.table === 'tally-sheets' || req.table === 'notices') {
+      const notice = req.table === 'notices' ? (req.notice ?? '选举日及选举方式') : null
+      const bytes = await this.registers.dayPapers.render(req.table, req.format, village, h, notice, ctx)
+      return this.fileOf(req, label, village, bytes, h, notice ?? undefined)
+    }
     const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
     const bytes =
       req.format === 'xlsx'
@@ -158,6 +168,12 @@ export class ExportService {
           ? await renderTablesDocx(tables, label)
           : await renderPdf(tablesDocument(tables, pdfFonts()), pdfFonts())
     return this.fileOf(req, label, village, bytes, h, req.stage ?? req.department)
+  }
+
+  /** A notice's wording filled with one village's data, as the 公告模板 page previews an edit before it is saved. */
+  noticePreview(villageId: number, wording: NoticeTemplateText): NoticeTemplateText {
+    const values = this.registers.dayPapers.noticeValues(this.villages.require(villageId), this.heading(villageId))
+    return { title: fillNotice(wording.title, values), body: fillNotice(wording.body, values) }
   }
 
   /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */

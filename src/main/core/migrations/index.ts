@@ -11,6 +11,7 @@ import { migration010 } from './010_ballot_channels'
 import { migration011 } from './011_person_search'
 import { migration012 } from './012_voter_group_order'
 import { migration013 } from './013_results_as_they_come'
+import { migration014 } from './014_notice_templates'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -28,7 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
-  migration013
+  migration013,
+  migration014
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
