@@ -16,7 +16,10 @@ import {
   setAccountPassword
 } from './encrypted-register'
 import { readSlots, slotFileOf } from './key-slots'
-import { LATEST_VERSION } from './migrations'
+import { LATEST_VERSION, MIGRATIONS } from './migrations'
+
+/** The version the previous release wrote. */
+const PREVIOUS = MIGRATIONS[MIGRATIONS.length - 2].version
 import { Store, StoreOpenError } from './store'
 import { useTempDir } from './test-support'
 
@@ -61,7 +64,7 @@ describe('an encrypted register', () => {
 
     const file = path.join(dir, 'office.db')
     // Made at the previous version, then opened by this one: the copy taken before migrating must be encrypted too.
-    const { store: old } = createEncryptedRegister(file, ADMIN, { targetVersion: LATEST_VERSION - 1 })
+    const { store: old } = createEncryptedRegister(file, ADMIN, { targetVersion: PREVIOUS })
     await seed(old)
     old.close()
     const store = openEncryptedRegister(file, dataKeyFor(file, ADMIN)!)
@@ -132,7 +135,7 @@ describe('converting a plain register of the previous version', () => {
   it('keeps every row of every table, leaves no plain copy and shows nothing readable', async () => {
     const dir = tempDir()
     const file = path.join(dir, 'office.db')
-    const plain = Store.fileStore(file, { targetVersion: LATEST_VERSION - 1 })
+    const plain = Store.fileStore(file, { targetVersion: PREVIOUS })
     await seed(plain)
     const rows = dump(plain)
     // Left in the WAL on purpose: the conversion must take what only the WAL holds.
@@ -140,8 +143,8 @@ describe('converting a plain register of the previous version', () => {
     plain.db.exec("UPDATE villages SET name = '翠竹湾村' WHERE name = '翠竹湾村'")
 
     // Kept at its version, to compare row for row; the next opening brings it up to date.
-    const { store } = convertPlainRegister(file, ADMIN, { targetVersion: LATEST_VERSION - 1 })
-    expect(store.version).toBe(LATEST_VERSION - 1)
+    const { store } = convertPlainRegister(file, ADMIN, { targetVersion: PREVIOUS })
+    expect(store.version).toBe(PREVIOUS)
     expect(registerState(file)).toBe('encrypted')
     const after = dump(store)
     for (const [table, list] of Object.entries(rows)) expect(after[table], table).toEqual(list)
@@ -160,7 +163,7 @@ describe('converting a plain register of the previous version', () => {
   it('leaves a register that opens when the process is killed at any moment of the conversion', async () => {
     const dir = tempDir()
     const source = path.join(dir, 'source.db')
-    const seedStore = Store.fileStore(source, { targetVersion: LATEST_VERSION - 1 })
+    const seedStore = Store.fileStore(source, { targetVersion: PREVIOUS })
     await seed(seedStore)
     // Enough rows that the conversion takes a while to kill it in.
     seedStore.transaction(() => {

@@ -13,6 +13,7 @@ import {
   openWithRecovery,
   readSlots,
   withAccountSlot,
+  withoutAccountSlot,
   writeSlots,
   type SlotFile
 } from './key-slots'
@@ -44,13 +45,13 @@ export interface Credentials {
 export type StoreOptions = Omit<OpenOptions, 'key'>
 
 /** A new encrypted register: a random data key, a slot for the first account and one for the recovery key (shown once). */
-export function createEncryptedRegister(file: string, first: Credentials, options: StoreOptions = {}): { store: Store; recoveryKey: string } {
+export function createEncryptedRegister(file: string, first: Credentials, options: StoreOptions = {}): { store: Store; recoveryKey: string; key: Buffer } {
   if (registerState(file) !== 'missing') throw failure('conflict', `“${path.basename(file)}”已存在，不能再新建`)
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   const key = newDataKey()
   const recoveryKey = newRecoveryKey()
   writeSlots(file, withAccountSlot({ ...emptySlotFile(), slots: [makeSlot('recovery', undefined, recoveryKey, key)] }, first.account, first.password, key))
-  return { store: Store.fileStore(file, { ...options, key }), recoveryKey }
+  return { store: Store.fileStore(file, { ...options, key }), recoveryKey, key }
 }
 
 /** The data key for an account's password, or null when the password (or the account) is wrong. */
@@ -74,6 +75,10 @@ export function setAccountPassword(file: string, key: Buffer, account: string, p
   writeSlots(file, withAccountSlot(readSlots(file), account, password, key))
 }
 
+export function removeAccountSlot(file: string, account: string): void {
+  writeSlots(file, withoutAccountSlot(readSlots(file), account))
+}
+
 export function slotsOf(file: string): SlotFile {
   return readSlots(file)
 }
@@ -87,7 +92,7 @@ const plainLeftOf = (file: string): string => `${file}.plain-old`
  * renamed over the plain file, whose bytes are then overwritten. A crash at any point leaves a register that opens:
  * before the rename the plain file is untouched (and converted again next time), after it the encrypted one is whole.
  */
-export function convertPlainRegister(file: string, first: Credentials, options: StoreOptions = {}): { store: Store; recoveryKey: string } {
+export function convertPlainRegister(file: string, first: Credentials, options: StoreOptions = {}): { store: Store; recoveryKey: string; key: Buffer } {
   if (registerState(file) !== 'plain') throw failure('conflict', `“${path.basename(file)}”不是未加密的数据库`)
   const target = convertingOf(file)
   fs.rmSync(target, { force: true })
@@ -131,7 +136,7 @@ export function convertPlainRegister(file: string, first: Credentials, options: 
   fs.renameSync(target, file)
   fsyncDir(path.dirname(path.resolve(file)))
   finishConversion(file)
-  return { store: Store.fileStore(file, { ...options, key }), recoveryKey }
+  return { store: Store.fileStore(file, { ...options, key }), recoveryKey, key }
 }
 
 /** After a conversion (or a crash inside one): the plain copy's bytes are overwritten, a half-made encrypted copy removed. */

@@ -43,8 +43,6 @@ export interface SlotFile {
   /** The cipher the register is written with; opening uses the same. */
   cipher: 'sqlcipher-4'
   slots: Slot[]
-  /** Wrong passwords in a row per account, kept here because a refused password cannot open the register. */
-  failures?: Record<string, { count: number; lastAt: string }>
 }
 
 export const slotFileOf = (dbFile: string): string => `${dbFile}.keys`
@@ -130,9 +128,7 @@ export function writeSlots(dbFile: string, slots: SlotFile): void {
 
 /** A copy of the register (a backup, the copy before migrating) gets the same slots, to open with the same passwords. */
 export function carrySlots(dbFile: string, copy: string): void {
-  const slots = readSlots(dbFile)
-  delete slots.failures
-  writeSlots(copy, slots)
+  writeSlots(copy, readSlots(dbFile))
 }
 
 export function emptySlotFile(): SlotFile {

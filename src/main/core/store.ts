@@ -9,6 +9,7 @@ import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
 import { systemClock, type Clock } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'
 import { INDEX_PENDING_SQL } from './migrations/011_person_search'
+import { actingAccount } from './acting-account'
 import { carrySlots } from './key-slots'
 import { openConnection as openKeyed, WrongKeyError, type Opening } from './sqlcipher'
 
@@ -232,10 +233,12 @@ export class Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const at = this.clock.now()
+    // The account signed in for the call that writes (the API boundary sets it), else the one the store was opened for.
+    const actor = actingAccount() ?? this.actor
     return (e: AuditEntry): void => {
       insert.run(
         at,
-        this.actor,
+        actor,
         e.action,
         e.entity,
         e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
