@@ -4,7 +4,7 @@ import { test } from './fixtures'
 const DEPARTMENTS = ['纪委监委', '组织部', '政法委', '公安', '法院', '检察院', '信访局', '民政局']
 
 /** Walks a 人选 through the whole vetting path over the API, to 确定为正式候选人. */
-async function confirmFormal(server: { url: string; token: string }, candidateId: number) {
+async function confirmFormal(server: { url: string; token: string; session: string }, candidateId: number) {
   const stage = (stage: string, decidedOn: string, extra: object = {}) =>
     call(server, 'vetting.recordStage', { candidateId, stage, result: '通过', decidedOn, decider: '乡镇党委', ...extra })
   await stage('资格初审', '2026-03-04')

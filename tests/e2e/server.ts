@@ -6,25 +6,48 @@ import readline from 'node:readline'
 
 const CLI = path.resolve(__dirname, '../../out/main/cli.js')
 
+/** The 管理员 every e2e register is set up with (first-run setup through the API, as the page would). */
+export const E2E_ADMIN = { name: '测试管理员', password: 'e2e-admin-pass' }
+
 export interface RunningServer {
+  /** The address with the token and a signed-in 管理员's session: a page opened there is past the login. */
   url: string
   token: string
+  /** The 管理员's session, sent by callApi. */
+  session: string
   dbPath: string
   /** The server's process, for its peak memory (/proc/PID/status). */
   pid: number
   stop(): Promise<void>
 }
 
+/** The headers of an API call as the signed-in page sends them: the run's token and the 管理员's session. */
+export function apiHeaders(server: { token: string; session: string }): Record<string, string> {
+  return { 'content-type': 'application/json', 'x-huanjie-token': server.token, 'x-huanjie-session': server.session }
+}
+
 /** One API call as the UI makes it, over the server's HTTP with its token; an error becomes a throw. */
 export async function callApi<T>(server: RunningServer, name: string, input: unknown): Promise<T> {
   const res = await fetch(new URL(`/api/${name}`, server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+    headers: apiHeaders(server),
     body: JSON.stringify(input)
   })
   const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } }
   if (!r.ok) throw new Error(r.error?.message)
   return r.value
+}
+
+/** Sets up the register's 管理员 on first start, or signs in as it: the session every test page and call uses. */
+async function signIn(url: string, token: string): Promise<string> {
+  const post = async (name: string, input: unknown) => {
+    const res = await fetch(new URL(`/api/${name}`, url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-huanjie-token': token }, body: JSON.stringify(input) })
+    return (await res.json()) as { ok: boolean; value: { session: string; register: string }; error?: { message: string } }
+  }
+  const status = await post('session.status', {})
+  const r = status.value.register === 'encrypted' ? await post('session.login', { account: E2E_ADMIN.name, password: E2E_ADMIN.password }) : await post('session.setup', E2E_ADMIN)
+  if (!r.ok) throw new Error(r.error?.message)
+  return r.value.session
 }
 
 /** A temporary folder per test that is removed afterwards, so tests never share a database. */
@@ -46,9 +69,14 @@ export async function startServer(dbPath: string): Promise<RunningServer> {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${stderr}`)))
   })
   const { url } = JSON.parse(line) as { url: string }
+  const token = new URL(url).searchParams.get('token')!
+  const session = await signIn(url, token)
+  const signedIn = new URL(url)
+  signedIn.searchParams.set('session', session)
   return {
-    url,
-    token: new URL(url).searchParams.get('token')!,
+    url: signedIn.toString(),
+    token,
+    session,
     dbPath,
     pid: child.pid!,
     stop: () =>

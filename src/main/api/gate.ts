@@ -17,7 +17,7 @@ import {
   type StoreOptions
 } from '../core/encrypted-register'
 import { buildServices, type Services } from '../core/services'
-import type { Store } from '../core/store'
+import type { BackupResult, Store } from '../core/store'
 import { LoginAttempts } from './login-attempts'
 import { needOf } from './access'
 import { apiOf, type Api } from './index'
@@ -155,6 +155,19 @@ export class Gate {
         return toFailure(e)
       }
     })
+  }
+
+  /** 文件 → 备份数据库… of the desktop menu: 管理员 only, recorded under its name; the copy is encrypted and carries its slots. */
+  async backup(sessionId: string | undefined, out: string): Promise<Result<BackupResult>> {
+    const s = sessionId ? this.sessions.get(sessionId) : undefined
+    const account = s && !s.locked ? this.services?.accounts.byName(s.account) : undefined
+    if (!account || !this.store) return fail('unauthorized', '请先登录')
+    if (!roleAllows(account.role, 'admin')) return fail('forbidden', `您的账号（${account.role}）不能备份数据库，请由管理员备份`)
+    try {
+      return { ok: true, value: await actAs(account.name, () => this.store!.backupTo(out)) }
+    } catch (e) {
+      return toFailure(e)
+    }
   }
 
   close(): void {
