@@ -55,8 +55,11 @@ export function tempDir(prefix = 'huanjie-e2e-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
-/** Starts browser mode exactly as a user would (`huanjie serve --db FILE`), on a free port. */
-export async function startServer(dbPath: string): Promise<RunningServer> {
+/**
+ * Starts browser mode exactly as a user would (`huanjie serve --db FILE`), on a free port, signed in as E2E_ADMIN
+ * (set up on first start) unless `signIn` is false: then the page shows the first-run setup or the login itself.
+ */
+export async function startServer(dbPath: string, { signIn: withSession = true } = {}): Promise<RunningServer> {
   if (!fs.existsSync(CLI)) throw new Error('out/main/cli.js is missing: run `npm run build` first')
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve', '--db', dbPath, '--port', '0', '--json'], {
     stdio: ['ignore', 'pipe', 'pipe']
@@ -70,9 +73,9 @@ export async function startServer(dbPath: string): Promise<RunningServer> {
   })
   const { url } = JSON.parse(line) as { url: string }
   const token = new URL(url).searchParams.get('token')!
-  const session = await signIn(url, token)
+  const session = withSession ? await signIn(url, token) : ''
   const signedIn = new URL(url)
-  signedIn.searchParams.set('session', session)
+  if (session) signedIn.searchParams.set('session', session)
   return {
     url: signedIn.toString(),
     token,
