@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { startServer, type RunningServer } from '../tests/e2e/server'
+import { apiHeaders, startServer, type RunningServer } from '../tests/e2e/server'
 import { DATA, freshDb } from './import'
 import { measure, median } from './measure-client'
 import { VILLAGES, writeVillages, writeVoterRoster } from './roster'
@@ -12,7 +12,7 @@ const PROBE_EVERY_MS = 25
 async function call<T>(server: RunningServer, name: string, input: unknown): Promise<T> {
   const res = await fetch(`${new URL(server.url).origin}/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+    headers: apiHeaders(server),
     body: JSON.stringify(input)
   })
   const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } }

@@ -12,12 +12,16 @@ import { problemText, problemWorkbook } from './core/import/problem-workbook'
 import { TERMS, type Term } from '../shared/election'
 import { NOTICE_KINDS, type NoticeKind } from '../shared/notices'
 import { tuneHeapForForms } from './heap'
+import { init, openForCommand, takeUser } from './cli-access'
+import { systemClock } from './core/clock'
 
 tuneHeapForForms()
 
 const USAGE = `换届工作台 命令行
 
 用法:
+  huanjie init   --db 文件 --admin 账号名
+      新建加密数据库（或把旧版未加密的数据库转换为加密）并设管理员；密码取自 HUANJIE_PASSWORD，打印一次恢复密钥
   huanjie serve  [--db 文件] [--port 端口]
       浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
   huanjie backup [--db 文件] --out 备份文件
@@ -49,6 +53,7 @@ const USAGE = `换届工作台 命令行
 
 通用选项:
   --db 文件    数据库文件（默认：${defaultDbPath()}）
+  --user 账号  加密数据库的账号（密码取自环境变量 HUANJIE_PASSWORD，未设置时在终端输入，不回显）
   --json       以 JSON 输出结果，便于脚本处理
   --help       显示本帮助`
 
@@ -63,30 +68,31 @@ function print(out: Output, human: string, data: unknown): void {
   process.stdout.write(out.json ? `${JSON.stringify(data)}\n` : `${human}\n`)
 }
 
-function openStore(db: string | undefined): Store {
-  return Store.fileStore(path.resolve(db ?? defaultDbPath()))
+/** The account of `--user` (taken out of the arguments by main). */
+let signedIn: string | undefined
+
+function openStore(db: string | undefined): Promise<Store> {
+  return openForCommand(path.resolve(db ?? defaultDbPath()), signedIn)
 }
 
 async function serve(args: string[], out: Output): Promise<void> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } } })
   const port = values.port === undefined ? 0 : Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`端口无效：${values.port}`)
-  const store = openStore(values.db)
+  const file = path.resolve(values.db ?? defaultDbPath())
   // Loaded by the commands that use them: an import need not hold the whole API and the PDF engine in memory.
-  const [{ buildApi }, { startWebServer }] = await Promise.all([import('./api'), import('./web/server')])
-  const server = await startWebServer({
-    api: buildApi(store),
-    staticDir: rendererDir(),
-    port
-  })
-  print(out, `换届工作台浏览器模式已启动（数据库：${store.path}）\n请在浏览器中打开：${server.url}\n按 Ctrl+C 结束。`, {
+  const [{ Gate }, { startWebServer }] = await Promise.all([import('./api/gate'), import('./web/server')])
+  // The register opens at the first sign-in in the page (or is set up there on first start).
+  const gate = new Gate(file, { clock: systemClock })
+  const server = await startWebServer({ gate, staticDir: rendererDir(), port })
+  print(out, `换届工作台浏览器模式已启动（数据库：${file}）\n请在浏览器中打开：${server.url}\n按 Ctrl+C 结束。`, {
     url: server.url,
     port: server.port,
-    db: store.path
+    db: file
   })
   const stop = async (): Promise<void> => {
     await server.close()
-    store.close()
+    gate.close()
     process.exit(0)
   }
   process.on('SIGINT', stop)
@@ -103,8 +109,7 @@ function rendererDir(): string {
 async function backup(args: string[], out: Output): Promise<void> {
   const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } } })
   if (!values.out) throw new UsageError('请用 --out 指定备份文件')
-  const file = path.resolve(values.db ?? defaultDbPath())
-  const store = Store.fileStore(file)
+  const store = await openStore(values.db)
   try {
     const result = await store.backupTo(values.out)
     print(out, `已备份到 ${result.path}（${result.bytes} 字节）${result.note ? `\n${result.note}` : ''}`, result)
@@ -146,7 +151,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (table === 'notices' && notice === null) throw new UsageError(`请用 --notice 指定公告：${NOTICE_KINDS.join('、')}`)
   if (notice !== null && table !== 'notices') throw new UsageError('--notice 只用于 export notices')
   if (notice !== null && !NOTICE_KINDS.includes(notice)) throw new UsageError(`公告应为：${NOTICE_KINDS.join('、')}（没有“${notice}”）`)
-  const store = openStore(values.db)
+  const store = await openStore(values.db)
   try {
     const services = buildServices(store)
     let villageId: number | null = null
@@ -177,7 +182,7 @@ async function exportTable(args: string[], out: Output): Promise<void> {
 /** `export lrmx --out DIR`: one file per person, not one table. */
 async function exportLrmxFiles(values: { db?: string; out?: string; village?: string; 'filled-by'?: string; json?: boolean }): Promise<void> {
   if (!values.out) throw new UsageError('请用 --out 指定输出文件夹，每人一个 .lrmx 文件')
-  const store = openStore(values.db)
+  const store = await openStore(values.db)
   try {
     const villageId = values.village ? villageIdOf(store, values.village) : null
     const said = (await import('./cli-lrmx')).exportLrmx(store, path.resolve(values.out), villageId, values['filled-by'] ?? '')
@@ -200,7 +205,7 @@ async function importLrmxFiles(args: string[], out: Output): Promise<number> {
   const { importLrmx, lrmxInputs } = await import('./cli-lrmx')
   const files = lrmxInputs(positionals)
   if (typeof files === 'string') throw new UsageError(files)
-  const store = openStore(values.db)
+  const store = await openStore(values.db)
   try {
     const said = await importLrmx(store, files, Boolean(values['dry-run']))
     print(out, said.human, said.data)
@@ -235,7 +240,7 @@ async function importFile(args: string[], out: Output): Promise<number> {
     throw new UsageError(`未知的导入类型“${kindArg}”，可选：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}`)
   }
   const kind = kindArg as ImportKind
-  const store = openStore(values.db)
+  const store = await openStore(values.db)
   try {
     const { villages, imports } = buildServices(store)
     let villageId: number | null = null
@@ -293,10 +298,15 @@ async function importFile(args: string[], out: Output): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv
+  const [command, ...args] = argv
+  const { user, rest } = takeUser(args)
+  signedIn = user
   const out: Output = { json: rest.includes('--json') }
   try {
     switch (command) {
+      case 'init':
+        await init(rest, (human, data) => print(out, human, data))
+        return 0
       case 'serve':
         await serve(rest, out)
         return -1

@@ -5,9 +5,11 @@ export const auditQuery = z
   .object({
     entity: z.string().max(50).nullable().default(null),
     entityId: z.union([z.string(), z.number()]).nullable().default(null),
-    limit: z.number().int().min(1).max(1000).default(200)
+    limit: z.number().int().min(1).max(1000).default(200),
+    /** One account's rows (操作记录 filtered by account). */
+    actor: z.string().max(40).nullable().default(null)
   })
-  .default({ entity: null, entityId: null, limit: 200 })
+  .default({ entity: null, entityId: null, limit: 200, actor: null })
 
 export interface AuditRow {
   id: number

@@ -27,6 +27,8 @@ export type ErrorCode =
   // The transports.
   | 'unauthorized'
   | 'forbidden'
+  // Signed in, but the window was left idle: the same account's password opens it again.
+  | 'locked'
   | 'method'
   | 'too_large'
   | 'bad_request'

@@ -27,6 +27,22 @@ export const votingRulesSetting = defineSetting({
   defaultValue: DEFAULT_VOTING_RULES
 })
 
+/** Minutes without a call after which the window locks until the same account's password is given again. */
+export const idleMinutesSetting = defineSetting({
+  key: 'access.idleMinutes',
+  label: '无操作自动锁定（分钟）',
+  schema: z.number().int().min(1).max(240),
+  defaultValue: 10
+})
+
+/** 内部资料 注意保密 in the footer of printed tables and PDFs. */
+export const confidentialFooterSetting = defineSetting({
+  key: 'print.confidentialFooter',
+  label: '打印页脚“内部资料 注意保密”',
+  schema: z.boolean(),
+  defaultValue: true
+})
+
 /** 全乡镇统一选举日: the day every village uses unless it has its own. */
 export const townshipElectionDaysSetting = defineSetting({
   key: 'township.electionDays',

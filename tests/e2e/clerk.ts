@@ -1,15 +1,16 @@
 import type { Locator, Page } from '@playwright/test'
 import { checkCharacter } from '../../src/shared/idcard'
 import { expect } from './fixtures'
+import { apiHeaders } from './server'
 
 /** antd puts a space between the two characters of a two-character button. */
 export const SAVE = /^保\s*存$/
 
 /** One API call over browser mode, as the renderer makes it; throws the Chinese message on refusal. */
-export async function call<T = unknown>(server: { url: string; token: string }, name: string, input: unknown): Promise<T> {
+export async function call<T = unknown>(server: { url: string; token: string; session: string }, name: string, input: unknown): Promise<T> {
   const res = await fetch(new URL(`/api/${name}`, server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+    headers: apiHeaders(server),
     body: JSON.stringify(input)
   })
   const body = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } }
@@ -26,7 +27,7 @@ export function idNumber(birth: string, seq: number): string {
 export const DEPARTMENTS = ['纪委监委', '组织部', '政法委', '公安', '法院', '检察院', '信访局', '民政局']
 
 /** Walks a 人选 through the whole vetting path over the API, to 确定为正式候选人. */
-export async function confirmFormal(server: { url: string; token: string }, candidateId: number) {
+export async function confirmFormal(server: { url: string; token: string; session: string }, candidateId: number) {
   const stage = (stage: string, decidedOn: string, extra: object = {}) =>
     call(server, 'vetting.recordStage', { candidateId, stage, result: '通过', decidedOn, decider: '乡镇党委', ...extra })
   await stage('资格初审', '2026-03-04')
@@ -62,7 +63,7 @@ interface Seeded {
  * each person differs in name, ID and sex so no record can be mistaken for another.
  */
 export async function seedVetting(
-  server: { url: string; token: string },
+  server: { url: string; token: string; session: string },
   people: { name: string; birth: string; seq: number; party?: boolean; committeePost?: '主任' | '副主任' | '委员' }[],
   departments: string[],
   village = '龙山村'

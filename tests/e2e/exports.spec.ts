@@ -6,14 +6,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { makeIdNumber } from '../fixtures/ids'
 import { expect, test } from './fixtures'
+import { apiHeaders } from './server'
 
-type Server = { url: string; token: string; dbPath: string }
+type Server = { url: string; token: string; session: string; dbPath: string }
 
 /** One API call as the UI makes it. */
 async function call<T>(server: Server, name: string, input: unknown): Promise<T> {
   const res = await fetch(new URL(`/api/${name}`, server.url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+    headers: apiHeaders(server),
     body: JSON.stringify(input)
   })
   const body = (await res.json()) as { ok: boolean; value: T }
@@ -140,7 +141,7 @@ test('a clerk exports a village’s 选民名单 as a job, and is told why a rep
   const call = async (name: string, body: unknown) => {
     const res = await fetch(new URL(`/api/${name}`, server.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-huanjie-token': server.token },
+      headers: apiHeaders(server),
       body: JSON.stringify(body)
     })
     const r = (await res.json()) as { ok: boolean; value: { id: number } }

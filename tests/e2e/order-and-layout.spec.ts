@@ -9,7 +9,7 @@ async function box(l: Locator, what: string) {
   return b
 }
 
-async function seedVillages(server: { url: string; token: string }, names: string[]) {
+async function seedVillages(server: { url: string; token: string; session: string }, names: string[]) {
   for (const name of names)
     await call(server, 'villages.create', {
       name,

@@ -8,7 +8,7 @@ const iso = (offsetDays: number) => {
 }
 
 async function call(page: Page, base: string, token: string, name: string, input: unknown) {
-  const res = await page.request.post(`${new URL(base).origin}/api/${name}`, { headers: { 'x-huanjie-token': token }, data: input })
+  const res = await page.request.post(`${new URL(base).origin}/api/${name}`, { headers: { 'x-huanjie-token': token, 'x-huanjie-session': new URL(base).searchParams.get('session') ?? '' }, data: input })
   const body = await res.json()
   expect(body.ok, JSON.stringify(body)).toBe(true)
   return body.value

@@ -37,7 +37,7 @@ const progressSeen = (page: Page) => page.evaluate(() => (window as unknown as {
 
 const numbers = (messages: string[], pattern: RegExp) => [...new Set(messages.map((m) => pattern.exec(m)?.[1]).filter((n): n is string => !!n).map(Number))]
 
-const registered = async (server: { url: string; token: string }, villageId: number) =>
+const registered = async (server: { url: string; token: string; session: string }, villageId: number) =>
   (await call<{ total: number }>(server, 'voters.list', { villageId, pageSize: 1 })).total
 
 test('a clerk imports 100,000 voters through the window with progress in both phases, another page answers meanwhile, and a cancelled second import changes nothing', async ({

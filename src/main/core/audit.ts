@@ -9,9 +9,9 @@ export class AuditService {
     const q = auditQuery.parse(input)
     const rows = this.store.all<Omit<AuditRow, 'before' | 'after'> & { before: string | null; after: string | null }>(
       `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before, after FROM audit_log
-       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId)
+       WHERE (@entity IS NULL OR entity = @entity) AND (@entityId IS NULL OR entity_id = @entityId) AND (@actor IS NULL OR actor = @actor)
        ORDER BY id DESC LIMIT @limit`,
-      { entity: q.entity, entityId: q.entityId === null ? null : String(q.entityId), limit: q.limit }
+      { entity: q.entity, entityId: q.entityId === null ? null : String(q.entityId), limit: q.limit, actor: q.actor }
     )
     return rows.map((r) => ({
       ...r,

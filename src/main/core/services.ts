@@ -1,3 +1,4 @@
+import { AccountService } from './accounts'
 import { AuditService } from './audit'
 import { CandidateService } from './candidates'
 import type { Clock } from './clock'
@@ -55,6 +56,7 @@ export interface Services {
   riskBoard: RiskBoardService
   exports: ExportService
   imports: ImportService
+  accounts: AccountService
 }
 
 /** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
@@ -124,6 +126,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     dayPapers,
     riskBoard,
     exports,
-    imports
+    imports,
+    accounts: new AccountService(store, clock)
   }
 }

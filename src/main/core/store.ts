@@ -9,12 +9,13 @@ import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
 import { systemClock, type Clock } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'
 import { INDEX_PENDING_SQL } from './migrations/011_person_search'
+import { actingAccount } from './acting-account'
+import { carrySlots } from './key-slots'
+import { openConnection as openKeyed, WrongKeyError, type Opening } from './sqlcipher'
 
-export interface OpenOptions {
+export interface OpenOptions extends Opening {
   /** Stop migrating at this version (tests build every earlier shape with it). */
   targetVersion?: number
-  /** Path of a better-sqlite3 binary built for the running runtime (Electron in development). */
-  nativeBinding?: string
   /** Who is recorded in the audit log. */
   actor?: string
   migrations?: readonly Migration[]
@@ -39,7 +40,7 @@ export type Reads = Pick<Store, 'one' | 'all' | 'value'>
 export class StoreOpenError extends Error {
   constructor(
     message: string,
-    readonly code: 'too_new' | 'not_a_database' | 'unreadable'
+    readonly code: 'too_new' | 'not_a_database' | 'unreadable' | 'wrong_key'
   ) {
     super(message)
   }
@@ -57,11 +58,12 @@ export class Store {
     /** The copy taken before migrating, if one was needed. */
     readonly backupBeforeMigration: string | null,
     readonly clock: Clock,
-    private readonly native: Database.Options = {}
+    /** How this file is opened (native binding, data key): a second connection opens it alike. */
+    private readonly opening: Opening = {}
   ) {}
 
   static memoryStore(options: OpenOptions = {}): Store {
-    const db = new Database(':memory:', nativeOptions(options))
+    const db = openConnection(':memory:', { nativeBinding: options.nativeBinding })
     configure(db, false)
     const clock = options.clock ?? systemClock
     migrate(db, options.migrations ?? MIGRATIONS, clock, options.targetVersion)
@@ -88,7 +90,7 @@ export class Store {
     } else {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     }
-    const db = new Database(file, nativeOptions(options))
+    const db = openConnection(file, options)
     try {
       configure(db, true)
       migrate(db, migrations, clock, target)
@@ -96,7 +98,7 @@ export class Store {
       db.close()
       throw e
     }
-    return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup, clock, nativeOptions(options))
+    return new Store(db, path.resolve(file), options.actor ?? defaultActor(), backup, clock, { nativeBinding: options.nativeBinding, key: options.key })
   }
 
   private readonly statements = new Map<string, Database.Statement>()
@@ -211,9 +213,9 @@ export class Store {
 
   /** A second connection to the same file, configured alike (the schema is already current). */
   private sibling(): Store {
-    const db = new Database(this.path, { ...this.native, fileMustExist: true })
+    const db = openConnection(this.path, this.opening, { fileMustExist: true })
     configure(db, true)
-    return new Store(db, this.path, this.actor, null, this.clock, this.native)
+    return new Store(db, this.path, this.actor, null, this.clock, this.opening)
   }
 
   /**
@@ -231,10 +233,12 @@ export class Store {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
     )
     const at = this.clock.now()
+    // The account signed in for the call that writes (the API boundary sets it), else the one the store was opened for.
+    const actor = actingAccount() ?? this.actor
     return (e: AuditEntry): void => {
       insert.run(
         at,
-        this.actor,
+        actor,
         e.action,
         e.entity,
         e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
@@ -257,7 +261,17 @@ export class Store {
     fs.mkdirSync(path.dirname(target), { recursive: true })
     // All pages in one step: a step reads one snapshot, and a copy made in many steps starts over whenever
     // another process commits in between, so a busy office could starve it.
-    await this.db.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
+    if (this.opening.key) {
+      // SQLite's backup API cannot write an encrypted copy; VACUUM INTO writes one with the same key, also in one
+      // read snapshot, into a file of its own that replaces the target only when whole.
+      const tmp = `${target}.${process.pid}.tmp`
+      fs.rmSync(tmp, { force: true })
+      this.db.prepare('VACUUM INTO ?').run(tmp)
+      fs.renameSync(tmp, target)
+      carrySlots(this.path, target)
+    } else {
+      await this.db.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 100) })
+    }
     const check = checkCopy(this.db, target)
     if (check !== 'ok') throw failure('backup_damaged', `备份文件“${target}”校验未通过（${check}），请重新备份`)
     const bytes = fs.statSync(target).size
@@ -276,6 +290,16 @@ export class Store {
       }
     }
     return { path: target, bytes, audited: true, note: '' }
+  }
+
+  /** SQLite's integrity_check: 'ok', or its first complaint. */
+  integrity(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }))
+  }
+
+  /** Everything in the WAL written into the file and the WAL emptied (before the file is copied as bytes). */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
   }
 
   close(): void {
@@ -309,8 +333,14 @@ function checkCopy(db: Database.Database, file: string): string {
   }
 }
 
-function nativeOptions(options: OpenOptions): Database.Options {
-  return options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}
+/** A connection opened alike everywhere; a wrong key becomes the user's message. */
+function openConnection(file: string, opening: Opening, extra: Database.Options = {}): Database.Database {
+  try {
+    return openKeyed(file, opening, extra)
+  } catch (e) {
+    if (e instanceof WrongKeyError) throw new StoreOpenError(e.message, 'wrong_key')
+    throw e
+  }
 }
 
 function configure(db: Database.Database, onDisk: boolean): void {
@@ -325,7 +355,7 @@ function configure(db: Database.Database, onDisk: boolean): void {
 function peekVersion(file: string, options: OpenOptions): number {
   let db: Database.Database
   try {
-    db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true })
+    db = openConnection(file, options, { readonly: true, fileMustExist: true })
   } catch (e) {
     throw new StoreOpenError(`无法打开数据库文件“${file}”：${(e as Error).message}`, 'unreadable')
   }
@@ -341,13 +371,15 @@ function peekVersion(file: string, options: OpenOptions): number {
 function copyBeforeMigration(file: string, version: number, clock: Clock, options: OpenOptions): string {
   const stamp = clock.now().replace(/[:T]/g, '').slice(0, 14)
   const copy = `${file}.v${version}-${stamp}.bak`
-  const db = new Database(file, { ...nativeOptions(options), readonly: true, fileMustExist: true })
+  const db = openConnection(file, options, { readonly: true, fileMustExist: true })
   try {
     // VACUUM INTO writes a consistent copy including anything still in the WAL.
     db.prepare('VACUUM INTO ?').run(copy)
   } finally {
     db.close()
   }
+  // Encrypted with the same key as the register (VACUUM INTO keeps it), so it opens with the same passwords.
+  if (options.key) carrySlots(file, copy)
   return copy
 }
 

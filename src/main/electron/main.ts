@@ -1,10 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import fs from 'node:fs'
 import path from 'node:path'
-import { buildApi } from '../api'
-import { dispatch } from '../api/method'
+import { Gate } from '../api/gate'
+import { systemClock } from '../core/clock'
 import { DB_FILE_NAME } from '../core/paths'
-import { Store, StoreOpenError } from '../core/store'
 import { API_CHANNEL, SAVE_CHANNEL } from '../../shared/ipc'
 import { buildMenu } from './menu'
 import { rendererSource } from './own-page'
@@ -76,18 +75,17 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(permissionGranted()))
     session.defaultSession.setPermissionCheckHandler(() => permissionGranted())
-    let store: Store
-    try {
-      store = Store.fileStore(dbPathFromArgs(), { nativeBinding: nativeBinding() })
-    } catch (e) {
-      dialog.showErrorBox('无法打开数据库', e instanceof StoreOpenError ? e.message : String((e as Error).message))
-      app.exit(1)
-      return
-    }
-    const api = buildApi(store)
-    ipcMain.handle(API_CHANNEL, (event, name: unknown, input: unknown) => {
+    // The register opens at the first sign-in in the window (or is set up there on first start).
+    const file = dbPathFromArgs()
+    const gate = new Gate(file, { clock: systemClock, nativeBinding: nativeBinding() })
+    /** The session each window signed in with: the window itself never needs to hold it. */
+    const sessions = new Map<number, string>()
+    ipcMain.handle(API_CHANNEL, async (event, name: unknown, input: unknown) => {
       if (!senderIsOwnPage(event)) return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求' } }
-      return dispatch(api, String(name), input)
+      const r = (await gate.call(sessions.get(event.sender.id), String(name), input)) as { ok: boolean; value?: { session?: string } }
+      if (r.ok && typeof r.value?.session === 'string') sessions.set(event.sender.id, r.value.session)
+      if (String(name) === 'session.logout') sessions.delete(event.sender.id)
+      return r
     })
     ipcMain.handle(SAVE_CHANNEL, async (event, name: unknown, base64: unknown) => {
       if (!senderIsOwnPage(event) || typeof name !== 'string' || typeof base64 !== 'string') return { saved: false }
@@ -98,13 +96,13 @@ if (!app.requestSingleInstanceLock()) {
       await fs.promises.writeFile(filePath, Buffer.from(base64, 'base64'))
       return { saved: true, path: filePath }
     })
-    Menu.setApplicationMenu(buildMenu(store))
     const win = createWindow()
+    Menu.setApplicationMenu(buildMenu(file, (out) => gate.backup(sessions.get(win.webContents.id), out)))
     app.on('second-instance', () => {
       if (win.isMinimized()) win.restore()
       win.focus()
     })
-    app.on('before-quit', () => store.close())
+    app.on('before-quit', () => gate.close())
   })
   app.on('window-all-closed', () => app.quit())
 }

@@ -1,8 +1,10 @@
 import { app, dialog, Menu, shell, type MenuItemConstructorOptions } from 'electron'
 import path from 'node:path'
-import type { Store } from '../core/store'
+import type { BackupResult } from '../core/store'
+import type { Result } from '../../shared/result'
 
-export function buildMenu(store: Store): Menu {
+/** `backup` goes through the gate (管理员 only); `file` is the register's path. */
+export function buildMenu(file: string, backup: (out: string) => Promise<Result<BackupResult>>): Menu {
   const template: MenuItemConstructorOptions[] = [
     {
       label: '文件',
@@ -17,15 +19,12 @@ export function buildMenu(store: Store): Menu {
               filters: [{ name: '换届工作台数据库', extensions: ['db'] }]
             })
             if (canceled || !filePath) return
-            try {
-              const r = await store.backupTo(filePath)
-              await dialog.showMessageBox({ type: 'info', message: '备份完成', detail: `${r.path}（${r.bytes} 字节）${r.note ? `\n${r.note}` : ''}` })
-            } catch (e) {
-              dialog.showErrorBox('备份失败', (e as Error).message)
-            }
+            const r = await backup(filePath)
+            if (!r.ok) return dialog.showErrorBox('备份失败', r.error.message)
+            await dialog.showMessageBox({ type: 'info', message: '备份完成', detail: `${r.value.path}（${r.value.bytes} 字节）${r.value.note ? `\n${r.value.note}` : ''}` })
           }
         },
-        { label: '打开数据所在文件夹', click: () => shell.showItemInFolder(store.path) },
+        { label: '打开数据所在文件夹', click: () => shell.showItemInFolder(file) },
         { type: 'separator' },
         { label: '退出', role: 'quit' }
       ]

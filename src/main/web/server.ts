@@ -7,6 +7,8 @@ import { dispatch } from '../api/method'
 import { RENDERER_CSP } from '../../shared/csp'
 
 export const TOKEN_HEADER = 'x-huanjie-token'
+/** The signed-in account's session (api/gate.ts), beside the per-run token. */
+export const SESSION_HEADER = 'x-huanjie-session'
 const MAX_BODY = 200 * 1024 * 1024
 
 const MIME: Record<string, string> = {
@@ -27,8 +29,15 @@ export interface WebServer {
   close(): Promise<void>
 }
 
+/** The boundary every call goes through when the register has accounts: session, role, then the method. */
+export interface CallGate {
+  call(session: string | undefined, name: string, input: unknown): Promise<unknown>
+}
+
 export interface ServeOptions {
-  api: object
+  /** The API object, called as it is (tests of the transport), unless a gate is given. */
+  api?: object
+  gate?: CallGate
   /** Folder of the built renderer (out/renderer). */
   staticDir: string
   port?: number
@@ -93,7 +102,10 @@ export function startWebServer(options: ServeOptions): Promise<WebServer> {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'bad_request', message: '请求格式错误' } })
     }
-    const result = await dispatch(options.api, name, input)
+    const session = req.headers[SESSION_HEADER]
+    const result = options.gate
+      ? await options.gate.call(typeof session === 'string' ? session : undefined, name, input)
+      : await dispatch(options.api ?? {}, name, input)
     sendJson(res, 200, result)
   }
 

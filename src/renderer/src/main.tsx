@@ -7,6 +7,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 // Eagerly, so the browser-mode token is taken from the address before any navigation can drop it.
 import './api/client'
+import { AccessGate } from './access/AccessGate'
 import { AppShell } from './AppShell'
 import './styles.css'
 
@@ -16,7 +17,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <AppShell />
+        <AccessGate>
+          <AppShell />
+        </AccessGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>

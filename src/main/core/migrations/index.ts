@@ -12,6 +12,7 @@ import { migration011 } from './011_person_search'
 import { migration012 } from './012_voter_group_order'
 import { migration013 } from './013_results_as_they_come'
 import { migration014 } from './014_notice_templates'
+import { migration015 } from './015_accounts'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -30,7 +31,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
-  migration014
+  migration014,
+  migration015
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
