@@ -6,6 +6,38 @@ const TRIGRAM = 3
 const LAST = String.fromCodePoint(0x10ffff)
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`
+const TERMS_SQL = 'SELECT term FROM person_search_terms WHERE term >= ? AND term < ?'
+/** How many ID numbers a prefix is counted up to: beyond that a search is dense whatever its name part. */
+const ID_PREFIX_COUNTED = 100_000
+
+/** The query as keys hold it: lower-case, without spaces. */
+const searchText = (query: string) => query.trim().toLowerCase().replace(/\s+/g, '')
+
+function trigramsOf(chars: string[]): Set<string> {
+  return new Set(chars.slice(0, chars.length - TRIGRAM + 1).map((_, i) => chars.slice(i, i + TRIGRAM).join('')))
+}
+
+/**
+ * About how many people a search finds, at least as many as it does, from the index's own term counts and
+ * the ID numbers' index, without reading a person: the rarest trigram's count for a long query, the counts of
+ * the terms a short one begins for a short one (a key with the piece twice counts twice). What a search is
+ * read by is chosen by it: the index for a few matches, a walk of the list in its order for many.
+ */
+export function estimatedMatches(store: Store, query: string): number {
+  const text = searchText(query)
+  const chars = [...text]
+  let named = 0
+  if (chars.length >= TRIGRAM) {
+    named = Math.min(...[...trigramsOf(chars)].map((t) => store.value<number>('SELECT doc FROM person_search_terms WHERE term = ?', t) ?? 0))
+  } else if (chars.length > 0) {
+    named = store.value<number>('SELECT coalesce(sum(doc), 0) FROM person_search_terms WHERE term >= ? AND term < ?', text, text + LAST) ?? 0
+  }
+  const prefix = query.trim().toUpperCase()
+  const byId = prefix
+    ? (store.value<number>('SELECT count(*) FROM (SELECT 1 FROM persons WHERE id_number >= ? AND id_number < ? LIMIT ?)', prefix, prefix + LAST, ID_PREFIX_COUNTED) ?? 0)
+    : 0
+  return named + byId
+}
 
 /**
  * The people a search finds, as ids: the search key (name, full pinyin, initials) contains the query, or the
@@ -16,12 +48,11 @@ const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`
  * pieces begins a term). People written in the transaction that reads, not yet indexed, are read as well.
  */
 export function matchingPersons(store: Store, query: string): number[] {
-  const text = query.trim().toLowerCase().replace(/\s+/g, '')
+  const text = searchText(query)
   const ids = new Set<number>()
   const chars = [...text]
   if (chars.length >= TRIGRAM) {
-    const trigrams = new Set(chars.slice(0, chars.length - TRIGRAM + 1).map((_, i) => chars.slice(i, i + TRIGRAM).join('')))
-    const match = [...trigrams].map(quoted).join(' AND ')
+    const match = [...trigramsOf(chars)].map(quoted).join(' AND ')
     const found = store.values<number>(
       `SELECT p.id FROM person_search s CROSS JOIN persons p ON p.id = s.rowid
        WHERE person_search MATCH ? AND p.search_key LIKE ? ESCAPE '\\'`,
@@ -30,7 +61,7 @@ export function matchingPersons(store: Store, query: string): number[] {
     )
     for (const id of found) ids.add(id)
   } else if (chars.length > 0) {
-    const terms = store.values<string>('SELECT term FROM person_search_terms WHERE term >= ? AND term < ?', text, text + LAST)
+    const terms = store.values<string>(TERMS_SQL, text, text + LAST)
     // One query per term: an FTS5 OR of hundreds of terms compares every term at every row.
     for (const term of terms) {
       for (const id of store.values<number>('SELECT rowid FROM person_search WHERE person_search MATCH ?', quoted(term))) ids.add(id)
