@@ -245,6 +245,12 @@ describe('a voter search', () => {
     const itsPage = voters.list({ search: 'w', page: Math.floor(at / 50) + 1, pageSize: 50 })
     expect(itsPage.rows.map((r) => r.name)).toContain('王五')
     expect(voters.list({ search: '李明' })).toMatchObject({ total: 5, capped: false })
+    // The person register walks too when many match, in id order, a page from where it is asked.
+    const byKey = (search: string, limit: number, offset: number) =>
+      store.values<number>(`SELECT id FROM persons WHERE search_key LIKE ? ESCAPE '\\' OR id_number LIKE ? ESCAPE '\\' ORDER BY id LIMIT ? OFFSET ?`, likePattern(search), idPrefixPattern(search), limit, offset)
+    for (const [search, offset] of [['w', 0], ['w', 1700], ['wm', 30], ['李明', 0], ['_', 0]] as const) {
+      expect(persons.list({ search, limit: 50, offset }).map((p) => p.id), `${search} ${offset}`).toEqual(byKey(search, 50, offset))
+    }
     // By ID prefix in the walk too: the 1950s, as the old scan found them.
     expect(voters.list({ search: makeIdNumber('1950-01-01', '男', 3).slice(0, 7), pageSize: 50 }).rows.map((r) => r.id)).toEqual(scan(makeIdNumber('1950-01-01', '男', 3).slice(0, 7)).slice(0, 50))
   })

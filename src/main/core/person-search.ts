@@ -17,6 +17,19 @@ function trigramsOf(chars: string[]): Set<string> {
   return new Set(chars.slice(0, chars.length - TRIGRAM + 1).map((_, i) => chars.slice(i, i + TRIGRAM).join('')))
 }
 
+/** Rows a walk tests (an index or table read in order) in the time one match costs through the search index. */
+const WALKED_PER_MATCH = 10
+
+/**
+ * Whether a list is cheaper walked in its own order, each row tested, than read through the search index: the walk
+ * reads about `wanted` × everyone / estimate rows if the matches are spread evenly (the whole list at most), the
+ * index every match.
+ */
+export function walkIsCheaper(estimate: number, wanted: number, onList: number, everyone: number): boolean {
+  const matches = Math.max(1, estimate)
+  return onList > 0 && Math.min(onList, (wanted * everyone) / matches) < WALKED_PER_MATCH * matches
+}
+
 /**
  * About how many people a search finds, at least as many as it does, from the index's own term counts and
  * the ID numbers' index, without reading a person: the rarest trigram's count for a long query, the counts of

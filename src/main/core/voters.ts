@@ -19,7 +19,7 @@ import {
 } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
 import type { Clock } from './clock'
-import { estimatedMatches, matchingPersons } from './person-search'
+import { estimatedMatches, matchingPersons, walkIsCheaper } from './person-search'
 import { idPrefixPattern, likePattern } from './search-key'
 import type { SettingsService } from './settings'
 import { listedTotal, tallyCounts } from './voter-tallies'
@@ -95,21 +95,18 @@ export class VoterService {
     const listed = q.status === '在册'
     const end = offset + q.pageSize
     if (listed) {
-      const estimate = estimatedMatches(this.store, q.search)
-      const onList = listedTotal(this.store, q)
       const everyone = listedTotal(this.store, { villageId: null, groupName: null, category: null })
-      // The walk reads about SEARCH_COUNTED × onList / (the matches on it) voters, the index the matches themselves.
-      if (estimate * estimate > SEARCH_COUNTED * everyone && onList > 0) return this.walked(q.search, q, filters, args, offset, end)
+      const wanted = Math.max(SEARCH_COUNTED, end)
+      if (walkIsCheaper(estimatedMatches(this.store, q.search), wanted, listedTotal(this.store, q), everyone)) return this.walked(q.search, q, filters, args, offset, end)
     }
     const from = listed
       ? `json_each(@persons) j CROSS JOIN voters v ON v.person_id = j.value AND v.status = '在册'`
       : `voters v JOIN json_each(@persons) j ON j.value = v.person_id`
     const where = listed ? filters : ['v.status = @status', ...filters]
     const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const params = { ...args, persons: JSON.stringify(matchingPersons(this.store, q.search)) }
-    const total = this.store.value<number>(`SELECT count(*) FROM ${from} ${w}`, params) ?? 0
-    if (total === 0 || offset >= total) return { total, capped: false, ids: [] }
-    return { total, capped: false, ids: this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...params, limit: q.pageSize, offset }) }
+    // All of them in list order, once: the total is their number, the page a slice.
+    const all = this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER}`, { ...args, persons: JSON.stringify(matchingPersons(this.store, q.search)) })
+    return { total: all.length, capped: false, ids: all.slice(offset, end) }
   }
 
   /**
