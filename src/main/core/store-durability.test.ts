@@ -27,6 +27,8 @@ describe('durability of saves', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(1)
     const importing = await store.writeStreamed(async (tx) => tx.db.pragma('synchronous', { simple: true }))
     expect(importing).toBe(2)
+    // Reads through a memory map, not a read() per page.
+    expect(store.db.pragma('mmap_size', { simple: true })).toBe(256 * 1024 * 1024)
     store.close()
   })
 
