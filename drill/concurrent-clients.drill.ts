@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { registerVoters, townshipVoters } from '../tests/fixtures/voters'
 import { Store } from '../src/main/core/store'
@@ -60,7 +61,9 @@ export const drill: Drill = {
       const byOp = new Map<string, number[]>()
       const next = { n: 0 }
       const until = Date.now() + seconds * 1000
+      const cpuBefore = server.cpuMs()
       await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(server, villageIds, c, until, latencies, byOp, errors, next)))
+      const cpuPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, latencies.length)
       const p95 = percentile(latencies, 95)
       const slow = p95 > P95_LIMIT_MS
       const perOp = [...byOp].map(([name, ms]) => `${name} ${percentile(ms, 95).toFixed(0)}`).join('，')
@@ -71,7 +74,7 @@ export const drill: Drill = {
           failures: errors.length + (slow ? 1 : 0) + (server.alive() ? 0 : 1),
           worstMs: Math.max(...latencies),
           peakMb: server.peakMb(),
-          note: `p50 ${percentile(latencies, 50).toFixed(0)} ms，p95 ${p95.toFixed(0)} ms（上限 ${P95_LIMIT_MS}；各接口 p95：${perOp}）${errors.length ? `；出错 ${errors.length}：${[...new Set(errors)].slice(0, 3).join('；')}` : ''}`
+          note: `p50 ${percentile(latencies, 50).toFixed(0)} ms，p95 ${p95.toFixed(0)} ms（上限 ${P95_LIMIT_MS}；各接口 p95：${perOp}；服务进程每次调用 CPU ${cpuPerCall.toFixed(1)} ms；负载 ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}）${errors.length ? `；出错 ${errors.length}：${[...new Set(errors)].slice(0, 3).join('；')}` : ''}`
         }
       ]
     } finally {

@@ -16,6 +16,8 @@ export interface Served {
   call<T = unknown>(name: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>
   /** The server process's peak resident memory so far (VmHWM), in MB. */
   peakMb(): number
+  /** CPU time the server process has used so far (user + system), in ms: on a loaded machine, beside wall time. */
+  cpuMs(): number
   alive(): boolean
   stop(): Promise<void>
 }
@@ -52,6 +54,15 @@ export async function serve(db: string): Promise<Served> {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))
         return m ? Number(m[1]) / 1024 : 0
+      } catch {
+        return 0
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/PID/stat, after the command name in parentheses; in clock ticks (100 a second).
+        const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')
+        return (Number(fields[11]) + Number(fields[12])) * 10
       } catch {
         return 0
       }

@@ -158,13 +158,42 @@ export class Store {
     const audit = this.auditor()
     // IMMEDIATE: the write lock is taken (or waited for) at the start. A deferred transaction that reads and then
     // writes gets SQLITE_BUSY at once, without waiting, when another process wrote in between.
-    return this.db
+    const result = this.db
       .transaction(() => {
         const result = fn(audit)
         this.settle()
         return result
       })
       .immediate()
+    this.syncSoon()
+    return result
+  }
+
+  private syncTimer: NodeJS.Timeout | null = null
+
+  /** A commit made without a sync (synchronous=NORMAL) reaches the disk within DURABLE_WITHIN_MS. */
+  private syncSoon(): void {
+    if (this.syncTimer || this.path === ':memory:') return
+    this.syncTimer = setTimeout(() => {
+      this.syncTimer = null
+      this.syncNow()
+    }, DURABLE_WITHIN_MS)
+    // The CLI exits when its work is done; closing the file syncs it then.
+    this.syncTimer.unref()
+  }
+
+  /**
+   * Syncs every commit so far: a passive checkpoint syncs the WAL before it copies it into the file, and syncs the
+   * file after, without waiting for any lock. One that cannot run now (a statement open, another checkpoint)
+   * is left to the next write's.
+   */
+  syncNow(): void {
+    if (!this.db.open || this.db.inTransaction) return
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)')
+    } catch (e) {
+      if (!isBusy(e)) console.error(e)
+    }
   }
 
   private searchIndexed?: boolean
@@ -214,7 +243,7 @@ export class Store {
   /** A second connection to the same file, configured alike (the schema is already current). */
   private sibling(): Store {
     const db = openConnection(this.path, this.opening, { fileMustExist: true })
-    configure(db, true)
+    configure(db, true, 'full')
     return new Store(db, this.path, this.actor, null, this.clock, this.opening)
   }
 
@@ -303,6 +332,8 @@ export class Store {
   }
 
   close(): void {
+    if (this.syncTimer) clearTimeout(this.syncTimer)
+    this.syncTimer = null
     if (this.db.open) this.db.close()
   }
 }
@@ -316,6 +347,8 @@ export interface BackupResult {
 }
 
 const BACKUP_AUDIT_WAIT_MS = 120_000
+/** The longest a confirmed save stays unsynced: what a power cut could take back (never the program's crash). */
+export const DURABLE_WITHIN_MS = 1000
 
 /** quick_check of a copy just written, read through this connection: 'ok' or SQLite's first complaint. */
 function checkCopy(db: Database.Database, file: string): string {
@@ -343,13 +376,27 @@ function openConnection(file: string, opening: Opening, extra: Database.Options 
   }
 }
 
-function configure(db: Database.Database, onDisk: boolean): void {
+/**
+ * How a connection's commits reach the disk. 'full': each commit is synced before it returns (an import's
+ * connection: a roster saved the day before an election survives a power cut the moment 导入完成 shows).
+ * 'normal': in WAL mode a commit is written to the WAL without a sync (≈ 9 ms saved per save, on the one
+ * thread every request waits on); a crash of the program loses nothing and the file stays consistent
+ * after a power cut, which may take back only the saves since the last sync: the store syncs within
+ * DURABLE_WITHIN_MS of every write (see Store.write).
+ */
+type Durability = 'full' | 'normal'
+
+function configure(db: Database.Database, onDisk: boolean, durability: Durability = 'normal'): void {
   if (onDisk) db.pragma('journal_mode = WAL')
-  // FULL: a roster saved the day before an election must survive a power cut.
-  db.pragma('synchronous = FULL')
+  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('foreign_keys = ON')
   db.pragma(`busy_timeout = ${BUSY_STEP_MS}`)
+  // Reads through a memory map instead of a read() per page: a search that looks up thousands of people by id
+  // took two to three times as long without it at a million voters. Address space only; the OS pages it.
+  if (onDisk) db.pragma(`mmap_size = ${MMAP_BYTES}`)
 }
+
+const MMAP_BYTES = 256 * 1024 * 1024
 
 /** Reads user_version without writing a byte, so a refused file stays untouched. */
 function peekVersion(file: string, options: OpenOptions): number {

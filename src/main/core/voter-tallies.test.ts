@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { registerVoters, townshipVoters } from '../../../tests/fixtures/voters'
 import { voterInput } from '../../shared/voter'
 import { makeIdNumber } from '../../../tests/fixtures/ids'
+import { checkIdNumber } from '../../shared/idcard'
 import { MIGRATIONS } from './migrations'
 import { Store } from './store'
 import { testServices, useTempDir } from './test-support'
@@ -85,7 +86,27 @@ describe('kept voter counts', () => {
     const file = path.join(tempDir(), 'office.db')
     const old = Store.fileStore(file, { targetVersion: 6 })
     const { rows } = townshipVoters(old, 300, 2)
-    registerVoters(old, rows)
+    // Written as that version wrote them: today's writer writes today's columns.
+    for (const r of rows) {
+      const id = checkIdNumber(r.idNumber)
+      if (!id.ok) throw new Error(id.reason)
+      const person = old.run(
+        `INSERT INTO persons (id_number, name, sex, birth_date, ethnicity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2026-01-01', '2026-01-01')`,
+        id.idNumber,
+        r.name,
+        id.sex,
+        id.birthDate,
+        r.ethnicity
+      ).lastInsertRowid
+      old.run(
+        `INSERT INTO voters (village_id, person_id, group_name, category, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '2026-01-01', '2026-01-01')`,
+        r.villageId,
+        person,
+        r.groupName,
+        r.category,
+        r.address
+      )
+    }
     old.close()
     const store = Store.fileStore(file)
     expect(store.version).toBe(MIGRATIONS[MIGRATIONS.length - 1].version)

@@ -74,7 +74,8 @@ export class VoterWriter {
       // Positional: an import runs it 100,000 times, and binding by name costs a lookup per parameter.
       insert: store.prepare(
         `INSERT INTO voters (village_id, person_id, group_name, ${this.keyed ? 'group_key, ' : ''}category, address, approval_date, approval_meeting, deprived,
-         note, created_at, updated_at) VALUES (?, ?, ?, ${this.keyed ? '?, ' : ''}?, ?, ?, ?, ?, ?, ?, ?)`
+         note, created_at, updated_at, search_key, id_number)
+         SELECT ?, p.id, ?, ${this.keyed ? '?, ' : ''}?, ?, ?, ?, ?, ?, ?, ?, p.search_key, p.id_number FROM persons p WHERE p.id = ?`
       ),
       update: store.prepare(
         `UPDATE voters SET group_name = @groupName, ${this.keyed ? 'group_key = @groupKey, ' : ''}category = @category, address = @address, approval_date = @approvalDate,
@@ -138,7 +139,7 @@ export class VoterWriter {
       if (village.published) this.s.change.run(d.villageId, active.id, '更正', `更正登记信息：${categoryLabel(d.category)}${d.deprived ? '，被剥夺政治权利' : ''}`, this.today, now)
       return { voterId: active.id, personId, created: false }
     }
-    const info = this.s.insert.run(d.villageId, personId, ...(this.keyed ? [d.groupName, naturalKey(d.groupName)] : [d.groupName]), d.category, d.address, approvalDate, approvalMeeting, deprived, d.note, now, now)
+    const info = this.s.insert.run(d.villageId, ...(this.keyed ? [d.groupName, naturalKey(d.groupName)] : [d.groupName]), d.category, d.address, approvalDate, approvalMeeting, deprived, d.note, now, now, personId)
     const voterId = Number(info.lastInsertRowid)
     if (village.published) this.s.change.run(d.villageId, voterId, '补登', `名单公布后补登（${categoryLabel(d.category)}）`, this.today, now)
     return { voterId, personId, created: true }

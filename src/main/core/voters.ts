@@ -19,7 +19,8 @@ import {
 } from '../../shared/voter'
 import type { VotingRules } from '../../shared/voting-rules'
 import type { Clock } from './clock'
-import { matchingPersons } from './person-search'
+import { estimatedMatches, matchingPersons, walkIsCheaper } from './person-search'
+import { idPrefixPattern, likePattern } from './search-key'
 import type { SettingsService } from './settings'
 import { listedTotal, tallyCounts } from './voter-tallies'
 import { addCounts, emptyCounts, inListOrder, LIST_PAGE, ROW_SQL, toVoterRow, type PageAt, type VoterListEntry, type VoterRecord } from './voter-rows'
@@ -30,8 +31,8 @@ import { committeeDateSql } from './election-days'
 
 /** 村民小组 in natural order through the stored key (migration 012), which the list's index walks. */
 const LIST_ORDER = 'ORDER BY v.village_id, v.group_key, v.id'
-/** Below this many matches a search's page is read by sorting them, whatever else. */
-const WALK_AT_LEAST = 2000
+/** A dense search counts its matches only this far: "超过 1,000 人" is all a clerk needs to type more. */
+export const SEARCH_COUNTED = 1000
 
 export class VoterService {
   constructor(
@@ -49,7 +50,8 @@ export class VoterService {
     return new VoterWriter(this.store, this.clock)
   }
 
-  list(query: VoterQuery = {}): { rows: VoterRow[]; total: number } {
+  /** A page of the list and how many are on it; `capped`: more than `total` (a dense search, see `searched`). */
+  list(query: VoterQuery = {}): { rows: VoterRow[]; total: number; capped: boolean } {
     const q = voterQuery.parse(query)
     const filters: string[] = []
     const args: Record<string, unknown> = { status: q.status }
@@ -69,49 +71,64 @@ export class VoterService {
     const offset = (q.page - 1) * q.pageSize
     let total: number
     let ids: number[]
+    let capped = false
     if (q.search) {
-      ;({ total, ids } = this.searched(matchingPersons(this.store, q.search), q, filters, args, offset))
+      ;({ total, capped, ids } = this.searched(q, filters, args, offset))
     } else {
       total = q.status !== '在册' ? (this.store.value<number>(`SELECT count(*) FROM voters v ${w}`, args) ?? 0) : listedTotal(this.store, q)
       // The page's ids from the voters' own list index first: joined at once, SQLite sorted the whole village.
       ids = this.store.values<number>(`SELECT v.id FROM voters v ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...args, limit: q.pageSize, offset })
     }
     const records = ids.length ? this.store.all<VoterRecord>(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${LIST_ORDER}`, JSON.stringify(ids)) : []
-    return { rows: records.map((r) => toVoterRow(r)), total }
+    return { rows: records.map((r) => toVoterRow(r)), total, capped }
   }
 
   /**
-   * The voters of the people a search found, with the list's filters: how many, and one page's ids in list order.
-   * On the list they are reached through the one-place index, which holds only those (so the status is written
-   * out, and a count needs no voter row); a removed voter is looked for among the few removed. A page is read
-   * the cheaper way: the matches sorted, or, when they are a good part of the list, the list walked in its own
-   * order until the page is full (a surname matches thousands).
+   * The voters a search finds, with the list's filters: how many, and one page's ids in list order, read the
+   * cheaper of two ways by the index's estimate of the matches. Few: the people found through the index, their
+   * voters counted exactly and the page sorted out of them. Many (a surname, two letters): the list walked in
+   * its own order, each voter's key tested as the old scan did, until the page is full and more than
+   * SEARCH_COUNTED have been found; the total then says only "more than SEARCH_COUNTED" (`capped`), as an exact
+   * one would cost a read of every match. Either way the rows are exactly those of a scan.
    */
-  private searched(persons: number[], q: ReturnType<typeof voterQuery.parse>, filters: string[], args: Record<string, unknown>, offset: number): { total: number; ids: number[] } {
+  private searched(q: ReturnType<typeof voterQuery.parse>, filters: string[], args: Record<string, unknown>, offset: number): { total: number; capped: boolean; ids: number[] } {
     const listed = q.status === '在册'
+    const end = offset + q.pageSize
+    if (listed) {
+      const everyone = listedTotal(this.store, { villageId: null, groupName: null, category: null })
+      const wanted = Math.max(SEARCH_COUNTED, end)
+      if (walkIsCheaper(estimatedMatches(this.store, q.search), wanted, listedTotal(this.store, q), everyone)) return this.walked(q.search, q, filters, args, offset, end)
+    }
     const from = listed
       ? `json_each(@persons) j CROSS JOIN voters v ON v.person_id = j.value AND v.status = '在册'`
       : `voters v JOIN json_each(@persons) j ON j.value = v.person_id`
     const where = listed ? filters : ['v.status = @status', ...filters]
     const w = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const params = { ...args, persons: JSON.stringify(persons) }
-    const total = this.store.value<number>(`SELECT count(*) FROM ${from} ${w}`, params) ?? 0
-    const end = offset + q.pageSize
-    const onList = listed ? listedTotal(this.store, q) : 0
-    if (total === 0 || offset >= total) return { total, ids: [] }
-    if (!listed || total <= WALK_AT_LEAST || (end * onList) / total > total) {
-      return { total, ids: this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...params, limit: q.pageSize, offset }) }
+    // All of them in list order, once: the total is their number, the page a slice.
+    const all = this.store.values<number>(`SELECT v.id FROM ${from} ${w} ${LIST_ORDER}`, { ...args, persons: JSON.stringify(matchingPersons(this.store, q.search)) })
+    return { total: all.length, capped: false, ids: all.slice(offset, end) }
+  }
+
+  /**
+   * A dense search: the list in its order, a village at a time through its own index (no sort), each voter's key
+   * tested as the old scan did, until `end` and more than SEARCH_COUNTED are found.
+   */
+  private walked(search: string, q: ReturnType<typeof voterQuery.parse>, filters: string[], args: Record<string, unknown>, offset: number, end: number): { total: number; capped: boolean; ids: number[] } {
+    const counted = Math.max(SEARCH_COUNTED, end)
+    // Across villages SQLite would sort each whole village for this ORDER BY; within one it reads the index in order.
+    const villages = q.villageId ? [q.villageId] : this.store.values<number>('SELECT id FROM villages ORDER BY id')
+    // The voters' own copies of the keys (migration 16): the list's index is then all that is read.
+    const sql = `SELECT v.id FROM voters v INDEXED BY voters_village_list
+       WHERE ${['v.status = @status', 'v.village_id = @walking', ...filters.filter((f) => !f.startsWith('v.village_id'))].join(' AND ')}
+         AND (v.search_key LIKE @like ESCAPE '\\' OR v.id_number LIKE @prefix ESCAPE '\\')
+       ORDER BY v.group_key, v.id LIMIT @limit`
+    const found: number[] = []
+    for (const walking of villages) {
+      const params = { ...args, walking, like: likePattern(search), prefix: idPrefixPattern(search), limit: counted + 1 - found.length }
+      found.push(...this.store.values<number>(sql, params))
+      if (found.length > counted) break
     }
-    const wanted = new Set(persons)
-    const ids: number[] = []
-    let skip = offset
-    const walk = this.store.prepare(`SELECT v.id, v.person_id FROM voters v WHERE ${['v.status = @status', ...filters].join(' AND ')} ${LIST_ORDER}`).raw()
-    for (const [id, person] of walk.iterate(args) as IterableIterator<[number, number]>) {
-      if (!wanted.has(person)) continue
-      if (skip > 0) skip--
-      else if (ids.push(id) === q.pageSize) break
-    }
-    return { total, ids }
+    return { total: Math.min(found.length, counted), capped: found.length > counted, ids: found.slice(offset, end) }
   }
 
   require(id: number): VoterRow {

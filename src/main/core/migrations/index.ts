@@ -13,6 +13,7 @@ import { migration012 } from './012_voter_group_order'
 import { migration013 } from './013_results_as_they_come'
 import { migration014 } from './014_notice_templates'
 import { migration015 } from './015_accounts'
+import { migration016 } from './016_voter_search_keys'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -32,7 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
-  migration015
+  migration015,
+  migration016
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -185,7 +185,8 @@ function VoterList({ villageId, onChanged }: { villageId: number; onChanged: () 
             pageSize,
             total: list.data?.total ?? 0,
             showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 人`,
+            // A dense search counts only its first matches (voters.list's `capped`): say so, and how to find fewer.
+            showTotal: (t) => (list.data?.capped ? `超过 ${t} 人，只列出前 ${t} 人；请输入更多字缩小查找范围` : `共 ${t} 人`),
             onChange: (p, s) => (setPage(p), setPageSize(s))
           }}
           locale={{ emptyText: <Empty description={search ? '没有找到符合条件的选民' : '还没有选民。点击“登记选民”，或在导入导出中导入选民名册。'} /> }}
