@@ -1,0 +1,29 @@
+import type { ImportSummary } from '../../../shared/import'
+import type { AppError } from '../../../shared/result'
+import type { Writable } from './write-analysis'
+
+/** What the commit thread is started with: the file, who writes, the moment it stamps, and the file's facts. */
+export interface CommitInput {
+  file: string
+  nativeBinding?: string
+  actor: string
+  today: string
+  now: string
+  analysis: Omit<Writable, 'records' | 'recordRows'>
+}
+
+export type ToCommit =
+  | { t: 'records'; records: unknown[]; rows: number[] }
+  /** Every record sent: write them. */
+  | { t: 'write' }
+  | { t: 'cancel' }
+  /** The answer to 'final': COMMIT, or roll back. */
+  | { t: 'commit' }
+
+export type FromCommit =
+  | { t: 'progress'; done: number; total: number; message: string }
+  /** Everything is written and checked: may it COMMIT? */
+  | { t: 'final' }
+  | { t: 'done'; summary: ImportSummary }
+  | { t: 'cancelled' }
+  | { t: 'failed'; error: AppError | null; message: string }

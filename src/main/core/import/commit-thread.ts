@@ -1,0 +1,85 @@
+import type { ImportSummary } from '../../../shared/import'
+import { AppFailure } from '../../../shared/result'
+import { JobCancelled, yieldToEventLoop } from '../jobs'
+import type { Store } from '../store'
+import type { CommitInput, FromCommit, ToCommit } from './commit-protocol'
+import type { Progress } from './engine'
+import { startThread } from './threads'
+import type { Writable } from './write-analysis'
+
+/** Records per message: each is copied on this thread, and a message of this many takes a few milliseconds. */
+const RECORDS_PER_MESSAGE = 2000
+const CANCEL_CHECK_MS = 50
+
+/**
+ * Writes a checked file on the commit thread (commit-worker.ts) with its own connection: this thread only hands
+ * the records over, a message at a time between other calls, and relays progress and a cancel. This
+ * connection's writes are refused meanwhile (Store.whileStreaming); its reads see the register as it was until
+ * the COMMIT. A cancel is honoured up to the COMMIT; a thread that dies leaves the register as it was.
+ */
+export function commitOnThread(store: Store, analysis: Writable, progress: Progress): Promise<ImportSummary> {
+  const { records, recordRows, ...facts } = analysis
+  const input: CommitInput = {
+    file: store.path,
+    nativeBinding: store.nativeBinding,
+    actor: store.actor,
+    today: store.clock.today(),
+    now: store.clock.now(),
+    analysis: facts
+  }
+  return store.whileStreaming(
+    () =>
+      new Promise<ImportSummary>((resolve, reject) => {
+        const worker = startThread('commit-worker', input)
+        const post = (m: ToCommit) => worker.postMessage(m)
+        let settled = false
+        let cancelSent = false
+        const cancelled = (): boolean => {
+          try {
+            progress.throwIfCancelled()
+            return false
+          } catch {
+            return true
+          }
+        }
+        const watch = setInterval(() => {
+          if (!cancelSent && cancelled()) {
+            cancelSent = true
+            post({ t: 'cancel' })
+          }
+        }, CANCEL_CHECK_MS)
+        const end = (fn: () => void) => {
+          if (settled) return
+          settled = true
+          clearInterval(watch)
+          fn()
+          void worker.terminate()
+        }
+        worker.on('message', (m: FromCommit) => {
+          if (m.t === 'progress') progress.progress(m.done, m.total, m.message)
+          else if (m.t === 'final') post({ t: !cancelled() && (progress.finalStep?.() ?? true) ? 'commit' : 'cancel' })
+          else if (m.t === 'done') end(() => resolve(m.summary))
+          else if (m.t === 'cancelled') end(() => reject(cancelError(progress)))
+          else if (m.t === 'failed') end(() => reject(m.error ? new AppFailure(m.error) : new Error(m.message)))
+        })
+        worker.on('error', (e) => end(() => reject(e)))
+        worker.on('exit', () => end(() => reject(new Error('导入线程意外结束，未导入任何数据'))))
+        void (async () => {
+          for (let start = 0; start < records.length && !settled; start += RECORDS_PER_MESSAGE) {
+            post({ t: 'records', records: records.slice(start, start + RECORDS_PER_MESSAGE), rows: recordRows.slice(start, start + RECORDS_PER_MESSAGE) })
+            await yieldToEventLoop()
+          }
+          if (!settled) post({ t: 'write' })
+        })()
+      })
+  )
+}
+
+function cancelError(progress: Progress): Error {
+  try {
+    progress.throwIfCancelled()
+  } catch (e) {
+    return e as Error
+  }
+  return new JobCancelled()
+}
