@@ -339,7 +339,7 @@ const BACKUP_AUDIT_WAIT_MS = 120_000
  * indexes of 100,000 new voters outgrow it and dirty pages spill to the WAL during the transaction: writing
  * the rows took a third longer in CPU time.
  */
-const WRITER_CACHE_KB = 65_536
+const WRITER_CACHE_KB = 32_768
 
 /** quick_check of a copy just written, read through this connection: 'ok' or SQLite's first complaint. */
 function checkCopy(db: Database.Database, file: string): string {
