@@ -2,7 +2,7 @@ import type { ImportSummary } from '../../../shared/import'
 import type { AppError } from '../../../shared/result'
 import type { Writable } from './write-analysis'
 
-/** What the commit thread is started with: the file, who writes, the moment it stamps, and the file's facts. */
+/** What a commit on the thread begins with: the file, who writes, the moment it stamps, and the file's facts. */
 export interface CommitInput {
   file: string
   nativeBinding?: string
@@ -13,6 +13,8 @@ export interface CommitInput {
 }
 
 export type ToCommit =
+  /** A new commit: the thread writes one at a time, and waits for the next when done. */
+  | { t: 'begin'; input: CommitInput }
   | { t: 'records'; records: unknown[]; rows: number[] }
   /** Every record sent: write them. */
   | { t: 'write' }

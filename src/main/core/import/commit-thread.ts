@@ -1,6 +1,7 @@
 import type { ImportSummary } from '../../../shared/import'
 import { AppFailure } from '../../../shared/result'
 import { JobCancelled, yieldToEventLoop } from '../jobs'
+import type { Worker } from 'node:worker_threads'
 import type { Store } from '../store'
 import type { CommitInput, FromCommit, ToCommit } from './commit-protocol'
 import type { Progress } from './engine'
@@ -15,6 +16,39 @@ const CANCEL_CHECK_MS = 50
  * source (tests): through the hook the thread took a third longer to start.
  */
 const LIBRARIES = ['better-sqlite3', 'exceljs', 'docx', 'jimp', 'jszip', 'pinyin-pro', 'zod', 'iconv-lite', 'fast-xml-parser']
+
+/**
+ * Threads that finished a commit cleanly, waiting for the next (unref'd: they keep no process alive). Starting
+ * one loads the services; a roster imported after another should not pay that again.
+ */
+const idle: { worker: Worker; timer: NodeJS.Timeout; gone: () => void }[] = []
+/** How long a finished thread waits for another commit before it ends and gives its memory back. */
+const KEEP_IDLE_MS = 5 * 60_000
+
+function takeThread(): Worker {
+  const kept = idle.pop()
+  if (!kept) return startThread('commit-worker', null, { preload: LIBRARIES.map((m) => require.resolve(m)) })
+  clearTimeout(kept.timer)
+  kept.worker.off('exit', kept.gone)
+  kept.worker.off('error', kept.gone)
+  kept.worker.ref()
+  return kept.worker
+}
+
+function putBack(worker: Worker): void {
+  // One that ends while waiting is simply not there next time.
+  const gone = () => {
+    const at = idle.findIndex((k) => k.worker === worker)
+    if (at >= 0) idle.splice(at, 1)
+  }
+  worker.on('exit', gone)
+  // An error while waiting ends the thread (then 'exit'); unheard, it would be thrown on this one.
+  worker.on('error', gone)
+  worker.unref()
+  const timer = setTimeout(() => void worker.terminate(), KEEP_IDLE_MS)
+  timer.unref()
+  idle.push({ worker, timer, gone })
+}
 
 /**
  * Writes a checked file on the commit thread (commit-worker.ts) with its own connection: this thread only hands
@@ -35,7 +69,7 @@ export function commitOnThread(store: Store, analysis: Writable, progress: Progr
   return store.whileStreaming(
     () =>
       new Promise<ImportSummary>((resolve, reject) => {
-        const worker = startThread('commit-worker', input, { preload: LIBRARIES.map((m) => require.resolve(m)) })
+        const worker = takeThread()
         const post = (m: ToCommit) => worker.postMessage(m)
         let settled = false
         let cancelSent = false
@@ -53,22 +87,32 @@ export function commitOnThread(store: Store, analysis: Writable, progress: Progr
             post({ t: 'cancel' })
           }
         }, CANCEL_CHECK_MS)
-        const end = (fn: () => void) => {
+        /** Ends this commit: a thread that reported its end waits for the next, one that failed is ended. */
+        const end = (fn: () => void, reusable: boolean) => {
           if (settled) return
           settled = true
           clearInterval(watch)
+          // Only this commit's own listeners: the worker's own bookkeeping of 'message' listeners stays.
+          worker.off('message', onMessage)
+          worker.off('error', onError)
+          worker.off('exit', onExit)
+          if (reusable) putBack(worker)
+          else void worker.terminate()
           fn()
-          void worker.terminate()
         }
-        worker.on('message', (m: FromCommit) => {
+        const onMessage = (m: FromCommit) => {
           if (m.t === 'progress') progress.progress(m.done, m.total, m.message)
           else if (m.t === 'final') post({ t: !cancelled() && (progress.finalStep?.() ?? true) ? 'commit' : 'cancel' })
-          else if (m.t === 'done') end(() => resolve(m.summary))
-          else if (m.t === 'cancelled') end(() => reject(cancelError(progress)))
-          else if (m.t === 'failed') end(() => reject(m.error ? new AppFailure(m.error) : new Error(m.message)))
-        })
-        worker.on('error', (e) => end(() => reject(e)))
-        worker.on('exit', () => end(() => reject(new Error('导入线程意外结束，未导入任何数据'))))
+          else if (m.t === 'done') end(() => resolve(m.summary), true)
+          else if (m.t === 'cancelled') end(() => reject(cancelError(progress)), true)
+          else if (m.t === 'failed') end(() => reject(m.error ? new AppFailure(m.error) : new Error(m.message)), true)
+        }
+        const onError = (e: Error) => end(() => reject(e), false)
+        const onExit = () => end(() => reject(new Error('导入线程意外结束，未导入任何数据')), false)
+        worker.on('message', onMessage)
+        worker.on('error', onError)
+        worker.on('exit', onExit)
+        post({ t: 'begin', input })
         void (async () => {
           for (let start = 0; start < records.length && !settled; start += RECORDS_PER_MESSAGE) {
             post({ t: 'records', records: records.slice(start, start + RECORDS_PER_MESSAGE), rows: recordRows.slice(start, start + RECORDS_PER_MESSAGE) })

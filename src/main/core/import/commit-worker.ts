@@ -1,9 +1,9 @@
 /**
  * Writes a checked roster on its own thread with its own connection to the register's file, in one transaction
  * (write-analysis.ts), so that the window's main thread keeps answering every other call meanwhile. Speaks
- * the protocol of commit-protocol.ts with commit-thread.ts.
+ * the protocol of commit-protocol.ts with commit-thread.ts, one commit after another.
  */
-import { parentPort, workerData } from 'node:worker_threads'
+import { parentPort } from 'node:worker_threads'
 import { AppFailure } from '../../../shared/result'
 import type { Clock } from '../clock'
 import { importRegisters } from '../services'
@@ -12,12 +12,11 @@ import type { CommitInput, FromCommit, ToCommit } from './commit-protocol'
 import type { Progress } from './engine'
 import { writeAnalysis } from './write-analysis'
 
-const input = workerData as CommitInput
 const port = parentPort!
-const records: unknown[] = []
-const rows: number[] = []
+let input: CommitInput
+let records: unknown[] = []
+let rows: number[] = []
 let cancelled = false
-let started = false
 let answer: ((commit: boolean) => void) | null = null
 
 class Cancelled extends Error {}
@@ -25,12 +24,17 @@ class Cancelled extends Error {}
 const send = (m: FromCommit) => port.postMessage(m)
 
 port.on('message', (m: ToCommit) => {
-  if (m.t === 'records') {
+  if (m.t === 'begin') {
+    input = m.input
+    records = []
+    rows = []
+    cancelled = false
+    answer = null
+  } else if (m.t === 'records') {
     for (const r of m.records) records.push(r)
     for (const r of m.rows) rows.push(r)
   } else if (m.t === 'write') {
-    if (!started) void run()
-    started = true
+    void run()
   } else if (m.t === 'cancel') {
     cancelled = true
     answer?.(false)
@@ -66,6 +70,8 @@ async function run(): Promise<void> {
     else send({ t: 'failed', error: e instanceof AppFailure ? e.error : null, message: (e as Error).message })
   } finally {
     store?.close()
-    port.close()
+    // Nothing of this commit is kept: the thread waits for the next one.
+    records = []
+    rows = []
   }
 }
