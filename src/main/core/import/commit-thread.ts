@@ -5,7 +5,7 @@ import type { Worker } from 'node:worker_threads'
 import type { Store } from '../store'
 import type { CommitInput, FromCommit, ToCommit } from './commit-protocol'
 import type { Progress } from './engine'
-import { startThread } from './threads'
+import { startThread } from '../thread'
 import type { Writable } from './write-analysis'
 
 /** Records per message: each is copied on this thread, and a message of this many takes a few milliseconds. */
@@ -27,7 +27,7 @@ const KEEP_IDLE_MS = 5 * 60_000
 
 function takeThread(): Worker {
   const kept = idle.pop()
-  if (!kept) return startThread('commit-worker', null, { preload: LIBRARIES.map((m) => require.resolve(m)) })
+  if (!kept) return startThread({ name: 'commit-worker', sourceDir: __dirname, workerData: null, preload: LIBRARIES.map((m) => require.resolve(m)) })
   clearTimeout(kept.timer)
   kept.worker.off('exit', kept.gone)
   kept.worker.off('error', kept.gone)

@@ -7,7 +7,7 @@ import { KIND_DEFS } from '../../../shared/import'
 import { Readable } from 'node:stream'
 import { appendBatch, emptyBatch, prepareSheets, rowPreparer, type PreparedBatch, type PreparedSheet, type PrepareOptions, type SheetHead } from './prepare'
 import { readXlsx } from './xlsx'
-import { workerDir } from './threads'
+import { workerDir } from '../thread'
 import { xlsxPreparedOnThread } from './xlsx-thread'
 
 const ID = makeIdNumber('1950-01-01', '男', 1)

@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads'
-import { startThread } from './threads'
+import { startThread } from '../thread'
 import type { PreparedBatch, PreparedSheet, PrepareOptions, RawBatch, SheetHead } from './prepare'
 import { READER_MODULE } from './xlsx'
 
@@ -23,8 +22,9 @@ const AHEAD = 6
  */
 const YOUNG_GENERATION_MB = 48
 
-function startWorker(workerData: WorkerInput): Worker {
-  return startThread('xlsx-worker', workerData, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, preload: [require.resolve(READER_MODULE)] })
+function startWorker(workerData: WorkerInput) {
+  // The reader first, as plain JavaScript: through tsx's hook it loads half as fast again.
+  return startThread({ name: 'xlsx-worker', sourceDir: __dirname, workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, preload: [require.resolve(READER_MODULE)] })
 }
 
 /**
