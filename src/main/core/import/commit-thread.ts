@@ -81,12 +81,13 @@ export function commitOnThread(store: Store, analysis: Writable, progress: Progr
             return true
           }
         }
-        const watch = setInterval(() => {
+        const passOnCancel = () => {
           if (!cancelSent && cancelled()) {
             cancelSent = true
             post({ t: 'cancel' })
           }
-        }, CANCEL_CHECK_MS)
+        }
+        const watch = setInterval(passOnCancel, CANCEL_CHECK_MS)
         /** Ends this commit: a thread that reported its end waits for the next, one that failed is ended. */
         const end = (fn: () => void, reusable: boolean) => {
           if (settled) return
@@ -101,7 +102,11 @@ export function commitOnThread(store: Store, analysis: Writable, progress: Progr
           fn()
         }
         const onMessage = (m: FromCommit) => {
-          if (m.t === 'progress') progress.progress(m.done, m.total, m.message)
+          if (m.t === 'progress') {
+            progress.progress(m.done, m.total, m.message)
+            // A cancel is looked for after every batch too, as the commit on this thread does.
+            passOnCancel()
+          }
           else if (m.t === 'final') post({ t: !cancelled() && (progress.finalStep?.() ?? true) ? 'commit' : 'cancel' })
           else if (m.t === 'done') end(() => resolve(m.summary), true)
           else if (m.t === 'cancelled') end(() => reject(cancelError(progress)), true)

@@ -56,7 +56,7 @@ async function run(): Promise<void> {
     const tx = store
     const analysis = { ...input.analysis, records, recordRows: rows }
     const summary = await tx.streamHere(
-      (audit) => writeAnalysis(tx, importRegisters(tx, clock), analysis, audit, progress),
+      (audit) => writeAnalysis(tx, importRegisters(tx, clock), analysis, audit, progress, null, 0),
       // The other side decides, on its one thread, whether a cancel came first; after 'commit' none is taken.
       async () => {
         send({ t: 'final' })

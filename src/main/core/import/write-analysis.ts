@@ -30,11 +30,11 @@ const SLICE = 250
  * Record ranges [start, end) of a long loop: the caller works through each; before each the loop checks for a
  * cancel, and after every TURN_MS of work it lets the event loop run (API calls, progress polls, a cancel).
  */
-export async function* slices(total: number, progress: Progress): AsyncIterable<[number, number]> {
+export async function* slices(total: number, progress: Progress, turnMs = TURN_MS): AsyncIterable<[number, number]> {
   let turn = performance.now()
   for (let start = 0; start < total; start += SLICE) {
     progress.throwIfCancelled()
-    if (performance.now() - turn >= TURN_MS) {
+    if (performance.now() - turn >= turnMs) {
       await yieldToEventLoop()
       turn = performance.now()
     }
@@ -61,7 +61,9 @@ export async function writeAnalysis(
   audit: (entry: AuditEntry) => void,
   progress: Progress,
   /** The plan made for the preview, when it is known to be current still. */
-  made: Planned[] | null = null
+  made: Planned[] | null = null,
+  /** Work between two turns of the event loop: on the commit thread every batch, so that a cancel is heard at once. */
+  turnMs = TURN_MS
 ): Promise<ImportSummary> {
   const total = analysis.records.length
   const adapter = adapterFor(analysis.kind, registers)
@@ -70,7 +72,7 @@ export async function writeAnalysis(
   if (!plan && !register.chunked) plan = register.plan(analysis.records)
   const tallies = analysis.kind === 'voters' && total >= BULK_ROWS ? SuspendedTallies.begin(tx) : null
   const actions: RowAction[] = []
-  for await (const [start, end] of slices(total, progress)) {
+  for await (const [start, end] of slices(total, progress, turnMs)) {
     const records = analysis.records.slice(start, end)
     const part = plan ? plan.slice(start, end) : register.plan(records)
     refuseConflicts(registerProblems({ columns: analysis.columns, recordRows: analysis.recordRows.slice(start, end) }, part))
