@@ -48,10 +48,9 @@ function scale(voters: number, villages: number): void {
     store.db.pragma('optimize')
     const service = buildServices(store).voters
     const one = villageIds[0]
-    const minAge = service.rules().voterMinAge
     median('统计（一个村）', () => service.counts(one))
     median('统计（全乡镇）', () => service.counts())
-    median('  基线：逐个选民计数', () => countedByScan(store.db, minAge), 3)
+    median('  基线：逐个选民计数', () => countedByScan(store.db), 3)
     median('列表第1页（一个村，含总数）', () => service.list({ villageId: one, pageSize: 50 }))
     median('列表第1页（全乡镇，含总数）', () => service.list({ pageSize: 50 }))
     // A three-character name of the register, as typed, in full pinyin and by its initials.

@@ -10,6 +10,7 @@ import { IMPORT_KINDS, KIND_DEFS, type ImportKind } from '../shared/import'
 import { buildServices } from './core/services'
 import { problemText, problemWorkbook } from './core/import/problem-workbook'
 import { TERMS, type Term } from '../shared/election'
+import { NOTICE_KINDS, type NoticeKind } from '../shared/notices'
 import { tuneHeapForForms } from './heap'
 
 tuneHeapForForms()
@@ -21,24 +22,30 @@ const USAGE = `换届工作台 命令行
       浏览器模式：在 127.0.0.1 上提供界面与接口，打印带口令的地址
   huanjie backup [--db 文件] --out 备份文件
       在线备份（SQLite 备份接口，数据库使用中也一致）
-  huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--term 本届|上届] [--problems 文件.xlsx] [--dry-run]
+  huanjie import 类型 文件 [--db 文件] [--village 村社名称] [--term 本届|上届] [--department 部门 --date 日期] [--problems 文件.xlsx] [--dry-run]
       导入 .xlsx / .csv 名册，全部成功或全部不导入
       类型：${IMPORT_KINDS.map((k) => `${k}（${KIND_DEFS[k].label}）`).join('、')}
       --village    名册所属村社（选民名册必填；其他名册无“所在村”列时全部归入该村社）
       --term       两委成员名册没有“届别”列时，整个文件的届别（本届或上届）
+      --department --date  联审回执（replies）：回复的联审部门和部门的反馈日期（YYYY-MM-DD），整个文件一个
       --problems   有问题时把出错的行写成 Excel（原表的列加“问题”列），改正后整表重新导入
       --dry-run    只检查并报告，不写入
       退出码：0 导入成功；1 有问题行，未导入；2 文件无法读取或参数错误
   huanjie import lrmx 文件或文件夹… [--db 文件] [--dry-run]
       导入干部任免审批表（.lrmx，可多个文件或整个文件夹）到人员库，按身份证号或姓名+出生年月对应；退出码同上
-  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf|文件.docx [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名]
+  huanjie export 表格 [--db 文件] --out 文件.xlsx|文件.pdf|文件.docx [--village 村社名称] [--term 本届|上届] [--stage 环节] [--filled-by 姓名] [--department 部门]
       人选登记表（dossier）、选民名单（voters，须 --village）、选举结果报告单（election-report）还可导出为 Word（--out 文件.docx）
+  huanjie export ballots|tally-sheets [--db 文件] --out 文件.pdf|文件.docx [--village 村社名称]
+      选票（按姓氏笔画排列候选人，含流动票箱选票和印制数）、计票单；不写 --village 为全部村社
+  huanjie export notices --notice 公告 [--db 文件] --out 文件.pdf|文件.docx [--village 村社名称]
+      选举委员会公告，按“公告模板”的措辞填入村社数据。公告：${NOTICE_KINDS.join('、')}
   huanjie export lrmx --out 文件夹 [--village 村社名称] [--filled-by 姓名]
       每人一个干部任免审批表文件（.lrmx）
       导出正式表格。表格：${EXPORT_TABLE_NAMES.map((t) => `${t}（${EXPORT_TABLES[t].label}）`).join('、')}
       --term       两委成员名册的届别，默认本届
       --stage      人选花名册、资格联审表、人选登记表：只含处于该审查环节的人选（${STAGES.join('、')}）
       --filled-by  人选登记表的填表人
+      --department 联审回执（reply）：该部门收到的全部送审人选，填“审查结果”和“原因”后用 import replies 导回
 
 通用选项:
   --db 文件    数据库文件（默认：${defaultDbPath()}）
@@ -117,6 +124,8 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       stage: { type: 'string' },
       'filled-by': { type: 'string' },
       term: { type: 'string' },
+      department: { type: 'string' },
+      notice: { type: 'string' },
       json: { type: 'boolean' }
     }
   })
@@ -133,6 +142,10 @@ async function exportTable(args: string[], out: Output): Promise<void> {
   if (!formats.includes(format)) throw new UsageError(`${EXPORT_TABLES[table].label}的输出文件应以 ${formats.map((f) => `.${f}`).join(' 或 ')} 结尾`)
   const stage = (values.stage ?? null) as Stage | null
   if (stage !== null && !STAGES.includes(stage)) throw new UsageError(`审查环节应为：${STAGES.join('、')}（没有“${stage}”）`)
+  const notice = (values.notice ?? null) as NoticeKind | null
+  if (table === 'notices' && notice === null) throw new UsageError(`请用 --notice 指定公告：${NOTICE_KINDS.join('、')}`)
+  if (notice !== null && table !== 'notices') throw new UsageError('--notice 只用于 export notices')
+  if (notice !== null && !NOTICE_KINDS.includes(notice)) throw new UsageError(`公告应为：${NOTICE_KINDS.join('、')}（没有“${notice}”）`)
   const store = openStore(values.db)
   try {
     const services = buildServices(store)
@@ -148,7 +161,9 @@ async function exportTable(args: string[], out: Output): Promise<void> {
       villageId,
       term: term as Term,
       stage,
-      filledBy: values['filled-by'] ?? ''
+      notice,
+      filledBy: values['filled-by'] ?? '',
+      department: values.department
     })
     const bytes = Buffer.from(file.base64, 'base64')
     const target = path.resolve(values.out)
@@ -204,6 +219,8 @@ async function importFile(args: string[], out: Output): Promise<number> {
       db: { type: 'string' },
       village: { type: 'string' },
       term: { type: 'string' },
+      department: { type: 'string' },
+      date: { type: 'string' },
       problems: { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'boolean' }
@@ -235,7 +252,7 @@ async function importFile(args: string[], out: Output): Promise<number> {
       throwIfCancelled: () => {}
     }
     const input = { path: path.resolve(file) }
-    const options = { villageId, fileValues: values.term ? { term: values.term } : undefined }
+    const options = { villageId, fileValues: { term: values.term, department: values.department, decidedOn: values.date } }
     const { preview, summary } = values['dry-run']
       ? { preview: (await imports.read(kind, input, options, progress)).preview, summary: null }
       : await imports.readAndCommit(kind, input, options, progress)

@@ -45,6 +45,8 @@ export type StageResult = (typeof STAGE_RESULTS)[number]
 
 export const VERDICTS = ['通过', '不通过', '待反馈'] as const
 export type Verdict = (typeof VERDICTS)[number]
+/** What a department answers: 待反馈 is only the state before it does. */
+export const REPLY_VERDICTS = ['通过', '不通过'] as const
 export const SEVERITIES = ['不能', '不宜'] as const
 export type Severity = (typeof SEVERITIES)[number]
 /** What the township decides on a 不宜 finding. */

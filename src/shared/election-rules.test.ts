@@ -199,13 +199,18 @@ describe('选票数核对', () => {
   const base = committee(1000, 600, [{ post: '主任', seats: 1, candidates: [cand('甲', 400), cand('乙', 150)] }])
 
   it.each([
-    { name: 'returned more than issued', change: { issued: 590 }, field: 'returned', text: '收回选票（600）多于发出选票（590）' },
     { name: 'valid + invalid not equal to returned', change: { valid: 590, invalid: 5 }, field: 'valid', text: '之和应等于收回选票' },
     { name: 'issued more than registered', change: { registered: 550 }, field: 'issued', text: '不能多于登记选民数' },
     { name: 'a candidate above the valid ballots', change: { valid: 390, invalid: 210 }, field: 'races.0.candidates.0.votes', text: '甲的得票（400）不能多于有效票（390）' }
   ])('refuses $name', ({ change, field, text }) => {
     const p = ballotProblems({ ...base, ...change })
     expect(p[field]).toContain(text)
+  })
+
+  it('decides returned above issued as void instead of refusing it (选举无效)', () => {
+    expect(ballotProblems({ ...base, issued: 590 })).toEqual({})
+    expect(decideElection({ ...base, issued: 590 })).toMatchObject({ valid: false, validity: '收回选票600张，多于发出选票590张，选举无效' })
+    expect(decideElection({ ...base, issued: 600 }).valid).toBe(true)
   })
 
   it('refuses more votes than ballots × seats in a race', () => {

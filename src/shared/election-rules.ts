@@ -32,7 +32,8 @@ export const DEFAULT_THRESHOLDS: ElectionThresholds = {
 
 export const BODIES = ['村委会', '党组织'] as const
 export type Body = (typeof BODIES)[number]
-export const ROUNDS = ['正式选举', '另行选举'] as const
+/** 正式选举; 另行选举 for the seats it left open (as many rounds as needed); 补选 later for a seat that fell vacant. */
+export const ROUNDS = ['正式选举', '另行选举', '补选'] as const
 export type Round = (typeof ROUNDS)[number]
 export const POSTS: Record<Body, readonly string[]> = {
   村委会: ['主任', '副主任', '委员'],
@@ -57,12 +58,21 @@ export interface CandidateTally {
   votes: number
   /** 另选他人: a name written on the ballot, not on the candidate list. */
   writeIn: boolean
+  /** Who the line is (person id, else ID number, else name): one person elected to two posts keeps the higher. */
+  person?: string
 }
 
 export interface RaceTally {
   post: string
   seats: number
   candidates: CandidateTally[]
+  /** 废票 of this post alone: ballots valid as a whole whose marks for this post are void (more marks than seats). */
+  spoiled?: number
+  /** A 书记/副书记 elected by the new 支部委员会 (not the members' meeting): counted over the committee members present. */
+  electedBy?: '支部委员会' | null
+  electors?: number | null
+  /** 妇女委员定位产生: a seat only a woman can take. */
+  reserved?: '妇女' | null
 }
 
 export interface ElectionTally {
@@ -97,7 +107,6 @@ export function ballotProblems(t: ElectionTally): Record<string, string> {
     p.issued = `发出选票（${t.issued}）不能多于登记选民数（${t.registered}）`
   }
   if (!party) Object.assign(p, channelProblems(t))
-  if (t.returned > t.issued) p.returned = `收回选票（${t.returned}）多于发出选票（${t.issued}），选票数不符，不能计票`
   if (t.valid + t.invalid !== t.returned) {
     p.valid = `有效票（${t.valid}）与无效票（${t.invalid}）之和应等于收回选票（${t.returned}）`
   }
@@ -107,12 +116,24 @@ export function ballotProblems(t: ElectionTally): Record<string, string> {
     if (posts.has(r.post)) p[`races.${i}.post`] = `职位“${r.post}”重复`
     posts.add(r.post)
     const total = r.candidates.reduce((s, c) => s + c.votes, 0)
-    if (total > t.valid * r.seats) {
-      p[`races.${i}.candidates`] = `“${r.post}”各人得票之和（${total}）超过有效票数 × 应选名额（${t.valid} × ${r.seats}）`
+    const spoiled = r.spoiled ?? 0
+    const counted = r.electedBy ? (r.electors ?? 0) : t.valid - spoiled
+    if (spoiled > t.valid) p[`races.${i}.spoiled`] = `“${r.post}”废票（${spoiled}）不能多于有效票（${t.valid}）`
+    else if (total > counted * r.seats) {
+      p[`races.${i}.candidates`] = r.electedBy
+        ? `“${r.post}”各人得票之和（${total}）超过到会委员数 × 应选名额（${counted} × ${r.seats}）`
+        : `“${r.post}”各人得票之和（${total}）超过有效票数${spoiled ? '减该职位废票' : ''} × 应选名额（${counted} × ${r.seats}）`
     }
+    if (r.electedBy && (t.body !== '党组织' || !['书记', '副书记'].includes(r.post))) {
+      p[`races.${i}.electedBy`] = '只有党组织书记、副书记可以由支部委员会选举产生'
+    } else if (r.electedBy && !r.electors) p[`races.${i}.electors`] = `“${r.post}”由支部委员会选举，须填写到会委员人数`
+    if (r.reserved && t.body !== '村委会') p[`races.${i}.reserved`] = '妇女委员定位产生只用于村(居)委会选举'
+    r.candidates.forEach((c, j) => {
+      if (r.reserved && c.sex !== '女') p[`races.${i}.candidates.${j}.sex`] = `${c.name}：妇女委员名额只能由女性当选${c.sex === null ? '，请填写身份证号以确认性别' : ''}`
+    })
     const names = new Set<string>()
     r.candidates.forEach((c, j) => {
-      if (c.votes > t.valid) p[`races.${i}.candidates.${j}.votes`] = `${c.name}的得票（${c.votes}）不能多于有效票（${t.valid}）`
+      if (c.votes > (r.electedBy ? (r.electors ?? 0) : t.valid)) p[`races.${i}.candidates.${j}.votes`] = `${c.name}的得票（${c.votes}）不能多于有效票（${t.valid}）`
       if (names.has(c.name)) p[`races.${i}.candidates.${j}.name`] = `“${r.post}”中${c.name}重复登记`
       names.add(c.name)
     })
@@ -166,6 +187,10 @@ export interface ElectionDecision {
 }
 
 function validity(t: ElectionTally, th: ElectionThresholds): { valid: boolean; text: string; base: number } {
+  // 收回的选票多于发出的选票: the count cannot be trusted, and the law makes the election void (选举无效).
+  if (t.returned > t.issued) {
+    return { valid: false, base: t.returned, text: `收回选票${t.returned}张，多于发出选票${t.issued}张，选举无效` }
+  }
   if (t.body === '党组织') {
     const present = t.present ?? 0
     const need = moreThan(t.registered, th.partyQuorum)
@@ -199,7 +224,14 @@ function validity(t: ElectionTally, th: ElectionThresholds): { valid: boolean; t
 export function decideElection(t: ElectionTally, th: ElectionThresholds = DEFAULT_THRESHOLDS): ElectionDecision {
   const v = validity(t, th)
   const notes: string[] = []
-  const races = t.races.map((r) => decideRace(r, t, th, v.valid, v.base))
+  // Higher posts first: whoever one race elects is not elected again by a lower one (the seat passes on).
+  const order = (r: RaceTally) => POSTS[t.body].indexOf(r.post)
+  const taken = new Map<string, string>()
+  const decided = [...t.races]
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => order(a.r) - order(b.r) || a.i - b.i)
+    .map(({ r, i }) => ({ i, d: decideRace(r, t, th, v.valid, r.electedBy ? (r.electors ?? 0) : v.base, taken) }))
+  const races = decided.sort((a, b) => a.i - b.i).map((x) => x.d)
   if (v.valid) {
     const open = races.reduce((s, r) => s + r.openSeats, 0)
     if (open > 0 && t.round === '正式选举') {
@@ -214,11 +246,11 @@ export function decideElection(t: ElectionTally, th: ElectionThresholds = DEFAUL
   return { valid: v.valid, validity: v.text, base: v.base, races, notes }
 }
 
-function decideRace(r: RaceTally, t: ElectionTally, th: ElectionThresholds, valid: boolean, base: number): RaceDecision {
+function decideRace(r: RaceTally, t: ElectionTally, th: ElectionThresholds, valid: boolean, base: number, taken: Map<string, string>): RaceDecision {
   const runoff = t.round === '另行选举' && t.body === '村委会'
   const rule = t.body === '党组织' ? th.partyElected : th.elected
   const minVotes = runoff ? atLeast(base, th.runoffMin) : moreThan(base, rule)
-  const baseName = t.body === '党组织' ? '实到会人数' : runoff ? '已投选票数' : '参加投票人数'
+  const baseName = r.electedBy ? '到会委员人数' : t.body === '党组织' ? '实到会人数' : runoff ? '已投选票数' : '参加投票人数'
   const thresholdText = runoff
     ? `另行选举：得票多的当选，但不得少于${baseName}${base}的${fractionText(th.runoffMin)}（至少${minVotes}票）`
     : `得票须超过${baseName}${base}的${fractionText(rule)}（至少${minVotes}票）`
@@ -230,7 +262,9 @@ function decideRace(r: RaceTally, t: ElectionTally, th: ElectionThresholds, vali
     return { post: r.post, seats: r.seats, minVotes, thresholdText, candidates, elected: 0, openSeats: r.seats, tie: false, notes: [] }
   }
 
-  const qualifies = (c: CandidateTally) => c.votes >= minVotes
+  // A 书记 the 支部委员会 elects is one of the members the meeting elected: that is one person on two counts, not twice elected.
+  const elsewhere = (c: CandidateTally) => (c.person && !r.electedBy ? taken.get(c.person) : undefined)
+  const qualifies = (c: CandidateTally) => c.votes >= minVotes && !elsewhere(c)
   const qualified = sorted.filter(qualifies)
   // The votes of the last seat: everyone above it is in; everyone on it is in only if all fit.
   const cutoff = qualified.length > r.seats ? qualified[r.seats - 1].votes : -1
@@ -249,6 +283,8 @@ function decideRace(r: RaceTally, t: ElectionTally, th: ElectionThresholds, vali
 
   const candidates: CandidateDecision[] = sorted.map((c) => {
     const rank = rankOf(c)
+    const higher = elsewhere(c)
+    if (higher) return { ...c, rank, status: '未当选', reason: `得票${c.votes}，但已当选为${higher}，一人不能当选两个职位，此职位不计其当选` }
     if (electedKeys.has(c.key)) {
       return { ...c, rank, status: '当选', reason: `${shareText(c)}，按得票多少排第${rank}位，在应选${r.seats}名之内，当选` }
     }
@@ -264,6 +300,7 @@ function decideRace(r: RaceTally, t: ElectionTally, th: ElectionThresholds, vali
     }
     return { ...c, rank, status: '未当选', reason: `${shareText(c)}，但排第${rank}位，应选${r.seats}名已满，未当选` }
   })
+  if (!r.electedBy) for (const c of sorted) if (electedKeys.has(c.key) && c.person) taken.set(c.person, r.post)
   const elected = electedKeys.size
   const openSeats = r.seats - elected
   const notes: string[] = []

@@ -8,9 +8,11 @@ import {
   type Body,
   type ElectionDecision,
   type ElectionTally,
+  type RaceTally,
   type Round
 } from './election-rules'
-import { checkIdNumber, normalizeIdNumber } from './idcard'
+import { ageOn, checkIdNumber, normalizeIdNumber } from './idcard'
+import { VOTER_AGE } from './voter'
 import { EDUCATION_LEVELS, POLITICAL_STATUSES } from './structure-stats'
 
 export const ALL_POSTS = ['书记', '副书记', '主任', '副主任', '委员'] as const
@@ -58,7 +60,14 @@ export interface BallotCandidate {
 export const raceInput = z.object({
   post: z.enum(ALL_POSTS, { error: '请选择职位' }),
   seats: z.number({ error: '请填写应选名额' }).int().min(1, '应选名额至少为1').max(9, '应选名额不能超过9'),
-  candidates: z.array(candidateInput).min(1, '每个职位至少应有一名被选举人')
+  candidates: z.array(candidateInput).min(1, '每个职位至少应有一名被选举人'),
+  /** 该职位废票: ballots whose marks for this post alone are void. */
+  spoiled: count('该职位废票').default(0),
+  /** A Party 书记/副书记 elected by the 支部委员会, over its members present (electors). */
+  electedBy: z.literal('支部委员会').nullable().default(null),
+  electors: count('到会委员人数').nullable().default(null),
+  /** 妇女委员定位产生: the seat only a woman can take. */
+  reserved: z.literal('妇女').nullable().default(null)
 })
 
 export const electionInput = z
@@ -90,6 +99,13 @@ export const electionInput = z
         if (!id.ok) ctx.addIssue({ code: 'custom', path: ['races', i, 'candidates', j, 'idNumber'], message: `${c.name}：${id.reason}` })
         else if (c.sex !== null && c.sex !== id.sex) {
           ctx.addIssue({ code: 'custom', path: ['races', i, 'candidates', j, 'sex'], message: `${c.name}的性别与身份证号不符` })
+        } else if (isIsoDate(e.heldOn) && ageOn(id.birthDate, e.heldOn) < VOTER_AGE) {
+          // 被选举权 as 选举权: 年满十八周岁 on the election day.
+          ctx.addIssue({
+            code: 'custom',
+            path: ['races', i, 'candidates', j, 'idNumber'],
+            message: `${c.name}：选举日（${e.heldOn}）未满${VOTER_AGE}周岁（届时${ageOn(id.birthDate, e.heldOn)}岁），没有被选举权`
+          })
         }
       })
     })
@@ -120,7 +136,9 @@ export const ELECTION_LABELS: Record<string, string> = {
 /** Candidate keys are their position ("0.1") until saved, then their row id. */
 export function toTally(
   e: Omit<ElectionTally, 'races'> & {
-    races: { post: string; seats: number; candidates: { name: string; sex: '男' | '女' | null; votes: number; writeIn: boolean; idNumber?: string | null; id?: number }[] }[]
+    races: (Pick<RaceTally, 'post' | 'seats' | 'spoiled' | 'electedBy' | 'electors' | 'reserved'> & {
+      candidates: { name: string; sex: '男' | '女' | null; votes: number; writeIn: boolean; idNumber?: string | null; personId?: number | null; id?: number }[]
+    })[]
   }
 ): ElectionTally {
   return {
@@ -137,13 +155,22 @@ export function toTally(
     races: e.races.map((r, i) => ({
       post: r.post,
       seats: r.seats,
+      spoiled: r.spoiled ?? 0,
+      electedBy: r.electedBy ?? null,
+      electors: r.electors ?? null,
+      reserved: r.reserved ?? null,
       candidates: r.candidates.map((c, j) => {
         const id = c.idNumber ? checkIdNumber(c.idNumber) : null
-        return { key: c.id !== undefined ? String(c.id) : `${i}.${j}`, name: c.name, sex: id?.ok ? id.sex : c.sex, votes: c.votes, writeIn: c.writeIn }
+        const key = c.id !== undefined ? String(c.id) : `${i}.${j}`
+        return { key, name: c.name, sex: id?.ok ? id.sex : c.sex, votes: c.votes, writeIn: c.writeIn, person: personKey(c) }
       })
     }))
   }
 }
+
+/** Who a result line is, across races and rounds: the person, else the ID number, else the name. */
+export const personKey = (c: { personId?: number | null; idNumber?: string | null; name: string }): string =>
+  c.personId ? `p${c.personId}` : c.idNumber ? `i${c.idNumber}` : `n${c.name.trim()}`
 
 export interface ElectionCandidate {
   id: number
@@ -164,8 +191,22 @@ export interface ElectionRecord extends Omit<ElectionTally, 'races' | 'proxyVote
   villageName: string
   heldOn: string
   note: string
-  races: { post: Post; seats: number; candidates: ElectionCandidate[] }[]
+  races: {
+    post: Post
+    seats: number
+    spoiled: number
+    electedBy: '支部委员会' | null
+    electors: number | null
+    reserved: '妇女' | null
+    candidates: ElectionCandidate[]
+  }[]
   decision: ElectionDecision
+  /** 1 for the first result; each correction after it was locked is a new version. */
+  version: number
+  /** Final after double entry: changed only through a new, double-entered version. */
+  locked: boolean
+  /** Warnings of the law that do not refuse the result: 差额, a woman, the smaller ethnic group, 定位产生. */
+  warnings: string[]
 }
 
 export interface ElectedMember {

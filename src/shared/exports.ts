@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { TERMS } from './election'
 import { STAGES } from './candidate'
+import { NOTICE_KINDS } from './notices'
 
 /** Every table the office hands up, by the name the CLI and the API use. */
 export const EXPORT_TABLES = {
   villages: { label: '村社台账', formats: ['xlsx', 'pdf'] },
   candidates: { label: '人选花名册', formats: ['xlsx', 'pdf'] },
   review: { label: '资格联审表', formats: ['xlsx', 'pdf'] },
+  reply: { label: '联审回执', formats: ['xlsx'], exportedFrom: '人选 → 联审看板 → 录入部门回复' },
   members: { label: '两委成员名册', formats: ['xlsx', 'pdf'] },
   structure: { label: '换届结构统计表', formats: ['xlsx', 'pdf'] },
   risks: { label: '风险台账', formats: ['xlsx', 'pdf'] },
@@ -14,8 +16,11 @@ export const EXPORT_TABLES = {
   timeline: { label: '选务作战图', formats: ['xlsx', 'pdf'] },
   voters: { label: '选民名单', formats: ['xlsx', 'pdf', 'docx'] },
   dossier: { label: '人选登记表', formats: ['pdf', 'docx', 'lrmx'] },
-  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] }
-} as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
+  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] },
+  notices: { label: '公告', formats: ['pdf', 'docx'] },
+  ballots: { label: '选票', formats: ['pdf', 'docx'] },
+  'tally-sheets': { label: '计票单', formats: ['pdf', 'docx'] }
+} as const satisfies Record<string, { label: string; formats: readonly ExportFormat[]; exportedFrom?: string }>
 
 /** lrmx: the 干部任免审批表 file, one per person (a batch comes as a zip of them). */
 export type ExportFormat = 'xlsx' | 'pdf' | 'docx' | 'lrmx'
@@ -45,8 +50,12 @@ export const exportInput = z.object({
   term: z.enum(TERMS, { error: '届别应为 本届 或 上届' }).default('本届'),
   /** Candidate tables and forms: only the candidates at this stage of the vetting path. */
   stage: z.enum(STAGES, { error: '未知的审查环节' }).nullable().default(null),
+  /** 联审回执: the department whose sheet it is. */
+  department: z.string().trim().min(1, '请选择联审部门').max(50).optional(),
   /** 人选登记表 of this one candidate. */
   candidateId: z.number().int().positive().nullable().default(null),
+  /** 公告: which notice (选民名单, 候选人名单, 选举结果…); the first, 选举日及选举方式, when not given. */
+  notice: z.enum(NOTICE_KINDS, { error: `公告种类应为：${NOTICE_KINDS.join('、')}` }).nullable().default(null),
   /** 填表人 printed on the 人选登记表. */
   filledBy: z.string().trim().max(20, '填表人不能超过20个字').default('')
 })

@@ -73,20 +73,40 @@ export function idFacts(id: string): { birthDate: string; sex: Sex } {
 const sexOf = (id: string): Sex => (Number(id[16]) % 2 === 1 ? '男' : '女')
 
 /**
- * Full years between a birth date and a reference date (both YYYY-MM-DD). Someone born on 29 February
- * becomes a year older on 1 March in common years, as Chinese practice counts it.
+ * Full years between a birth date and a reference date (both YYYY-MM-DD), the birthday itself counting
+ * (年满十八周岁，以选举日为准). A year of age is a period of one year from the birth date, reckoned as
+ * 民法典 第二百零一条 and 第二百零二条 reckon periods: "按照年、月计算期间的，到期月的对应日为期间的最后一日；
+ * 没有对应日的，月末日为期间的最后一日". Someone born on 29 February therefore completes a year on 28 February
+ * of a common year, not on 1 March.
  */
 export function ageOn(birthDate: string, onDate: string): number {
   if (birthDate.length === 10 && onDate.length === 10) {
     // Checked once per row of a large roster: zero-padded MM-DD compares as text, without splitting.
-    const age = Number(onDate.slice(0, 4)) - Number(birthDate.slice(0, 4))
-    return onDate.slice(4) < birthDate.slice(4) ? age - 1 : age
+    const year = Number(onDate.slice(0, 4))
+    const age = year - Number(birthDate.slice(0, 4))
+    return onDate.slice(4) < anniversary(birthDate.slice(4), year) ? age - 1 : age
   }
   const [by, bm, bd] = birthDate.split('-').map(Number)
   const [ty, tm, td] = onDate.split('-').map(Number)
+  const day = bm === 2 && bd === 29 && daysInMonth(ty, 2) === 28 ? 28 : bd
   let age = ty - by
-  if (tm < bm || (tm === bm && td < bd)) age -= 1
+  if (tm < bm || (tm === bm && td < day)) age -= 1
   return age
+}
+
+/** "-MM-DD" of a birthday in `year`: 29 February falls on the month's last day, 28 February, in a common year. */
+const anniversary = (monthDay: string, year: number): string => (monthDay === '-02-29' && daysInMonth(year, 2) === 28 ? '-02-28' : monthDay)
+
+/**
+ * The latest birth date of someone `years` old on `onDate`: the same month and day `years` earlier, and
+ * for a day on 28 February of a common year also 29 February (who completes the year then, ageOn).
+ * The result may name a day that does not exist (2007-02-29), which still sorts exactly right as text.
+ */
+export function latestBirthDateOfAge(onDate: string, years: number): string {
+  const year = Number(onDate.slice(0, 4))
+  const born = String(year - years).padStart(4, '0')
+  const monthDay = onDate.slice(4) === '-02-28' && daysInMonth(year, 2) === 28 ? '-02-29' : onDate.slice(4)
+  return `${born}${monthDay}`
 }
 
 /** 出生年月 the way cadre forms write it: 1980.05 */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { EDUCATION_LEVELS, POLITICAL_STATUSES } from './cadre'
-import { POOLS, SOURCES } from './candidate'
+import { POOLS, REPLY_VERDICTS, SOURCES } from './candidate'
+import { isIsoDate } from './dates'
 import { TERMS } from './election'
 import { BODIES } from './election-rules'
 import { VILLAGE_GRADES, VILLAGE_KINDS } from './village'
@@ -12,11 +13,12 @@ export { columnLetter, foldWidth, headerKey, IGNORED_HEADERS, PREVIEW_ROWS } fro
  * What the importer knows about each kind of roster: its columns, the header words offices use for them,
  * and how a cell becomes a value. Pure data, shared with the renderer for the column-mapping screen.
  */
-export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members'] as const
+export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members', 'replies'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export type FieldType =
-  | { type: 'text'; max: number; squeeze?: boolean }
+  /** `prose`: sentences someone wrote (a reason), kept with their full-width punctuation. */
+  | { type: 'text'; max: number; squeeze?: boolean; prose?: boolean }
   | { type: 'int' }
   | { type: 'date' }
   | { type: 'idNumber' }
@@ -45,6 +47,10 @@ export interface KindDef {
   oneOf?: { label: string; fields: readonly string[] }[]
   /** Fields that may be given once for the whole file when it has no column for them (届别). */
   fileWide?: readonly string[]
+  /** Values asked once for the whole file that no column holds (a 回执's 反馈日期), by key: their labels. */
+  askedOnce?: Record<string, string>
+  /** Imported from another page of the window, which asks what the file needs (the 联审看板 for a 回执). */
+  importedFrom?: string
 }
 
 const NAME_SYNONYMS = ['姓名', '名字', '人员姓名', '选民姓名', '候选人姓名', '人选姓名']
@@ -205,6 +211,23 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       education,
       { key: 'electedOn', label: '当选日期', synonyms: ['任职时间', '当选时间', '任职日期'], type: 'date' }
     ]
+  },
+  replies: {
+    kind: 'replies',
+    label: '联审回执',
+    perVillage: false,
+    matchedBy: '按公民身份号码对应送该部门联审的人选；审查结果只能是“通过”或“不通过”，不通过须写明原因',
+    fileWide: ['department'],
+    askedOnce: { decidedOn: '反馈日期' },
+    importedFrom: '人选 → 联审看板 → 录入部门回复',
+    fields: [
+      village,
+      name,
+      idNumber,
+      { key: 'department', label: '联审部门', synonyms: ['审查部门', '部门', '反馈部门'], type: 'text', max: 50, required: true },
+      { key: 'verdict', label: '审查结果', synonyms: ['审查意见', '联审结果', '联审意见', '结论', '意见'], type: 'choice', values: REPLY_VERDICTS, required: true },
+      { key: 'reason', label: '原因', synonyms: ['理由', '不通过原因', '不通过理由', '原因说明'], type: 'text', max: 1000, prose: true }
+    ]
   }
 }
 
@@ -297,7 +320,14 @@ export const importPreviewInput = z.object({
   /** The sheet an earlier preview of this file chose, so a changed mapping applies to the same sheet. */
   sheet: z.string().max(100).nullable().default(null),
   /** Values for the whole file where it has no column: 届别 of a members roster. */
-  fileValues: z.object({ term: z.enum(TERMS, { error: '届别应为本届或上届' }).optional() }).default({})
+  fileValues: z
+    .object({
+      term: z.enum(TERMS, { error: '届别应为本届或上届' }).optional(),
+      /** 联审回执: the department that answers, and the one date of its answer. */
+      department: z.string().trim().min(1, '请选择联审部门').max(50).optional(),
+      decidedOn: z.string().refine(isIsoDate, '反馈日期格式应为 YYYY-MM-DD').optional()
+    })
+    .default({})
 })
 export type ImportPreviewInput = z.input<typeof importPreviewInput>
 

@@ -10,6 +10,7 @@ import {
   voteDateProblems,
   type StepTick
 } from './plan-schedule'
+import { addDays, daysBetween } from './dates'
 
 const dates = { partyElectionDate: '2026-03-10', committeeElectionDate: '2026-04-20' }
 const byKey = <T extends { key: string }>(steps: T[]) => Object.fromEntries(steps.map((s) => [s.key, s]))
@@ -73,9 +74,9 @@ describe('evaluatePlan', () => {
 
   it('gives each step a state on a fixed date', () => {
     const steps = schedulePlan(DEFAULT_PLAN_TEMPLATE, dates)
-    const s = byKey(evaluatePlan(steps, [tick('c-prep', '2026-03-18')], '2026-03-22'))
+    const s = byKey(evaluatePlan(steps, [tick('c-prep', '2026-03-13')], '2026-03-17'))
     expect(s['c-prep'].state).toBe('已完成')
-    expect(s['c-register']).toMatchObject({ state: '进行中', start: '2026-03-21', end: '2026-03-25' })
+    expect(s['c-register']).toMatchObject({ state: '进行中', start: '2026-03-16', end: '2026-03-20' })
     expect(s['c-voterlist'].state).toBe('未开始')
     expect(s['p-vote'].state).toBe('已逾期')
   })
@@ -124,5 +125,16 @@ describe('template and dates', () => {
   it('wants the committee vote after the Party vote', () => {
     expect(voteDateProblems(dates)).toEqual([])
     expect(voteDateProblems({ partyElectionDate: '2026-04-20', committeeElectionDate: '2026-04-20' })).toHaveLength(1)
+  })
+})
+
+describe('申诉处理 in the default plan', () => {
+  // 选民名单 objections within 5 days of publication, each answered within 3: the step cannot end before both have run.
+  it.each(['2026-03-01', '2026-02-28', '2027-01-04'])('for an election on %s ends 5 + 3 days after the list is published', (committeeElectionDate) => {
+    const steps = schedulePlan(DEFAULT_PLAN_TEMPLATE, { partyElectionDate: null, committeeElectionDate })
+    const published = steps.find((s) => s.key === 'c-voterlist')!.end!
+    const appeal = steps.find((s) => s.key === 'c-appeal')!
+    expect(daysBetween(published, appeal.end!)).toBe(5 + 3)
+    expect(appeal.start).toBe(addDays(published, 1))
   })
 })

@@ -73,7 +73,8 @@ export const DEFAULT_PLAN_TEMPLATE: PlanStepTemplate[] = [
   step('c-prep', '前期准备（联席会议、推选选举委员会、发布公告）', '村委会', 5, null),
   step('c-register', '选民登记', '村委会', 5, 'c-prep'),
   step('c-voterlist', '公布选民名单', '村委会', 1, 'c-register', { minDaysBeforeVote: 20 }),
-  step('c-appeal', '申诉处理', '村委会', 3, 'c-voterlist'),
+  // 申诉 within 5 days of publication, answered within 3 more: the step ends no earlier than publication + 5 + 3.
+  step('c-appeal', '申诉处理', '村委会', 8, 'c-voterlist'),
   step('c-reps', '推选村民代表、村民小组长', '村委会', 3, 'c-appeal'),
   step('c-nominate', '提名初步候选人', '村委会', 3, 'c-reps'),
   step('c-primary', '竞选、预选', '村委会', 3, 'c-nominate'),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { checkStage, stageFields, VERDICTS } from './candidate'
+import { checkStage, REPLY_VERDICTS, stageFields } from './candidate'
 import { isIsoDate } from './dates'
 
 /** Inputs of vetting by the batch: one step, one date, for many candidates at once. */
@@ -30,7 +30,7 @@ export const departmentSheetInput = z
       .array(
         z.object({
           candidateId: z.number().int().positive(),
-          verdict: z.enum(VERDICTS.filter((v) => v !== '待反馈') as ['通过', '不通过'], { error: '结论应为通过或不通过' }),
+          verdict: z.enum(REPLY_VERDICTS, { error: '结论应为通过或不通过' }),
           reason: z.string().trim().max(1000, '理由不能超过1000个字').default('')
         })
       )
@@ -47,6 +47,7 @@ export type DepartmentSheetData = z.output<typeof departmentSheetInput>
 /** One candidate a department was sent, as its sheet and its 回执 show them. */
 export interface DepartmentSheetRow {
   candidateId: number
+  villageId: number
   villageName: string
   name: string
   idNumber: string | null

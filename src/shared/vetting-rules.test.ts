@@ -3,7 +3,6 @@ import { stageInput } from './candidate'
 import { seatsOf } from './seats'
 import {
   computeProgress,
-  lastWorkingDay,
   scoreEvaluation,
   stageRefusal,
   villageRuleChecks,
@@ -54,14 +53,6 @@ describe('scoreEvaluation', () => {
     expect(scoreEvaluation(votes(3), RULES).barred).toBe(false)
     expect(scoreEvaluation(votes(4), RULES).barred).toBe(true)
     expect(scoreEvaluation(votes(4), { ...RULES, unsatisfiedThreshold: 40 }).barred).toBe(false)
-  })
-})
-
-describe('lastWorkingDay', () => {
-  it('counts five working days over a weekend', () => {
-    expect(lastWorkingDay('2026-03-02', 5)).toBe('2026-03-06') // Monday → Friday
-    expect(lastWorkingDay('2026-03-04', 5)).toBe('2026-03-10') // Wednesday → next Tuesday
-    expect(lastWorkingDay('2026-03-07', 1)).toBe('2026-03-09') // starting on Saturday
   })
 })
 

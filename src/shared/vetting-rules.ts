@@ -106,19 +106,6 @@ export function scoreEvaluation(v: EvaluationVotes, rules: Pick<VettingRules, 'w
 
 export const percent = (x: number): string => `${x.toFixed(1)}%`
 
-/** The last day of a period of `days` working days starting on `start` (counted if it is a working day). Weekends only. */
-export function lastWorkingDay(start: string, days: number): string {
-  const d = new Date(`${start}T00:00:00Z`)
-  let left = days
-  for (;;) {
-    const dow = d.getUTCDay()
-    if (dow !== 0 && dow !== 6) left -= 1
-    if (left <= 0) break
-    d.setUTCDate(d.getUTCDate() + 1)
-  }
-  return d.toISOString().slice(0, 10)
-}
-
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
 }

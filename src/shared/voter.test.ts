@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   objectionTiming,
   parseCategory,
+  proxyInput,
   proxyProblem,
   publicationCheck,
   voterEligibility,
@@ -43,18 +44,19 @@ describe('选举日年满18周岁', () => {
     // birth, election day, deprived, eligible, age
     ['2008-03-01', '2026-03-01', false, true, 18],
     ['2008-03-02', '2026-03-01', false, false, 17],
-    ['2008-02-29', '2026-02-28', false, false, 17],
+    ['2008-02-29', '2026-02-27', false, false, 17],
+    ['2008-02-29', '2026-02-28', false, true, 18],
     ['2008-02-29', '2026-03-01', false, true, 18],
     ['1960-05-05', '2026-03-01', true, false, 65]
   ])('born %s, election %s, deprived %s → %s', (birthDate, day, deprived, eligible, age) => {
-    const r = voterEligibility({ birthDate, deprived }, day, 18)
+    const r = voterEligibility({ birthDate, deprived }, day)
     expect(r).toMatchObject({ eligible, age })
   })
 
   it('explains each refusal', () => {
-    expect(voterEligibility({ birthDate: '2008-03-02', deprived: false }, '2026-03-01', 18).reason).toBe('选举日（2026-03-01）未满18周岁（届时17岁）')
-    expect(voterEligibility({ birthDate: '1960-01-01', deprived: true }, '2026-03-01', 18).reason).toContain('剥夺政治权利')
-    expect(voterEligibility({ birthDate: '1960-01-01', deprived: false }, null, 18).reason).toContain('尚未确定选举日')
+    expect(voterEligibility({ birthDate: '2008-03-02', deprived: false }, '2026-03-01').reason).toBe('选举日（2026-03-01）未满18周岁（届时17岁）')
+    expect(voterEligibility({ birthDate: '1960-01-01', deprived: true }, '2026-03-01').reason).toContain('剥夺政治权利')
+    expect(voterEligibility({ birthDate: '1960-01-01', deprived: false }, null).reason).toContain('尚未确定选举日')
   })
 
 })
@@ -106,5 +108,23 @@ describe('委托投票 relation', () => {
     const neighbour = proxyInput.safeParse({ ...base, relation: '邻居' })
     expect(neighbour.success).toBe(false)
     expect(neighbour.error!.issues[0].message).toMatch(/^“邻居”不是近亲属：委托投票只能委托近亲属（配偶、父母/)
+  })
+})
+
+describe('委托投票 to a near relative, one of the kinds 民法典 第一千零四十五条 names', () => {
+  const base = { principalId: 1, holderId: 2, written: true }
+  it.each([
+    ['配偶', '配偶'],
+    ['妻子', '配偶'],
+    [' 爷爷 ', '祖父母'],
+    ['外孙女', '外孙子女'],
+    ['兄弟姐妹', '兄弟姐妹']
+  ])('takes %s as %s', (relation, kind) => {
+    expect(proxyInput.parse({ ...base, relation }).relation).toBe(kind)
+  })
+  it.each(['邻居', '朋友', '叔叔', '侄子', '儿媳', ''])('refuses %s', (relation) => {
+    const r = proxyInput.safeParse({ ...base, relation })
+    expect(r.success).toBe(false)
+    expect(r.error!.issues[0].message).toMatch(relation ? new RegExp(`“${relation}”不是近亲属`) : /请选择受托人与委托人的关系/)
   })
 })

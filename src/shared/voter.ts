@@ -138,14 +138,20 @@ export function isMinority(ethnicity: string): boolean {
 }
 
 /**
+ * 村民委员会组织法: "年满十八周岁的村民…都有选举权和被选举权" — the law's number, the same in every
+ * province, so not a setting. Counted on the election day (ageOn).
+ */
+export const VOTER_AGE = 18
+
+/**
  * Who may vote: 18 or older on the election day itself (the birthday counts) and not deprived of
  * political rights. The reason is in Chinese, empty when eligible.
  */
 export function voterEligibility(
   p: { birthDate: string | null; deprived: boolean },
-  electionDate: string | null,
-  minAge: number
+  electionDate: string | null
 ): { eligible: boolean; age: number | null; reason: string } {
+  const minAge = VOTER_AGE
   const age = p.birthDate && electionDate ? ageOn(p.birthDate, electionDate) : null
   if (p.deprived) return { eligible: false, age, reason: '依法被剥夺政治权利，不列入选民名单' }
   if (!electionDate) return { eligible: false, age, reason: '该村尚未确定选举日，无法按选举日核对年龄' }
@@ -283,30 +289,39 @@ export const answerInput = z.object({
   answer: z.string().trim().min(1, '请填写答复内容').max(500)
 })
 
-/**
- * 近亲属 as 民法典 第一千零四十五条 counts them (配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女),
- * with the words rosters write for each; a proxy may be given to no one else.
- */
-export const NEAR_RELATIVES = [
-  '配偶', '父母', '子女', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女',
-  '丈夫', '妻子', '夫', '妻', '父亲', '母亲', '父', '母', '儿子', '女儿', '子', '女',
-  '哥哥', '弟弟', '姐姐', '妹妹', '兄', '弟', '姐', '妹', '兄弟', '姐妹',
-  '祖父', '祖母', '爷爷', '奶奶', '外祖父', '外祖母', '外公', '外婆', '姥爷', '姥姥',
-  '孙子', '孙女', '外孙', '外孙女'
-] as const
-export const isNearRelative = (relation: string): boolean => (NEAR_RELATIVES as readonly string[]).includes(relation.trim())
+/** 近亲属 as 民法典 第一千零四十五条 counts them: a proxy may be given to no one else. */
+export const NEAR_RELATIVE_KINDS = ['配偶', '父母', '子女', '兄弟姐妹', '祖父母', '外祖父母', '孙子女', '外孙子女'] as const
+export type NearRelative = (typeof NEAR_RELATIVE_KINDS)[number]
+
+/** The words rosters and older files write for each kind (妻子, 爷爷…), read as the kind. */
+const RELATION_WORDS: Record<string, NearRelative> = Object.fromEntries(
+  (
+    [
+      ['配偶', '丈夫 妻子 夫 妻'],
+      ['父母', '父亲 母亲 父 母'],
+      ['子女', '儿子 女儿 子 女'],
+      ['兄弟姐妹', '哥哥 弟弟 姐姐 妹妹 兄 弟 姐 妹 兄弟 姐妹'],
+      ['祖父母', '祖父 祖母 爷爷 奶奶'],
+      ['外祖父母', '外祖父 外祖母 外公 外婆 姥爷 姥姥'],
+      ['孙子女', '孙子 孙女'],
+      ['外孙子女', '外孙 外孙女']
+    ] as const
+  ).flatMap(([kind, words]) => [[kind, kind], ...words.split(' ').map((w) => [w, kind])])
+)
+export const nearRelativeKind = (relation: string): NearRelative | null => RELATION_WORDS[relation.trim()] ?? null
 
 export const proxyInput = z.object({
   principalId: z.number({ error: '请选择委托人' }).int().positive(),
   holderId: z.number({ error: '请选择受托人' }).int().positive(),
-  relation: z
-    .string()
-    .trim()
-    .min(1, '请填写受托人与委托人的关系（应为近亲属）')
-    .max(20)
-    .superRefine((v, ctx) => {
-      if (!isNearRelative(v)) ctx.addIssue({ code: 'custom', message: `“${v}”不是近亲属：委托投票只能委托近亲属（${NEAR_RELATIVES.slice(0, 8).join('、')}）` })
-    }),
+  relation: z.preprocess(
+    (v) => (typeof v === 'string' ? (nearRelativeKind(v) ?? v.trim()) : v),
+    z.enum(NEAR_RELATIVE_KINDS, {
+      error: (i) =>
+        i.input === undefined || i.input === ''
+          ? '请选择受托人与委托人的关系（应为近亲属）'
+          : `“${String(i.input)}”不是近亲属：委托投票只能委托近亲属（${NEAR_RELATIVE_KINDS.join('、')}）`
+    })
+  ),
   written: z.boolean().default(false),
   signedOn: z.string().refine(isIsoDate, '日期格式应为 YYYY-MM-DD').nullable().default(null)
 })

@@ -13,7 +13,6 @@ const fraction = (label: string) =>
     .refine((f) => f.num < f.den, `${label}应小于1`)
 
 const rule = {
-  voterMinAge: z.number({ error: '选民年龄应为数字' }).int('选民年龄应为整数').min(16, '选民年龄至少为16').max(25, '选民年龄不能超过25'),
   publicationDaysBefore: days('公布天数', 90),
   objectionDays: days('申诉期限', 30),
   answerDays: days('答复期限', 30),
@@ -29,7 +28,6 @@ const rule = {
 
 /** The numbers of voter registration and election day that provinces set differently, as stored: a rule an older build did not know takes its default. */
 export const votingRules = z.object({
-  voterMinAge: rule.voterMinAge.default(18),
   publicationDaysBefore: rule.publicationDaysBefore.default(20),
   objectionDays: rule.objectionDays.default(5),
   answerDays: rule.answerDays.default(3),
@@ -41,7 +39,6 @@ export const votingRules = z.object({
 export const votingRulesInput = z.object(rule)
 
 export const VOTING_RULE_LABELS: Record<keyof typeof rule, string> = {
-  voterMinAge: '选民年龄',
   publicationDaysBefore: '选民名单公布天数',
   objectionDays: '申诉期限',
   answerDays: '答复期限',

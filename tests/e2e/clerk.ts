@@ -23,6 +23,21 @@ export function idNumber(birth: string, seq: number): string {
   return first17 + checkCharacter(first17)
 }
 
+export const DEPARTMENTS = ['纪委监委', '组织部', '政法委', '公安', '法院', '检察院', '信访局', '民政局']
+
+/** Walks a 人选 through the whole vetting path over the API, to 确定为正式候选人. */
+export async function confirmFormal(server: { url: string; token: string }, candidateId: number) {
+  const stage = (stage: string, decidedOn: string, extra: object = {}) =>
+    call(server, 'vetting.recordStage', { candidateId, stage, result: '通过', decidedOn, decider: '乡镇党委', ...extra })
+  await stage('资格初审', '2026-03-04')
+  await call(server, 'review.send', { candidateId, sentOn: '2026-03-05' })
+  for (const department of DEPARTMENTS) await call(server, 'review.record', { candidateId, department, verdict: '通过', decidedOn: '2026-03-06' })
+  await stage('考察', '2026-03-08', { note: '同意' })
+  for (const level of ['乡镇党委会', '县委组织部部务会', '县委常委会']) await stage('会审', '2026-03-09', { level })
+  await stage('公示', '2026-03-17', { publicityStart: '2026-03-10', objections: '无' })
+  await stage('确定为正式候选人', '2026-03-18')
+}
+
 export async function pickDate(container: Locator, label: string, date: string) {
   const input = container.getByLabel(label, { exact: true })
   await input.click()

@@ -54,9 +54,11 @@ test('a clerk enters a village result, sees who is elected and why, and the town
   await committee.getByRole('button', { name: '添加被选举人' }).click()
   await candidate(page, 2, '赵刚', makeIdNumber('1990-03-01', '男', 4), 300)
 
-  // The rules run as the clerk types: a returned count above the issued one is refused before saving.
+  // The rules run as the clerk types: more ballots returned than issued make the election void (选举无效), as the law records it.
   await dialog.getByLabel('收回选票').fill('630')
-  await expect(dialog).toContainText('收回选票（630）多于发出选票（620），选票数不符，不能计票')
+  await dialog.getByLabel('有效票').fill('620')
+  await expect(dialog).toContainText('收回选票630张，多于发出选票620张，选举无效')
+  await dialog.getByLabel('有效票').fill('590')
   await dialog.getByLabel('收回选票').fill('600')
   await expect(dialog.getByLabel('主任计票结果')).toContainText('当选')
 

@@ -88,9 +88,10 @@ test('a day of paper records typed in later keeps their real dates; a date befor
   const [c] = candidates
   await page.goto(`${server.url}#/candidates/person/${c.personId}`)
   // 资格初审 was on 03-04: a 送审 dated 03-03 cannot be taken.
+  // A date typed before it is kept and said to be wrong, not dropped leaving only "请先选择送审日期".
   await pickDate(page.locator('body'), '送审日期', '2026-03-03')
-  await page.getByRole('button', { name: /^送县级联审/ }).click()
-  await expect(page.getByText('请先选择送审日期（纸质送审单上的日期）')).toBeVisible()
+  await expect(page.getByText('2026-03-03 早于上一环节的日期 2026-03-04，不能选用')).toBeVisible()
+  await expect(page.getByText('请先选择送审日期（纸质送审单上的日期）')).toHaveCount(0)
   const refused = await call(server, 'review.send', { candidateId: c.id, sentOn: '2026-03-03' }).catch((e: Error) => e.message)
   expect(refused).toBe('送审日期早于上一环节的日期 2026-03-04')
   // 03-05, long before today and after 资格初审, is saved as that date.

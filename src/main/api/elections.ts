@@ -4,10 +4,11 @@ import { townshipElectionDaysSetting, votingRulesSetting } from '../../shared/se
 import { townshipElectionDays } from '../../shared/election-days'
 import { VOTING_RULE_LABELS, votingRulesInput } from '../../shared/voting-rules'
 import type { Services } from '../core/services'
+import { RECALL_LABELS, recallInput } from '../../shared/recall'
 import { method, query } from './method'
 
 /** 选举结果 and the voting rules they are checked against. */
-export const electionsApi = ({ elections, settings }: Services) => ({
+export const electionsApi = ({ elections, recalls, settings }: Services) => ({
   rules: query(() => settings.get(votingRulesSetting)),
   saveRules: method(votingRulesInput, (r) => settings.set(votingRulesSetting, r), VOTING_RULE_LABELS),
   /** 全乡镇统一选举日: the day every village uses unless it has its own. */
@@ -18,5 +19,8 @@ export const electionsApi = ({ elections, settings }: Services) => ({
   remove: method(idInput, ({ id }) => elections.remove(id)),
   report: method(villageRef, ({ villageId }) => elections.villageReport(villageId)),
   /** The village's 人选 for one committee's ballot, 正式候选人 first. */
-  ballot: method(ballotQuery, ({ villageId, body }) => elections.ballot(villageId, body))
+  ballot: method(ballotQuery, ({ villageId, body }) => elections.ballot(villageId, body)),
+  /** 罢免: recorded, decided and reported like an election. */
+  recalls: method(villageRef, ({ villageId }) => recalls.list(villageId)),
+  recordRecall: method(recallInput, (r) => recalls.create(r), RECALL_LABELS)
 })

@@ -4,7 +4,9 @@ import type { JobRunner } from '../core/jobs'
 import type { Store } from '../core/store'
 import { appApi } from './app'
 import { auditApi } from './audit'
+import { calendarApi } from './calendar'
 import { candidatesApi } from './candidates'
+import { countSheetsApi } from './count-sheets'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
 import { exportsApi } from './exports'
@@ -12,6 +14,7 @@ import { importsApi } from './imports'
 import { jobsApi } from './jobs'
 import { membersApi } from './members'
 import { negativesApi } from './negatives'
+import { noticesApi } from './notices'
 import { personsApi } from './persons'
 import { plansApi } from './plans'
 import { reviewApi } from './review'
@@ -32,17 +35,20 @@ export function apiOf(s: Services) {
     persons: personsApi(s),
     candidates: candidatesApi(s),
     vetting: vettingApi(s),
+    calendar: calendarApi(s),
     review: reviewApi(s),
     negatives: negativesApi(s),
     evaluations: evaluationsApi(s),
     voters: votersApi(s),
     elections: electionsApi(s),
+    countSheets: countSheetsApi(s),
     members: membersApi(s),
     statistics: statisticsApi(s),
     risks: risksApi(s),
     plans: plansApi(s),
     imports: importsApi(s),
     exports: exportsApi(s),
+    notices: noticesApi(s),
     jobs: jobsApi(s),
     audit: auditApi(s)
   }

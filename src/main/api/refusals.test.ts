@@ -14,16 +14,16 @@ describe('saving the voting rules', () => {
     const api = buildApi(Store.memoryStore())
     const current = await api.elections.rules()
     if (!current.ok) throw new Error('rules unreadable')
-    const changed = { ...current.value, voterMinAge: 20, proxyLimit: 2 }
-    expect(await api.elections.saveRules(changed)).toMatchObject({ ok: true, value: { voterMinAge: 20, proxyLimit: 2 } })
-    for (const partial of [{}, { voterMinAge: 19 }, { ...changed, thresholds: undefined }]) {
+    const changed = { ...current.value, objectionDays: 6, proxyLimit: 2 }
+    expect(await api.elections.saveRules(changed)).toMatchObject({ ok: true, value: { objectionDays: 6, proxyLimit: 2 } })
+    for (const partial of [{}, { objectionDays: 4 }, { ...changed, thresholds: undefined }]) {
       const r = await api.elections.saveRules(partial as never)
       expect(r).toMatchObject({ ok: false, error: { code: 'validation' } })
       expect(!r.ok && r.error.message).not.toMatch(ENGLISH_WORD)
     }
-    expect(await api.elections.rules()).toMatchObject({ ok: true, value: { voterMinAge: 20, proxyLimit: 2 } })
+    expect(await api.elections.rules()).toMatchObject({ ok: true, value: { objectionDays: 6, proxyLimit: 2 } })
     const r = await api.elections.saveRules({} as never)
-    expect(!r.ok && r.error.message).toMatch(/^填写有误：选民年龄：选民年龄应为数字；/)
+    expect(!r.ok && r.error.message).toMatch(/^填写有误：选民名单公布天数：公布天数应为数字；/)
   })
 })
 

@@ -22,6 +22,7 @@ import type { PersonRecordService } from './person-records'
 import { idPrefixPattern, likePattern } from './search-key'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
+import { inVillageOrder } from './village-order'
 import type { VillageService } from './villages'
 import { evaluationsByCandidate, findingsByPerson, stagesByCandidate, verdictsByCandidate, type EvaluationRecord } from './vetting-records'
 import { vettingRules } from './vetting-settings'
@@ -133,7 +134,11 @@ export class CandidateService {
       where.push(`(p.search_key LIKE ? ESCAPE '\\' OR p.id_number LIKE ? ESCAPE '\\')`)
       args.push(likePattern(q.search), idPrefixPattern(q.search))
     }
-    const rows = this.store.all<JoinedCandidate>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.name, ${SEAT_ORDER_SQL}, p.name`, ...args)
+    const rows = inVillageOrder(
+      this.store,
+      this.store.all<JoinedCandidate>(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SEAT_ORDER_SQL}, p.name`, ...args),
+      (c) => c.villageId
+    )
     let views = this.views(rows, true)
     if (q.tag) views = views.filter((c) => c.tags.includes(q.tag!))
     if (q.status) views = views.filter((c) => c.progress.status === q.status)

@@ -6,6 +6,7 @@ import { failure } from '../../shared/result'
 import type { Clock } from './clock'
 import type { PersonService } from './persons'
 import type { AuditEntry, Store } from './store'
+import { inVillageOrder } from './village-order'
 import { committeeDateSql, partyDateSql } from './election-days'
 
 type Audit = (entry: AuditEntry) => void
@@ -18,7 +19,8 @@ const ROW_SQL = `SELECT m.id, m.village_id AS villageId, g.name AS villageName, 
     ELSE COALESCE(${committeeDateSql('g')}, ${partyDateSql('g')}) END END) AS referenceDate
   FROM committee_members m JOIN persons p ON p.id = m.person_id JOIN villages g ON g.id = m.village_id`
 
-const ORDER = `ORDER BY g.division_code IS NULL, g.division_code, g.name, m.body DESC,
+/** Within a village; the villages themselves come in the register's order (inVillageOrder). */
+const ORDER = `ORDER BY m.body DESC,
   CASE m.post WHEN '书记' THEN 1 WHEN '主任' THEN 1 WHEN '副书记' THEN 2 WHEN '副主任' THEN 2 ELSE 3 END, m.id`
 
 function withAge(c: Omit<MemberRow, 'age'>): MemberRow {
@@ -37,12 +39,11 @@ export class MemberService {
   ) {}
 
   roster(q: { term?: Term | null; villageId?: number | null } = {}): MemberRow[] {
-    return this.store
-      .all<Omit<MemberRow, 'age'>>(`${ROW_SQL} WHERE (@term IS NULL OR m.term = @term) AND (@villageId IS NULL OR m.village_id = @villageId) ${ORDER}`, {
-        term: q.term ?? null,
-        villageId: q.villageId ?? null
-      })
-      .map(withAge)
+    const rows = this.store.all<Omit<MemberRow, 'age'>>(
+      `${ROW_SQL} WHERE (@term IS NULL OR m.term = @term) AND (@villageId IS NULL OR m.village_id = @villageId) ${ORDER}`,
+      { term: q.term ?? null, villageId: q.villageId ?? null }
+    )
+    return inVillageOrder(this.store, rows, (m) => m.villageId).map(withAge)
   }
 
   require(id: number): MemberRow {

@@ -147,7 +147,7 @@ describe('a voter search', () => {
     // List order by the same SQL as the list itself, the search by LIKE.
     const expected = store.values<number>(
       `SELECT v.id FROM voters v JOIN persons p ON p.id = v.person_id WHERE v.status = '在册' AND p.search_key LIKE '%w%'
-       ORDER BY v.village_id, v.group_name, v.id`
+       ORDER BY v.village_id, v.group_key, v.id`
     )
     // 王 and 李伟: more than the 2,000 matches above which the list is walked.
     expect(expected.length).toBe(2080 + 173)

@@ -8,6 +8,8 @@ import type { ImportRegisters } from './import/adapter'
 import { ImportService } from './import/service'
 import { JobRunner } from './jobs'
 import { MemberService } from './members'
+import { NoticeTemplateService } from './notice-templates'
+import { DayPapers } from './exports/day-papers'
 import { PersonRecordService } from './person-records'
 import { PersonService } from './persons'
 import { PlanService } from './plans'
@@ -17,6 +19,9 @@ import { SettingsService } from './settings'
 import { StatisticsService } from './statistics'
 import type { Store } from './store'
 import { VettingService } from './vetting'
+import { CalendarService } from './official-calendar'
+import { CountSheetService } from './count-sheets'
+import { RecallService } from './recalls'
 import { VettingBatchService } from './vetting-batch'
 import { VillageGradeService } from './village-grades'
 import { VillageService } from './villages'
@@ -34,6 +39,9 @@ export interface Services {
   personRecords: PersonRecordService
   candidates: CandidateService
   vetting: VettingService
+  calendar: CalendarService
+  countSheets: CountSheetService
+  recalls: RecallService
   vettingBatch: VettingBatchService
   voters: VoterService
   members: MemberService
@@ -42,6 +50,8 @@ export interface Services {
   risks: RiskService
   grades: VillageGradeService
   plans: PlanService
+  noticeTemplates: NoticeTemplateService
+  dayPapers: DayPapers
   riskBoard: RiskBoardService
   exports: ExportService
   imports: ImportService
@@ -50,13 +60,17 @@ export interface Services {
 /** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
 export function importRegisters(store: Store, clock: Clock): ImportRegisters {
   const persons = new PersonService(store, clock)
+  const settings = new SettingsService(store, clock)
+  const villages = new VillageService(store, clock)
+  const candidates = new CandidateService(store, clock, new PersonRecordService(store, clock, persons), villages, settings)
   return {
     store,
     clock,
-    villages: new VillageService(store, clock),
+    villages,
     persons,
-    voters: new VoterService(store, clock, new SettingsService(store, clock)),
-    members: new MemberService(store, clock, persons)
+    voters: new VoterService(store, clock, settings),
+    members: new MemberService(store, clock, persons),
+    vetting: new VettingService(store, clock, candidates, persons, settings, new CalendarService(store))
   }
 }
 
@@ -67,19 +81,23 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const persons = new PersonService(store, clock)
   const personRecords = new PersonRecordService(store, clock, persons)
   const candidates = new CandidateService(store, clock, personRecords, villages, settings)
-  const vetting = new VettingService(store, clock, candidates, persons, settings)
+  const calendar = new CalendarService(store)
+  const vetting = new VettingService(store, clock, candidates, persons, settings, calendar)
   const vettingBatch = new VettingBatchService(store, clock, vetting)
   const voters = new VoterService(store, clock, settings)
   const members = new MemberService(store, clock, persons)
   const elections = new ElectionService(store, clock, persons, members, settings)
+  const countSheets = new CountSheetService(store, clock, elections)
   const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
   const grades = new VillageGradeService(store, clock, villages)
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
-  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
-  const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
+  const noticeTemplates = new NoticeTemplateService(store, clock)
+  const dayPapers = new DayPapers(store, { villages, voters, elections, members, templates: noticeTemplates })
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, dayPapers })
+  const imports = new ImportService({ store, clock, villages, persons, voters, members, vetting }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
     clock,
@@ -91,14 +109,19 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     personRecords,
     candidates,
     vetting,
+    calendar,
     vettingBatch,
     voters,
     members,
     elections,
+    countSheets,
+    recalls: new RecallService(store, clock),
     statistics,
     risks,
     grades,
     plans,
+    noticeTemplates,
+    dayPapers,
     riskBoard,
     exports,
     imports

@@ -4,6 +4,8 @@ import type { StageData } from '../../shared/candidate'
 import type { CandidateView } from './candidates'
 import type { Clock } from './clock'
 import type { Store } from './store'
+import { inVillageOrder } from './village-order'
+import { naturalCompare } from '../../shared/natural-order'
 import type { VettingService } from './vetting'
 
 /** How many refused candidates a message names before it says how many more. */
@@ -31,18 +33,20 @@ export class VettingBatchService {
     return this.allOrNothing(candidateIds, '送县级联审', (candidateId) => this.vetting.sendToReview(candidateId, sentOn))
   }
 
-  /** Every candidate sent to one department, with its answer so far, in village and name order. */
+  /** Every candidate sent to one department, with its answer so far, in the register's village order, then by name. */
   departmentSheet(department: string): DepartmentSheet {
     const rows = this.store.all<DepartmentSheetRow>(
-      `SELECT rv.candidate_id AS candidateId, v.name AS villageName, p.name AS name, p.id_number AS idNumber,
+      `SELECT rv.candidate_id AS candidateId, c.village_id AS villageId, v.name AS villageName, p.name AS name, p.id_number AS idNumber,
               rv.verdict AS verdict, rv.reason AS reason, rv.sent_on AS sentOn, rv.decided_on AS decidedOn
          FROM review_verdicts rv JOIN candidates c ON c.id = rv.candidate_id
          JOIN persons p ON p.id = c.person_id JOIN villages v ON v.id = c.village_id
-        WHERE rv.department = ? ORDER BY v.name, p.name, c.id`,
+        WHERE rv.department = ?`,
       department
     )
+    rows.sort((a, b) => naturalCompare(a.name, b.name) || a.candidateId - b.candidateId)
+    const inOrder = inVillageOrder(this.store, rows, (r) => r.villageId)
     const latestSentOn = rows.map((r) => r.sentOn).sort().at(-1) ?? null
-    return { department, today: this.clock.today(), latestSentOn, rows }
+    return { department, today: this.clock.today(), latestSentOn, rows: inOrder }
   }
 
   /** A department's reply saved at once: all its rows or none. */

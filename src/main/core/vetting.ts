@@ -1,9 +1,11 @@
 import type { z } from 'zod'
 import type { EvaluationData, StageData, findingDecisionInput, findingInput, verdictInput } from '../../shared/candidate'
 import { failure } from '../../shared/result'
-import { daysBetween, lastWorkingDay, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
+import { daysBetween, scoreEvaluation, stageRefusal, type FindingRecord, type StageRecord, type VerdictRecord } from '../../shared/vetting-rules'
 import { notFuture, type CandidateService, type CandidateView, type EvaluationView } from './candidates'
 import type { Clock } from './clock'
+import type { CalendarService } from './official-calendar'
+import { lastWorkingDay } from '../../shared/official-calendar'
 import type { PersonService } from './persons'
 import type { SettingsService } from './settings'
 import type { Store } from './store'
@@ -29,7 +31,8 @@ export class VettingService {
     private readonly clock: Clock,
     private readonly candidates: CandidateService,
     private readonly persons: PersonService,
-    private readonly settings: SettingsService
+    private readonly settings: SettingsService,
+    private readonly calendar: CalendarService
   ) {}
 
   recordStage(data: StageData): CandidateView {
@@ -38,7 +41,7 @@ export class VettingService {
       const c = this.candidates.require(data.candidateId)
       const rules = this.candidates.rules()
       const level = data.stage === '会审' ? data.level : ''
-      const publicityEnd = data.stage === '公示' && data.publicityStart ? lastWorkingDay(data.publicityStart, rules.publicityDays) : null
+      const publicityEnd = data.stage === '公示' && data.publicityStart ? lastWorkingDay(data.publicityStart, rules.publicityDays, this.calendar.calendar()) : null
       if (data.stage === '会审' && !rules.meetingLevels.includes(level)) {
         throw failure('validation', `“${level}”不是设置中的会审层级`, { level: '不在会审层级中' })
       }
@@ -109,23 +112,8 @@ export class VettingService {
   recordVerdict(data: z.output<typeof verdictInput>): CandidateView {
     if (data.decidedOn) notFuture(data.decidedOn, 'decidedOn', this.clock.today())
     return this.store.write((audit) => {
-      const c = this.candidates.require(data.candidateId)
-      const existing = (verdictsByCandidate(this.store, c.id).get(c.id) ?? []).find((v) => v.department === data.department)
-      if (!existing) throw failure('out_of_order', `尚未送“${data.department}”联审，请先送审`, { department: '未送审' })
-      if (c.progress.stopped && c.progress.stopped.stage !== '县级联审') {
-        throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能再记录联审意见`)
-      }
-      if (c.progress.steps.some((s) => s.stage === '考察' && s.state !== '当前' && s.state !== '未到')) {
-        throw failure('out_of_order', '该人选已进入考察以后的环节，联审意见不能再改')
-      }
-      if (data.decidedOn && data.decidedOn < existing.sentOn) {
-        throw failure('validation', `反馈日期早于送审日期 ${existing.sentOn}`, { decidedOn: '早于送审日期' })
-      }
-      this.store.run(
-        'UPDATE review_verdicts SET verdict = ?, reason = ?, decided_on = ? WHERE id = ?',
-        data.verdict, data.reason, data.verdict === '待反馈' ? null : data.decidedOn, existing.id
-      )
-      const after = this.verdict(existing.id)
+      const { candidate: c, existing } = this.verdictTarget(data.candidateId, data.department, data.decidedOn)
+      const after = this.applyVerdict(existing.id, data)
       audit({
         action: 'update',
         entity: 'review_verdict',
@@ -136,6 +124,35 @@ export class VettingService {
       })
       return this.candidates.require(c.id)
     })
+  }
+
+  /**
+   * The verdict row a department's answer for a candidate goes into, or the failure that refuses it: not sent
+   * to that department, stopped at another step, already past 考察, or answered before it was sent.
+   */
+  verdictTarget(candidateId: number, department: string, decidedOn: string | null): { candidate: CandidateView; existing: VerdictRecord } {
+    const c = this.candidates.require(candidateId)
+    const existing = (verdictsByCandidate(this.store, c.id).get(c.id) ?? []).find((v) => v.department === department)
+    if (!existing) throw failure('out_of_order', `尚未送“${department}”联审，请先送审`, { department: '未送审' })
+    if (c.progress.stopped && c.progress.stopped.stage !== '县级联审') {
+      throw failure('out_of_order', `该人选已在“${c.progress.stopped.stage}”停止，不能再记录联审意见`)
+    }
+    if (c.progress.steps.some((s) => s.stage === '考察' && s.state !== '当前' && s.state !== '未到')) {
+      throw failure('out_of_order', '该人选已进入考察以后的环节，联审意见不能再改')
+    }
+    if (decidedOn && decidedOn < existing.sentOn) {
+      throw failure('validation', `反馈日期早于送审日期 ${existing.sentOn}`, { decidedOn: '早于送审日期' })
+    }
+    return { candidate: c, existing }
+  }
+
+  /** The row write alone, for a caller that checked it with `verdictTarget` inside its own transaction and audits it. */
+  applyVerdict(verdictId: number, data: { verdict: VerdictRecord['verdict']; reason: string; decidedOn: string | null }): VerdictRecord {
+    this.store.run(
+      'UPDATE review_verdicts SET verdict = ?, reason = ?, decided_on = ? WHERE id = ?',
+      data.verdict, data.reason, data.verdict === '待反馈' ? null : data.decidedOn, verdictId
+    )
+    return this.verdict(verdictId)
   }
 
   reviewBoard(villageId: number | null): ReviewBoard {

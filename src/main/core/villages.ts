@@ -1,4 +1,3 @@
-import { naturalCompare } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
 import type { Village, VillageData, VillageQuery } from '../../shared/village'
 import { villageQuery } from '../../shared/village'
@@ -6,6 +5,7 @@ import type { Clock } from './clock'
 import { describeReferences, referencesTo } from './references'
 import { likePattern, searchKey } from './search-key'
 import type { Store } from './store'
+import { registerOrder } from './village-order'
 
 const COLUMNS = `id, name, kind, township, division_code AS divisionCode, households, population,
   party_members AS partyMembers, party_seats AS partySeats, committee_seats AS committeeSeats, grade, leader,
@@ -40,19 +40,6 @@ function params(v: VillageData): Record<(typeof WRITE_COLUMNS)[number], unknown>
   }
 }
 
-/**
- * The register's own order, used wherever villages are listed: by division code where there is one, then
- * by name in natural order (新建2村 before 新建10村, the rest in pinyin; SQLite has no ICU).
- */
-function byCodeThenName(a: Village, b: Village): number {
-  if (a.divisionCode !== b.divisionCode) {
-    if (a.divisionCode === null) return 1
-    if (b.divisionCode === null) return -1
-    return a.divisionCode < b.divisionCode ? -1 : 1
-  }
-  return naturalCompare(a.name, b.name)
-}
-
 export class VillageService {
   constructor(
     private readonly store: Store,
@@ -76,7 +63,7 @@ export class VillageService {
       args.push(q.kind)
     }
     const sql = `SELECT ${COLUMNS} FROM villages ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`
-    return this.store.all<Village>(sql, ...args).sort(byCodeThenName)
+    return this.store.all<Village>(sql, ...args).sort(registerOrder)
   }
 
   get(id: number): Village | undefined {

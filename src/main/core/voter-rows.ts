@@ -42,10 +42,10 @@ export interface PageAt {
 /** One line of the posted list. */
 export type VoterListEntry = Pick<VoterRow, 'villageName' | 'groupName' | 'name' | 'sex' | 'birthDate' | 'ageOnElectionDay' | 'category' | 'note'>
 
-export function toVoterRow(r: VoterRecord, minAge: number): VoterRow {
+export function toVoterRow(r: VoterRecord): VoterRow {
   // One object literal per row: exports map 100,000 rows, and copies per row were most of the cost.
   const deprived = r.deprived === 1
-  const e = voterEligibility({ birthDate: r.birthDate, deprived }, r.electionDate, minAge)
+  const e = voterEligibility({ birthDate: r.birthDate, deprived }, r.electionDate)
   return {
     id: r.id,
     villageId: r.villageId,

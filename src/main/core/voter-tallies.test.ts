@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { registerVoters, townshipVoters } from '../../../tests/fixtures/voters'
-import { votingRulesSetting } from '../../shared/settings'
+import { voterInput } from '../../shared/voter'
+import { makeIdNumber } from '../../../tests/fixtures/ids'
 import { MIGRATIONS } from './migrations'
 import { Store } from './store'
 import { testServices, useTempDir } from './test-support'
@@ -11,7 +12,7 @@ const tempDir = useTempDir()
 
 function expectSameCounts(store: Store): void {
   const voters = testServices(store).voters
-  const reference = counted(store.db, voters.rules().voterMinAge)
+  const reference = counted(store.db)
   const villageIds = [...new Set(reference.map((r) => r.village_id as number))]
   for (const id of villageIds) {
     const groups = voters.counts(id).groups.map((g) => ({
@@ -62,7 +63,18 @@ describe('kept voter counts', () => {
     store.db.prepare(`UPDATE villages SET committee_election_date = NULL WHERE id = ?`).run(villageIds[2])
     expect(voters.counts(villageIds[1]).total.notOfAge).toBeGreaterThan(0)
     expectSameCounts(store)
-    testServices(store).settings.set(votingRulesSetting, { ...voters.rules(), voterMinAge: 25 })
+    // Election days that fall on 28 February of a common year and on 29 February of a leap one (民法典 第二百零二条):
+    // born 29 February 2008 is 18 on 28 February 2026, born 1 March 2008 is not.
+    store.db.prepare(`UPDATE villages SET committee_election_date = '2026-03-01' WHERE id = ?`).run(villageIds[1])
+    const leap = ['2008-02-28', '2008-02-29', '2008-03-01'].map((birth, i) =>
+      voterInput.parse({ villageId: villageIds[1], idNumber: makeIdNumber(birth, '女', 900 + i), name: `闰${i}`, groupName: '9组', category: 1 })
+    )
+    registerVoters(store, leap)
+    const before = voters.counts(villageIds[1]).total.eligible
+    store.db.prepare(`UPDATE villages SET committee_election_date = '2026-02-28' WHERE id = ?`).run(villageIds[1])
+    expect(voters.list({ villageId: villageIds[1], search: '闰' }).rows.map((r) => [r.name, r.eligible])).toEqual([['闰0', true], ['闰1', true], ['闰2', false]])
+    expect(before - voters.counts(villageIds[1]).total.eligible).toBeGreaterThanOrEqual(1)
+    store.db.prepare(`UPDATE villages SET committee_election_date = '2028-02-29' WHERE id = ?`).run(villageIds[2])
     expectSameCounts(store)
     expect(voters.list({ villageId: villageIds[0], groupName: '2组', category: 2 }).total).toBe(
       store.db.prepare(`SELECT count(*) FROM voters WHERE village_id = ? AND group_name = '2组' AND category = 2 AND status = '在册'`).pluck().get(villageIds[0])

@@ -1,5 +1,7 @@
 import { committeeDateSql } from './election-days'
 import type { Reads } from './store'
+import { latestBirthDateOfAge } from '../../shared/idcard'
+import { VOTER_AGE } from '../../shared/voter'
 
 const DAY = committeeDateSql('villages')
 
@@ -23,7 +25,7 @@ interface Part {
  * list, less those who are not of age on their village's election day (born after its cutoff, or of unknown
  * birth), found through the birth-date index. A village without an election day has no one eligible yet.
  */
-export function tallyCounts(reads: Reads, villageId: number | null, minAge: number): TallyRow[] {
+export function tallyCounts(reads: Reads, villageId: number | null): TallyRow[] {
   const dated = new Set(reads.all<{ id: number }>(`SELECT id FROM villages WHERE ${DAY} IS NOT NULL AND (@id IS NULL OR id = @id)`, { id: villageId }).map((v) => v.id))
   const rows = new Map<string, TallyRow>()
   const rowOf = (p: Part): TallyRow => {
@@ -53,13 +55,10 @@ export function tallyCounts(reads: Reads, villageId: number | null, minAge: numb
     if (t.deprived) r.deprived += t.n
     else if (dated.has(t.villageId)) addEligible(r, t, 1)
   }
-  // The latest eligible birth date, as text: the year moved back, month and day kept. For an election on
-  // 29 February it may name a day that does not exist, which still sorts exactly right.
-  const cutoffs = reads.all<{ id: number; cutoff: string }>(
-    `SELECT id, printf('%04d', substr(day, 1, 4) - @minAge) || substr(day, 5) AS cutoff
-     FROM (SELECT id, ${DAY} AS day FROM villages WHERE @id IS NULL OR id = @id) WHERE day IS NOT NULL`,
-    { id: villageId, minAge }
-  )
+  // The latest eligible birth date of each village, as text (latestBirthDateOfAge).
+  const cutoffs = reads
+    .all<{ id: number; day: string }>(`SELECT id, ${DAY} AS day FROM villages WHERE (@id IS NULL OR id = @id) AND ${DAY} IS NOT NULL`, { id: villageId })
+    .map((v) => ({ id: v.id, cutoff: latestBirthDateOfAge(v.day, VOTER_AGE) }))
   if (cutoffs.length === 0) return [...rows.values()]
   const cutoff = new Map(cutoffs.map((c) => [c.id, c.cutoff]))
   const earliest = cutoffs.reduce((m, c) => (c.cutoff < m ? c.cutoff : m), cutoffs[0].cutoff)

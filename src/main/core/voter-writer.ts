@@ -1,10 +1,10 @@
+import { naturalKey } from '../../shared/natural-order'
 import type Database from 'better-sqlite3'
 import type { Store } from './store'
 import { checkIdNumber, type Sex } from '../../shared/idcard'
 import { nameMismatch } from '../../shared/person'
 import { alreadyThere, failure } from '../../shared/result'
 import { categoryLabel, noElectionDay, notAVoter, registeredElsewhere, voterEligibility, type VoterData } from '../../shared/voter'
-import type { VotingRules } from '../../shared/voting-rules'
 import type { Clock } from './clock'
 import { searchKey } from './search-key'
 import { committeeDateSql } from './election-days'
@@ -44,13 +44,18 @@ export class VoterWriter {
   private readonly villages = new Map<number, VillageFacts | null>()
   private readonly s: Record<string, Database.Statement>
   private readonly today: string
+  /**
+   * Whether the file has the group's natural key (migration 012). Only a file held at an older step, as the
+   * upgrade tests write one, lacks it; the migration then computes the key of every row written before it.
+   */
+  private readonly keyed: boolean
   constructor(
     store: Store,
-    private readonly rules: VotingRules,
     /** The writer's day is the clock's when it starts: changes after publication are dated with it, ages counted on it. */
     private readonly clock: Clock
   ) {
     this.today = clock.today()
+    this.keyed = store.version >= 12
     this.s = {
       village: store.prepare(
         `SELECT id, name, ${committeeDateSql('villages')} AS electionDate,
@@ -68,11 +73,11 @@ export class VoterWriter {
       ),
       // Positional: an import runs it 100,000 times, and binding by name costs a lookup per parameter.
       insert: store.prepare(
-        `INSERT INTO voters (village_id, person_id, group_name, category, address, approval_date, approval_meeting, deprived,
-         note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+        `INSERT INTO voters (village_id, person_id, group_name, ${this.keyed ? 'group_key, ' : ''}category, address, approval_date, approval_meeting, deprived,
+         note, created_at, updated_at) VALUES (?, ?, ?, ${this.keyed ? '?, ' : ''}?, ?, ?, ?, ?, ?, ?, ?)`
       ),
       update: store.prepare(
-        `UPDATE voters SET group_name = @groupName, category = @category, address = @address, approval_date = @approvalDate,
+        `UPDATE voters SET group_name = @groupName, ${this.keyed ? 'group_key = @groupKey, ' : ''}category = @category, address = @address, approval_date = @approvalDate,
          approval_meeting = @approvalMeeting, deprived = @deprived, note = @note, updated_at = @now WHERE id = @id`
       ),
       change: store.prepare(
@@ -129,11 +134,11 @@ export class VoterWriter {
     const approvalMeeting = d.category === 3 ? d.approvalMeeting : null
     const deprived = d.deprived ? 1 : 0
     if (active) {
-      this.s.update.run({ id: active.id, groupName: d.groupName, category: d.category, address: d.address, approvalDate, approvalMeeting, deprived, note: d.note, now })
+      this.s.update.run({ id: active.id, groupName: d.groupName, groupKey: naturalKey(d.groupName), category: d.category, address: d.address, approvalDate, approvalMeeting, deprived, note: d.note, now })
       if (village.published) this.s.change.run(d.villageId, active.id, '更正', `更正登记信息：${categoryLabel(d.category)}${d.deprived ? '，被剥夺政治权利' : ''}`, this.today, now)
       return { voterId: active.id, personId, created: false }
     }
-    const info = this.s.insert.run(d.villageId, personId, d.groupName, d.category, d.address, approvalDate, approvalMeeting, deprived, d.note, now, now)
+    const info = this.s.insert.run(d.villageId, personId, ...(this.keyed ? [d.groupName, naturalKey(d.groupName)] : [d.groupName]), d.category, d.address, approvalDate, approvalMeeting, deprived, d.note, now, now)
     const voterId = Number(info.lastInsertRowid)
     if (village.published) this.s.change.run(d.villageId, voterId, '补登', `名单公布后补登（${categoryLabel(d.category)}）`, this.today, now)
     return { voterId, personId, created: true }
@@ -142,7 +147,7 @@ export class VoterWriter {
   private checked(d: VoterData, electionDate: string): { idNumber: string; sex: Sex; birthDate: string } {
     const id = checkIdNumber(d.idNumber, this.today)
     if (!id.ok) throw failure('validation', id.reason, { idNumber: id.reason })
-    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, electionDate, this.rules.voterMinAge)
+    const age = voterEligibility({ birthDate: id.birthDate, deprived: false }, electionDate)
     if (!age.eligible) throw failure('validation', notAVoter(d.name, age.reason), { idNumber: age.reason })
     return id
   }

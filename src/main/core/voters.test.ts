@@ -46,9 +46,10 @@ describe('registering voters', () => {
     expect(e.fields).toHaveProperty('idNumber')
   })
 
-  it('uses the age threshold from the settings', () => {
-    testServices(store).settings.set(votingRulesSetting, { ...voters.rules(), voterMinAge: 16 })
-    expect(add({ idNumber: makeIdNumber('2010-01-01', '男'), name: '少年', category: 1 }).ageOnElectionDay).toBe(16)
+  it("keeps the law's 18, whatever an older file stored as a setting", () => {
+    store.db.prepare(`INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, json_set(?, '$.voterMinAge', 16), '2026-01-01T00:00:00')`).run(votingRulesSetting.key, JSON.stringify(voters.rules()))
+    expect(voters.rules()).not.toHaveProperty('voterMinAge')
+    expect(refusal(() => add({ idNumber: makeIdNumber('2010-01-01', '男'), name: '少年', category: 1 })).message).toContain('未满18周岁')
   })
 
   it('refuses a village without an election day, since age is counted on it', () => {

@@ -1,5 +1,5 @@
 import { checkIdNumber, type Sex } from '../../shared/idcard'
-import { naturalCompare } from '../../shared/natural-order'
+import { naturalCompare, naturalKey } from '../../shared/natural-order'
 import { failure } from '../../shared/result'
 import {
   objectionTiming,
@@ -28,7 +28,8 @@ import { VoterWriter } from './voter-writer'
 import { votingRulesSetting } from '../../shared/settings'
 import { committeeDateSql } from './election-days'
 
-const LIST_ORDER = 'ORDER BY v.village_id, v.group_name, v.id'
+/** 村民小组 in natural order through the stored key (migration 012), which the list's index walks. */
+const LIST_ORDER = 'ORDER BY v.village_id, v.group_key, v.id'
 /** Below this many matches a search's page is read by sorting them, whatever else. */
 const WALK_AT_LEAST = 2000
 
@@ -45,7 +46,7 @@ export class VoterService {
 
   /** For importers: call `upsert` per row inside `store.write`, then record one audit entry. */
   writer(): VoterWriter {
-    return new VoterWriter(this.store, this.rules(), this.clock)
+    return new VoterWriter(this.store, this.clock)
   }
 
   list(query: VoterQuery = {}): { rows: VoterRow[]; total: number } {
@@ -57,8 +58,8 @@ export class VoterService {
       args.villageId = q.villageId
     }
     if (q.groupName !== null) {
-      filters.push('v.group_name = @groupName')
-      args.groupName = q.groupName
+      filters.push('v.group_key = @groupKey')
+      args.groupKey = naturalKey(q.groupName)
     }
     if (q.category) {
       filters.push('v.category = @category')
@@ -76,8 +77,7 @@ export class VoterService {
       ids = this.store.values<number>(`SELECT v.id FROM voters v ${w} ${LIST_ORDER} LIMIT @limit OFFSET @offset`, { ...args, limit: q.pageSize, offset })
     }
     const records = ids.length ? this.store.all<VoterRecord>(`${ROW_SQL} WHERE v.id IN (SELECT value FROM json_each(?)) ${LIST_ORDER}`, JSON.stringify(ids)) : []
-    const minAge = this.rules().voterMinAge
-    return { rows: records.map((r) => toVoterRow(r, minAge)), total }
+    return { rows: records.map((r) => toVoterRow(r)), total }
   }
 
   /**
@@ -117,7 +117,7 @@ export class VoterService {
   require(id: number): VoterRow {
     const r = this.store.one<VoterRecord>(`${ROW_SQL} WHERE v.id = ?`, id)
     if (!r) throw failure('not_found', '该选民不存在，可能已被删除，请刷新列表')
-    return toVoterRow(r, this.rules().voterMinAge)
+    return toVoterRow(r)
   }
 
   /**
@@ -127,17 +127,16 @@ export class VoterService {
    * for as long as a 100,000-row export takes.
    */
   *iterate(villageId: number, eligibleOnly = true): IterableIterator<VoterRow> {
-    const minAge = this.rules().voterMinAge
     const page = (at: PageAt) =>
       this.store.all<VoterRecord>(
-        `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_name = @group AND v.id > @id
+        `${ROW_SQL} WHERE v.village_id = @villageId AND v.status = '在册' AND v.group_key = @group AND v.id > @id
          ORDER BY v.id LIMIT ${LIST_PAGE}`,
-        at
+        { ...at, group: naturalKey(at.group) }
       )
     const pages = inListOrder(page, villageId, this.groups(villageId), (r) => r.id)
     for (const rows of pages) {
       for (const r of rows) {
-        const row = toVoterRow(r, minAge)
+        const row = toVoterRow(r)
         if (!eligibleOnly || row.eligible) yield row
       }
     }
@@ -149,7 +148,6 @@ export class VoterService {
    * same order, as `iterate(villageId)`.
    */
   *listed(villageId: number): IterableIterator<VoterListEntry> {
-    const minAge = this.rules().voterMinAge
     const village = this.store.one<{ villageName: string; electionDate: string | null }>(
       `SELECT name AS villageName, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`,
       villageId
@@ -160,15 +158,15 @@ export class VoterService {
     const statement = this.store
       .prepare(
         `SELECT v.group_name, v.id, p.name, p.sex, p.birth_date, v.category, v.note FROM voters v JOIN persons p ON p.id = v.person_id
-         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND v.group_name = @group AND v.id > @id
+         WHERE v.village_id = @villageId AND v.status = '在册' AND v.deprived = 0 AND v.group_key = @groupKey AND v.id > @id
          ORDER BY v.id LIMIT ${LIST_PAGE}`
       )
       .raw()
     type Listed = [string, number, string, Sex | null, string | null, VoterCategory, string]
-    const page = (at: PageAt) => statement.all(at) as Listed[]
+    const page = (at: PageAt) => statement.all({ ...at, groupKey: naturalKey(at.group) }) as Listed[]
     for (const rows of inListOrder(page, villageId, this.groups(villageId), (r) => r[1])) {
       for (const [groupName, , name, sex, birthDate, category, note] of rows) {
-        const e = voterEligibility({ birthDate, deprived: false }, electionDate, minAge)
+        const e = voterEligibility({ birthDate, deprived: false }, electionDate)
         if (e.eligible) yield { villageName, groupName, name, sex, birthDate, ageOnElectionDay: e.age, category, note }
       }
     }
@@ -181,12 +179,11 @@ export class VoterService {
 
   /** Per village (and per 村民小组 when one village is asked for) and the township total. */
   counts(villageId: number | null = null): { villages: VoterCounts[]; groups: VoterCounts[]; total: VoterCounts } {
-    const minAge = this.rules().voterMinAge
     const villages = this.store.all<{ id: number; name: string; electionDate: string | null }>(
       `SELECT id, name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE (@id IS NULL OR id = @id) ORDER BY id`,
       { id: villageId }
     )
-    const rows = tallyCounts(this.store, villageId, minAge)
+    const rows = tallyCounts(this.store, villageId)
 
     const byVillage = new Map(villages.map((v) => [v.id, emptyCounts(v.id, v.name, null, v.electionDate)]))
     const total = emptyCounts(null, '合计', null, null)

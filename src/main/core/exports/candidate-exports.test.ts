@@ -7,7 +7,7 @@ import { villageInput } from '../../../shared/village'
 import { JobRunner, type JobStatus } from '../jobs'
 import { Store } from '../store'
 import { reviewDepartmentsSetting } from '../../../shared/settings'
-import { candidateOrder, dossierFromCandidate } from './candidate-exports'
+import { dossierFromCandidate, inHandUpOrder } from './candidate-exports'
 import { ExportService, type ExportRequest } from './service'
 import { photoPixels, pdfImages, pixelDistance } from './testing/photos'
 import { addCandidate, passVetting } from './testing/sample-candidates'
@@ -109,7 +109,7 @@ describe('人选登记表 from the candidate register', () => {
       wu: addCandidate(store, { name: '吴五', villageId: west, post: '党组织书记' })
     }
     passVetting(store, ids.li)
-    const all = testServices(store).candidates.list().sort(candidateOrder).map((c) => c.name)
+    const all = inHandUpOrder(store, testServices(store).candidates.list()).map((c) => c.name)
     expect(all).toEqual(['李四', '安平', '张三', '吴五'])
 
     const started = exporter.start({ table: 'dossier', format: 'pdf', villageId: east })

@@ -6,9 +6,11 @@ import { failure } from '../../../shared/result'
 import { seatRank, seatsText } from '../../../shared/seats'
 import type { Step } from '../../../shared/vetting-rules'
 import type { CandidateService, CandidateView, Dossier } from '../candidates'
-import type { Store } from '../store'
+import type { Reads, Store } from '../store'
+import { inVillageOrder } from '../village-order'
 import { verdictsByCandidate } from '../vetting-records'
 import type { CandidateRosterRow } from './layouts/candidates'
+import type { ReplyRow } from './layouts/reply'
 import type { ReviewRow, ReviewVerdict } from './layouts/review'
 
 /** Which candidates a table or a batch of forms holds: a village, a stage of the vetting path, or both. */
@@ -43,15 +45,18 @@ const byPinyin = new Intl.Collator('zh-CN')
  * chairs, their deputies, those sitting on both committees, and the members.
  */
 
-/** The order forms are handed up in: village, then post (一肩挑 and 书记 first), then name, both names in pinyin order. */
+/** The order forms are handed up in within a village: post (一肩挑 and 书记 first), then name in pinyin order. */
 export function candidateOrder(a: CandidateView, b: CandidateView): number {
   return (
-    byPinyin.compare(a.villageName, b.villageName) ||
-    a.villageId - b.villageId ||
     seatRank(a) - seatRank(b) ||
     byPinyin.compare(a.name, b.name) ||
     a.id - b.id
   )
+}
+
+/** The order forms are handed up in: villages in the register's order, then post and name within each. */
+export function inHandUpOrder(store: Reads, list: CandidateView[]): CandidateView[] {
+  return inVillageOrder(store, list.sort(candidateOrder), (c) => c.villageId)
 }
 
 /** A cadre form's "1998.09" as the ISO year-month the dossier holds. */
@@ -136,6 +141,12 @@ function highestEducation(levels: (string | null)[]): string {
   return levels.reduce<string | null>((best, l) => (rank(l) > rank(best) ? l : best), null) ?? ''
 }
 
+/** The 学历 a list shows of a cadre record's two education columns (JSON): the higher level. */
+export function educationOf(fullTime: string | null | undefined, inService: string | null | undefined): string {
+  const level = (json: string | null | undefined) => (json ? ((JSON.parse(json) as { level: string | null }).level ?? null) : null)
+  return highestEducation([level(fullTime), level(inService)])
+}
+
 /** The candidate register as the three candidate tables see it. */
 export class CandidateExports {
   constructor(
@@ -145,7 +156,7 @@ export class CandidateExports {
 
   /** The candidates of a scope in hand-up order; none is a failure the clerk can act on. */
   list(scope: CandidateScope, what: string): CandidateView[] {
-    const list = this.candidates.list({ villageId: scope.villageId, stage: scope.stage }).sort(candidateOrder)
+    const list = inHandUpOrder(this.store, this.candidates.list({ villageId: scope.villageId, stage: scope.stage }))
     if (list.length === 0) {
       const where = scope.villageId === null ? '' : `“${this.candidates.villages.require(scope.villageId).name}”`
       throw failure('empty', `${where}${scope.stage ? `处于“${scope.stage}”环节的` : ''}还没有人选，没有可生成的${what}`)
@@ -169,7 +180,6 @@ export class CandidateExports {
         )
         .map((r) => [r.id, r])
     )
-    const level = (json: string | null | undefined) => (json ? ((JSON.parse(json) as { level: string | null }).level ?? null) : null)
     return list.map((c) => {
       const p = profiles.get(c.personId)
       return {
@@ -178,7 +188,7 @@ export class CandidateExports {
         ethnicity: p?.ethnicity ?? '',
         birthDate: c.birthDate,
         age: c.age,
-        education: highestEducation([level(p?.fullTimeEducation), level(p?.inServiceEducation)]),
+        education: educationOf(p?.fullTimeEducation, p?.inServiceEducation),
         politicalStatus: p?.politicalStatus ?? '',
         partyJoinDate: isoYearMonth(p?.partyJoined ?? ''),
         currentPost: p?.currentPosition ?? '',
@@ -189,6 +199,32 @@ export class CandidateExports {
           .join('；')
       }
     })
+  }
+
+  /** 联审回执 rows: every candidate sent to the department, in hand-up order, and the latest day one was sent. */
+  replyRows(department: string): { sentOn: string | null; rows: ReplyRow[] } {
+    const verdicts = verdictsByCandidate(this.store)
+    const sentTo = (c: CandidateView) => (verdicts.get(c.id) ?? []).find((v) => v.department === department)
+    const list = inHandUpOrder(this.store, this.candidates.list({}).filter((c) => sentTo(c)))
+    if (list.length === 0) throw failure('empty', `还没有人选送“${department}”联审，没有可生成的联审回执`)
+    // The list masks ID numbers; the department looks each person up by the whole number.
+    const idNumbers = new Map(
+      this.store.all<{ id: number; idNumber: string | null }>('SELECT c.id, p.id_number AS idNumber FROM candidates c JOIN persons p ON p.id = c.person_id').map((r) => [r.id, r.idNumber])
+    )
+    const rows = list.map((c): ReplyRow => {
+      const v = sentTo(c)!
+      return {
+        village: c.villageName,
+        name: c.name,
+        sex: c.sex ?? '',
+        birthDate: c.birthDate,
+        idNumber: idNumbers.get(c.id) ?? '',
+        proposedPost: seatsText(c),
+        verdict: v.verdict === '不通过' ? '不通过' : '通过',
+        reason: v.reason
+      }
+    })
+    return { sentOn: list.map((c) => sentTo(c)!.sentOn).sort().at(-1) ?? null, rows }
   }
 
   /** 资格联审表 rows and the departments of the setting, in its order. */

@@ -180,6 +180,19 @@ function writeHead<R>(ws: Sheet, spec: TableSpec<R>, commit: boolean): number {
   return first
 }
 
+/** A drop-down of the allowed values that refuses any other, as Excel, WPS and LibreOffice all show it. */
+function choiceList(header: string, choices: readonly string[]): ExcelJS.DataValidation {
+  return {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${choices.join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: header,
+    error: `${header}只能填${choices.map((c) => `“${c}”`).join('或')}`
+  }
+}
+
 interface RowWriter<R> {
   (ws: Sheet, row: R, index: number): ExcelJS.Row
 }
@@ -189,6 +202,7 @@ function rowWriter<R>(spec: TableSpec<R>, firstRow: number): RowWriter<R> {
   const totalStyles = spec.columns.map((c) => columnStyle(c, 'total'))
   const markedStyles = spec.columns.map((c) => columnStyle(c, 'marked'))
   const points = spec.columns.map((c) => columnPoints(c.width))
+  const lists = spec.columns.map((c) => c.choices && choiceList(c.header, c.choices))
   return (ws, row, index) => {
     const r = ws.getRow(firstRow + index)
     const total = spec.isTotal?.(row) ?? false
@@ -202,6 +216,7 @@ function rowWriter<R>(spec: TableSpec<R>, firstRow: number): RowWriter<R> {
       cell.value = v.kind === 'empty' ? null : v.value
       const marked = c.mark?.(row) ?? false
       cell.style = marked ? markedStyles[i] : total ? totalStyles[i] : styles[i]
+      if (lists[i]) cell.dataValidation = lists[i]
       texts.push({ text: cellText(kind, raw), points: points[i], size: FONTS.body.size, bold: marked || total })
     })
     r.height = fittedHeight(texts, ROW_HEIGHT)

@@ -2,7 +2,7 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { pdfFonts, type PdfFonts } from './fonts'
 import { BODY, HEADING, pageFooter } from './pdf'
 import { fitWidths, textWidth, unbreakable } from './pdf-widths'
-import { cellText, columnParts, dateLine, fieldText, headerGroups, unitLine, type Column, type TableSpec } from './table-spec'
+import { cellText, columnParts, dateLine, fieldText, hasHeadLine, headerGroups, unitLine, type Column, type TableSpec } from './table-spec'
 
 /** The red of a marked cell, the same as the sheet's. */
 const MARKED = '#c00000'
@@ -150,10 +150,34 @@ function fieldsGrid<R>(spec: TableSpec<R>, available: number): Content[] {
 
 const cellPadding = (pad: number) => ({ paddingLeft: () => pad, paddingRight: () => pad, paddingTop: () => pad, paddingBottom: () => pad })
 
+/** The seal box: a bordered square at the right margin, its label inside. */
+const sealBox = (label: string): Content =>
+  ({
+    columns: [{ text: '', width: '*' }, { width: 96, table: { widths: [86], heights: [62], body: [[{ text: label, alignment: 'center', fontSize: 9, color: '#555555', margin: [0, 22, 0, 0] }]] } }],
+    margin: [0, 0, 0, 6]
+  }) as Content
+
+/** A notice's text: paragraphs split at blank lines, each line of them kept, the first line indented two characters. */
+export function leadParagraphs(text: string, fontSize: number): Content[] {
+  return text
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => ({ text: `\u3000\u3000${p.trim()}`, lineHeight: 1.5, margin: [0, 0, 0, 6], fontSize: fontSize + 1 }) as Content)
+}
+
 function specContent<R>(l: Layout<R>, fonts: PdfFonts, firstPage: boolean): { content: Content[]; fontSize: number } {
   const { spec, pad } = l
-  const p = plan(l, fonts)
   const content: Content[] = []
+  if (spec.columns.length === 0) {
+    // A notice of text alone: no table to plan.
+    content.push({ text: spec.title, style: 'title', ...(firstPage ? {} : { pageBreak: 'before' as const, pageOrientation: spec.orientation }) })
+    if (spec.sealBox) content.push(sealBox(spec.sealBox))
+    if (hasHeadLine(spec)) content.push({ columns: [{ text: unitLine(spec), alignment: 'left' }, { text: dateLine(spec), alignment: 'right' }], margin: [0, 0, 0, 6] })
+    if (spec.lead) content.push(...leadParagraphs(spec.lead, l.fontSize))
+    closingContent(spec, content)
+    return { content, fontSize: l.fontSize }
+  }
+  const p = plan(l, fonts)
   p.parts.forEach((part, k) => {
     const columns = part.columns.map((i) => spec.columns[i])
     const rows = headerRows(columns)
@@ -165,24 +189,34 @@ function specContent<R>(l: Layout<R>, fonts: PdfFonts, firstPage: boolean): { co
         style: 'title',
         ...(breakBefore ? { pageBreak: 'before' as const, pageOrientation: spec.orientation } : {})
       },
-      {
-        columns: [
-          { text: unitLine(spec), alignment: 'left' },
-          { text: dateLine(spec), alignment: 'right' }
-        ],
-        margin: [0, 0, 0, 6]
-      },
+      ...(k === 0 && spec.sealBox ? [sealBox(spec.sealBox)] : []),
+      ...(hasHeadLine(spec)
+        ? [
+            {
+              columns: [
+                { text: unitLine(spec), alignment: 'left' },
+                { text: dateLine(spec), alignment: 'right' }
+              ],
+              margin: [0, 0, 0, 6]
+            } as Content
+          ]
+        : []),
+      ...(k === 0 && spec.lead ? leadParagraphs(spec.lead, l.fontSize) : []),
       ...(k === 0 ? fieldsGrid(spec, l.available) : []),
       {
-        table: { headerRows: rows.length, dontBreakRows: true, widths: part.widths, body },
+        table: { headerRows: rows.length, dontBreakRows: true, widths: part.widths, body, ...(spec.rowHeight ? { heights: (i: number) => (i < rows.length ? 'auto' : spec.rowHeight) } : {}) },
         layout: cellPadding(pad),
         fontSize: p.fontSize
       } as Content
     )
   })
+  closingContent(spec, content)
+  return { content, fontSize: p.fontSize }
+}
+
+function closingContent<R>(spec: TableSpec<R>, content: Content[]): void {
   if (spec.note) content.push({ text: spec.note, margin: [0, 6, 0, 0] })
   for (const line of spec.closing ?? []) content.push({ text: line.text, alignment: line.align ?? 'left', margin: [0, 14, 0, 0] })
-  return { content, fontSize: p.fontSize }
 }
 
 /**

@@ -167,7 +167,8 @@ describe('选民名单', () => {
     expect(info.width).toBeLessThan(info.height)
     expect(info.pages).toBeGreaterThanOrEqual(5)
     const pages = Array.from({ length: info.pages }, (_, i) => pdfText(file, i + 1))
-    for (const p of pages) expect(p).toMatch(/序号\s+村民小组\s+姓名\s+性别\s+出生年月\s+年龄\s+登记类别/)
+    // A community's list heads its groups 居民小组, as its notice speaks of 居民.
+    for (const p of pages) expect(p).toMatch(p.includes('社区2026年居民委员会') ? /序号\s+居民小组\s+姓名/ : /序号\s+村民小组\s+姓名\s+性别\s+出生年月\s+年龄\s+登记类别/)
     const starts = ['东岭村村民', '西坡社区居民', '测试1村村民', '测试2村村民'].map((v) => pages.findIndex((p) => p.includes(`${v.slice(0, -2)}2026年${v.slice(-2)}委员会选举选民名单`)))
     expect(starts.every((i) => i >= 0)).toBe(true)
     for (const i of starts) expect(pages[i]).toMatch(/第\s*1\s*页\s*共\s*\d+\s*页/)

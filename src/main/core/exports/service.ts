@@ -5,6 +5,8 @@ import type { Term } from '../../../shared/election'
 import { EXPORT_TABLES, exportFileName, MIME, type ExportedFile, type ExportFormat, type ExportTable } from '../../../shared/exports'
 import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
+import { fillNotice, type NoticeKind, type NoticeTemplateText } from '../../../shared/notices'
+import type { DayPapers } from './day-papers'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
 import type { ElectionService } from '../elections'
@@ -26,6 +28,7 @@ import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
 import type { TableHeading } from './layouts/common'
+import { replySpec } from './layouts/reply'
 import { reviewSpec } from './layouts/review'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
 import { timelineSpec } from './layouts/timeline'
@@ -43,6 +46,8 @@ export interface TableInfo {
   name: ExportTable
   label: string
   formats: readonly ExportFormat[]
+  /** A table of one department (联审回执), exported from its own page, not from 导出. */
+  exportedFrom?: string
 }
 
 export interface ExportRequest {
@@ -50,10 +55,14 @@ export interface ExportRequest {
   format: ExportFormat
   villageId: number | null
   term?: Term
+  /** 公告 only: which notice. */
+  notice?: NoticeKind | null
   /** Candidate tables and forms only. */
   stage?: Stage | null
   candidateId?: number | null
   filledBy?: string
+  /** 联审回执 only. */
+  department?: string
 }
 
 /** A table that fits in memory: its description and its rows. */
@@ -73,6 +82,7 @@ export interface ExportSources {
   statistics: StatisticsService
   elections: ElectionService
   candidateExports: CandidateExports
+  dayPapers: DayPapers
 }
 
 /**
@@ -98,11 +108,10 @@ export class ExportService {
   }
 
   tables(): TableInfo[] {
-    return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((name) => ({
-      name,
-      label: EXPORT_TABLES[name].label,
-      formats: EXPORT_TABLES[name].formats
-    }))
+    return (Object.keys(EXPORT_TABLES) as ExportTable[]).map((name) => {
+      const def: { label: string; formats: readonly ExportFormat[]; exportedFrom?: string } = EXPORT_TABLES[name]
+      return { name, label: def.label, formats: def.formats, ...(def.exportedFrom ? { exportedFrom: def.exportedFrom } : {}) }
+    })
   }
 
   /**
@@ -146,6 +155,11 @@ export class ExportService {
     const h = this.heading(village?.id ?? null)
     if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
+    if (req.table === 'ballots' || req.table === 'tally-sheets' || req.table === 'notices') {
+      const notice = req.table === 'notices' ? (req.notice ?? '选举日及选举方式') : null
+      const bytes = await this.registers.dayPapers.render(req.table, req.format, village, h, notice, ctx)
+      return this.fileOf(req, label, village, bytes, h, notice ?? undefined)
+    }
     const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
     const bytes =
       req.format === 'xlsx'
@@ -153,7 +167,13 @@ export class ExportService {
         : req.format === 'docx'
           ? await renderTablesDocx(tables, label)
           : await renderPdf(tablesDocument(tables, pdfFonts()), pdfFonts())
-    return this.fileOf(req, label, village, bytes, h, req.stage ?? undefined)
+    return this.fileOf(req, label, village, bytes, h, req.stage ?? req.department)
+  }
+
+  /** A notice's wording filled with one village's data, as the 公告模板 page previews an edit before it is saved. */
+  noticePreview(villageId: number, wording: NoticeTemplateText): NoticeTemplateText {
+    const values = this.registers.dayPapers.noticeValues(this.villages.require(villageId), this.heading(villageId))
+    return { title: fillNotice(wording.title, values), body: fillNotice(wording.body, values) }
   }
 
   /** The same as `file`, as a job: batches of forms and long voter lists report progress and can be cancelled. */
@@ -171,6 +191,11 @@ export class ExportService {
       case 'review': {
         const { departments, rows } = this.candidates.reviewRows({ villageId, stage })
         return plain(reviewSpec({ ...h, departments }), rows)
+      }
+      case 'reply': {
+        if (!req.department) throw failure('validation', '导出联审回执须先选择联审部门')
+        const { sentOn, rows } = this.candidates.replyRows(req.department)
+        return plain(replySpec({ ...h, department: req.department, sentOn }), rows)
       }
       case 'members': {
         const term = req.term ?? '本届'

@@ -1,6 +1,6 @@
-import { AlignmentType, Document, Packer, Paragraph, ShadingType, TableCell, TableRow, TextRun, VerticalAlignTable, type ISectionOptions } from 'docx'
-import { A4, a4Section, cell, documentStyles, lines, row, spreadLine, table, titleParagraph, type Align } from './docx-parts'
-import { cellText, dateLine, fieldText, hasGroups, headerGroups, unitLine, type TableSpec } from './table-spec'
+import { AlignmentType, Document, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType, type ISectionOptions } from 'docx'
+import { A4, a4Section, cell, CELL_MARGINS, documentStyles, lines, row, spreadLine, table, titleParagraph, twip, type Align } from './docx-parts'
+import { cellText, dateLine, fieldText, hasGroups, hasHeadLine, headerGroups, unitLine, type TableSpec } from './table-spec'
 
 /**
  * An official table or notice as a Word document an office edits before printing: the same description
@@ -52,11 +52,29 @@ function fieldRows<R>(spec: TableSpec<R>, width: number): ISectionOptions['child
   return [table(rows, [0.3, 0.2, 0.3, 0.2].map((s) => s * width)), new Paragraph({ children: [] })]
 }
 
+/** The seal box at the right margin: one bordered cell with its label. */
+const sealBox = (label: string): Table =>
+  new Table({
+    rows: [row([cell(label, { size: 9 })], 62)],
+    columnWidths: [twip(86)],
+    margins: CELL_MARGINS,
+    width: { size: twip(86), type: WidthType.DXA },
+    alignment: AlignmentType.RIGHT
+  })
+
+/** A notice's text: paragraphs split at blank lines, the first line indented two characters, 1.5 lines apart. */
+const leadParagraphs = (text: string): Paragraph[] =>
+  text
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim() !== '')
+    .map((p) => new Paragraph({ spacing: { after: 120, line: 360 }, indent: { firstLine: twip(24) }, children: p.trim().split('\n').map((t, k) => new TextRun({ text: t, size: 24, ...(k > 0 ? { break: 1 } : {}) })) }))
+
 function tableSection<R>(spec: TableSpec<R>, rows: Iterable<R>): ISectionOptions {
   const width = (spec.orientation === 'portrait' ? A4.width : A4.height) - 2 * MARGIN.side
   const declared = spec.columns.reduce((s, c) => s + c.width, 0)
   const columns = spec.columns.map((c) => (c.width / declared) * width)
   const size = spec.dense ? 9 : 10.5
+  const height = spec.rowHeight ?? ROW
   const body: TableRow[] = []
   let i = 0
   for (const r of rows) {
@@ -67,7 +85,7 @@ function tableSection<R>(spec: TableSpec<R>, rows: Iterable<R>): ISectionOptions
           const numeric = c.kind === 'number' || c.kind === 'percent'
           return cell(cellText(c.kind ?? 'text', c.value(r, i)), { align: ALIGN[c.align ?? (numeric ? 'center' : 'left')], size, bold })
         }),
-        ROW
+        height
       )
     )
     i++
@@ -76,9 +94,11 @@ function tableSection<R>(spec: TableSpec<R>, rows: Iterable<R>): ISectionOptions
     t.split('\n').map((line, k) => new Paragraph({ alignment: align, spacing: { before: k === 0 ? before : 0 }, children: [new TextRun({ text: line })] }))
   return a4Section(spec.orientation, MARGIN, [
     titleParagraph(spec.title, 16),
-    spreadLine(unitLine(spec), dateLine(spec), width, { after: 120 }),
+    ...(spec.sealBox ? [sealBox(spec.sealBox), new Paragraph({ children: [] })] : []),
+    ...(hasHeadLine(spec) ? [spreadLine(unitLine(spec), dateLine(spec), width, { after: 120 })] : []),
+    ...(spec.lead ? leadParagraphs(spec.lead) : []),
     ...fieldRows(spec, width),
-    table([...headerRows(spec), ...body], columns),
+    ...(spec.columns.length > 0 ? [table([...headerRows(spec), ...body], columns)] : []),
     ...(spec.note ? text(spec.note, AlignmentType.LEFT, 120) : []),
     ...(spec.closing ?? []).flatMap((c) => text(c.text, c.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT, 280))
   ])

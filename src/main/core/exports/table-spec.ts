@@ -18,6 +18,8 @@ export interface Column<R> {
   kind?: CellKind
   align?: 'left' | 'center' | 'right'
   value: (row: R, index: number) => Raw
+  /** A sheet to fill in: the values a cell may take, offered as a drop-down list (and anything else refused). */
+  choices?: readonly string[]
   /** Cells that must catch the eye (past a deadline): red and bold in both the sheet and the PDF. */
   mark?: (row: R) => boolean
 }
@@ -43,8 +45,14 @@ export interface TableSpec<R> {
    * printed in parts of whole column groups, each repeating these.
    */
   keyColumns?: number
-  /** The line under the title when it is not 填报单位/日期: a notice names its issuer and its own dates. */
+  /** The line under the title when it is not 填报单位/日期: a notice names its issuer and its own dates; both empty, no line. */
   headLine?: { left: string; right: string }
+  /** Paragraphs between the head line and the table: a notice's text (a blank line between paragraphs). */
+  lead?: string
+  /** A bordered box at the head of the form for the issuer's seal (a ballot is valid only under it), with its label. */
+  sealBox?: string
+  /** Rows at least this tall in points (a ballot's rows are marked by hand); the body's own height otherwise. */
+  rowHeight?: number
   /** Figures of the form that stand on their own above the table (登记选民数…), each in its own cell. */
   fields?: FormField[]
   /** Lines closing the form under the note: signatures, the issuer's seal, the date. */
@@ -102,6 +110,9 @@ export function cellText(kind: CellKind, raw: Raw, percentSign = true): string {
   if (kind === 'percent') return `${(cell.value * 100).toFixed(1)}${percentSign ? '%' : ''}`
   return String(Math.round(cell.value * 100) / 100)
 }
+
+/** A spec whose head line is given empty prints none (a ballot, a notice without its own dates). */
+export const hasHeadLine = (spec: Pick<TableSpec<unknown>, 'headLine'>): boolean => !spec.headLine || spec.headLine.left !== '' || spec.headLine.right !== ''
 
 export function unitLine(spec: Pick<TableSpec<unknown>, 'unit' | 'headLine'>): string {
   return spec.headLine?.left ?? `填报单位（盖章）：${spec.unit}`

@@ -3,6 +3,7 @@ import type { Clock } from '../clock'
 import type { MemberService } from '../members'
 import type { PersonService } from '../persons'
 import type { Store } from '../store'
+import type { VettingService } from '../vetting'
 import type { VillageService } from '../villages'
 import type { VoterService } from '../voters'
 
@@ -14,6 +15,7 @@ export interface ImportRegisters {
   persons: PersonService
   voters: VoterService
   members: MemberService
+  vetting: VettingService
 }
 
 /** Coerced cell values of one row, by field key; only mapped fields are present, empty cells are null. */
@@ -67,6 +69,9 @@ export interface KindAdapter<R = unknown, P extends Planned = Planned> {
   /** Rows with the same key are the same record; the later one is reported as a duplicate of the first. */
   identity(record: R): { field: string; key: string } | null
   register: Register<R, P>
-  /** Why no file of this kind can be read into the chosen village (its election day is not set …), or null. */
-  refuse?(villageId: number | null): string | null
+  /**
+   * Why no file of this kind can be read into the chosen village (its election day is not set …) or with the
+   * values given for the whole file (a 回执 without its department or dated after today), or null.
+   */
+  refuse?(villageId: number | null, fileValues: Record<string, string>): string | null
 }

@@ -39,7 +39,7 @@ export function coerceCell(cell: Cell, field: FieldDef, today: string): Coerced 
   if (isEmptyCell(cell)) return ok(null)
   switch (field.type) {
     case 'text':
-      return coerceText(cell, field.max, field.squeeze ?? false)
+      return coerceText(cell, field.max, field.squeeze ?? false, field.prose ?? false)
     case 'int':
       return coerceInt(cell, field.label)
     case 'date':
@@ -55,8 +55,9 @@ export function coerceCell(cell: Cell, field: FieldDef, today: string): Coerced 
   }
 }
 
-function coerceText(cell: Cell, max: number, squeeze: boolean): Coerced {
-  let text = foldWidth(cellText(cell)).trim()
+function coerceText(cell: Cell, max: number, squeeze: boolean, prose = false): Coerced {
+  // Prose keeps its Chinese punctuation (，；：); names and codes are compared, so their widths are folded.
+  let text = (prose ? cellText(cell) : foldWidth(cellText(cell))).trim()
   // Names padded to align ("张  三") are one name.
   text = squeeze ? text.replace(/\s+/g, '') : text.replace(/[ \t]+/g, ' ')
   if (text.length > max) return bad(`不能超过${max}个字（现为${text.length}个字）`)

@@ -3,10 +3,11 @@ import { villageInput, type VillageData } from '../../../shared/village'
 import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
 import { candidatesAdapter } from './candidates-kind'
 import { membersAdapter } from './members-kind'
+import { repliesAdapter } from './replies-kind'
 import { personPart, PersonRows, type PersonPart, type PersonPlan } from './person-rows'
 import { votersAdapter } from './voters-kind'
 
-/** The adapter of each kind over a store: one mechanism, five registers. */
+/** The adapter of each kind over a store: one mechanism, six registers. */
 export function adapterFor(kind: ImportKind, registers: ImportRegisters): KindAdapter {
   switch (kind) {
     case 'villages':
@@ -19,6 +20,8 @@ export function adapterFor(kind: ImportKind, registers: ImportRegisters): KindAd
       return candidatesAdapter(registers) as KindAdapter
     case 'members':
       return membersAdapter(registers) as KindAdapter
+    case 'replies':
+      return repliesAdapter(registers) as KindAdapter
   }
 }
 

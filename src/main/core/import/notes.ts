@@ -42,6 +42,11 @@ export function previewNotes(def: KindDef, f: NoteFacts): string[] {
   const others = f.sheets.filter((s) => s !== f.sheet)
   if (others.length) notes.push(`只读取工作表“${f.sheet}”；${others.map((s) => `“${s}”`).join('、')}未读取（如填表说明）`)
   for (const [key, value] of Object.entries(f.fileValues)) {
+    const asked = def.askedOnce?.[key]
+    if (asked) {
+      notes.push(`${asked}按导入时填写的 ${value} 登记（整份文件相同）`)
+      continue
+    }
     const label = def.fields.find((d) => d.key === key)?.label ?? key
     notes.push(mapped.has(key) ? `“${label}”为空的行按导入时选择的“${value}”登记` : `文件没有“${label}”列，全部按导入时选择的“${value}”登记`)
   }

@@ -199,7 +199,8 @@ export class ImportService {
     }
     if (KIND_DEFS[kind].perVillage && villageId === null) throw failure('validation', `导入${KIND_DEFS[kind].label}须先选择所属村社`)
     const adapter = adapterFor(kind, this.registers)
-    const refused = adapter.refuse?.(villageId)
+    const fileValues = definedValues(options.fileValues)
+    const refused = adapter.refuse?.(villageId, fileValues)
     if (refused) throw failure('validation', refused)
     return {
       adapter,
@@ -209,7 +210,7 @@ export class ImportService {
         mapping: options.mapping ?? {},
         remembered: rememberedChoices(this.store, kind),
         sheet: options.sheet,
-        fileValues: definedValues(options.fileValues)
+        fileValues
       }
     }
   }

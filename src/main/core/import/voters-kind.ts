@@ -51,7 +51,6 @@ interface VoterPlan extends Planned {
  * goes through the voter register's own writer (prepared statements, its own checks) for rows that change.
  */
 export function votersAdapter({ store, voters, persons }: ImportRegisters): KindAdapter<VoterRecord, VoterPlan> {
-  const minAge = voters.rules().voterMinAge
   let writer: VoterWriter | undefined
   const villageFacts = `SELECT name, ${committeeDateSql('villages')} AS electionDate FROM villages WHERE id = ?`
   const facts = new Map<number, { name: string; electionDate: string | null }>()
@@ -78,7 +77,7 @@ export function votersAdapter({ store, voters, persons }: ImportRegisters): Kind
       const p = person.record
       const villageId = ctx.villageId!
       const problems: FieldProblem[] = []
-      const age = voterEligibility({ birthDate: p.birthDate, deprived: false }, village(villageId).electionDate, minAge)
+      const age = voterEligibility({ birthDate: p.birthDate, deprived: false }, village(villageId).electionDate)
       if (!age.eligible) problems.push({ field: 'idNumber', message: notAVoter(p.name, age.reason) })
       const approvalDate = values.approvalDate as string | null
       if (approvalDate && approvalDate.length !== 10) problems.push({ field: 'approvalDate', message: '日期应写到日，如2026-02-20' })

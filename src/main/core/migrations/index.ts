@@ -9,6 +9,9 @@ import { migration008 } from './008_cadre_form'
 import { migration009 } from './009_seats'
 import { migration010 } from './010_ballot_channels'
 import { migration011 } from './011_person_search'
+import { migration012 } from './012_voter_group_order'
+import { migration013 } from './013_results_as_they_come'
+import { migration014 } from './014_notice_templates'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -24,7 +27,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
-  migration011
+  migration011,
+  migration012,
+  migration013,
+  migration014
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

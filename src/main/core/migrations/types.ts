@@ -6,4 +6,9 @@ export interface Migration {
   name: string
   /** SQL run as one script, or a function for steps that must compute, given the stamp its rows carry. */
   up: string | ((db: Database.Database, now: string) => void)
+  /**
+   * The step rebuilds a table others refer to (create, copy, drop, rename: SQLite's way to change a CHECK).
+   * Foreign keys are then off while the steps run and checked in full before they commit.
+   */
+  rebuildsTables?: boolean
 }

@@ -1,19 +1,12 @@
 import type { TableSpec } from '../table-spec'
-import { indexColumn, titlePrefix, type TableHeading } from './common'
+import { indexColumn, titlePrefix, vettedPersonColumns, type TableHeading, type VettedPerson } from './common'
 
 export interface ReviewVerdict {
   verdict: '通过' | '不通过' | null
   reason: string
 }
 
-export interface ReviewRow {
-  village: string
-  name: string
-  sex: string
-  birthDate: string | null
-  /** 公安、法院、检察院 look a person up by it. */
-  idNumber: string
-  proposedPost: string
+export interface ReviewRow extends VettedPerson {
   /** Sent to 县级联审 at all: a candidate never sent shows 未报审 where the departments would answer. */
   submitted: boolean
   /** Department name → its answer; a missing department has not answered yet. */
@@ -37,12 +30,7 @@ export function reviewSpec(h: TableHeading & { departments: string[] }): TableSp
     orientation: 'landscape',
     columns: [
       indexColumn(),
-      { header: '所在村', width: 11, value: (r) => r.village },
-      { header: '姓名', width: 9, align: 'center', value: (r) => r.name },
-      { header: '性别', width: 5, align: 'center', value: (r) => r.sex },
-      { header: '出生年月', width: 9, kind: 'yearMonth', align: 'center', value: (r) => r.birthDate },
-      { header: '公民身份号码', width: 21, align: 'center', value: (r) => r.idNumber },
-      { header: '拟任职务', width: 14, value: (r) => r.proposedPost },
+      ...vettedPersonColumns<ReviewRow>(),
       ...h.departments.map((d) => ({
         header: d,
         group: '联审部门意见',

@@ -32,6 +32,9 @@ export function votersSpec(h: TableHeading & { notice: VoterListNotice | null; o
   const villageColumn: Column<VoterListRow>[] = n ? [] : [{ header: '村(社区)', width: 12, value: (r) => r.villageName }]
   const committee = n ? electionCommittee(n.kind) : '村(居)民选举委员会'
   const body = n ? (n.kind === '社区' ? '居民委员会' : '村民委员会') : '村(居)民委员会'
+  // A community's posted list speaks of its residents' groups and of 本社区, as the notice above it does.
+  const community = n?.kind === '社区'
+  const categoryText = (c: VoterListRow['category']) => (community ? VOTER_CATEGORIES[c].short.replaceAll('本村', '本社区') : VOTER_CATEGORIES[c].short)
   return {
     title: n ? `${n.village}${roundYear(h)}年${body}选举选民名单` : `${titlePrefix(h)}${body}选举选民名单`,
     sheetName: '选民名单',
@@ -42,12 +45,12 @@ export function votersSpec(h: TableHeading & { notice: VoterListNotice | null; o
     columns: [
       indexColumn(),
       ...villageColumn,
-      { header: '村民小组', width: 10, align: 'center', value: (r) => r.groupName },
+      { header: community ? '居民小组' : '村民小组', width: 10, align: 'center', value: (r) => r.groupName },
       { header: '姓名', width: 10, align: 'center', value: (r) => r.name },
       { header: '性别', width: 5, align: 'center', value: (r) => r.sex },
       { header: '出生年月', width: 9, kind: 'yearMonth', align: 'center', value: (r) => r.birthDate },
       { header: '年龄', width: 5, kind: 'number', value: (r) => r.ageOnElectionDay },
-      { header: '登记类别', width: 20, align: 'center', value: (r) => VOTER_CATEGORIES[r.category].short },
+      { header: '登记类别', width: 20, align: 'center', value: (r) => categoryText(r.category) },
       { header: '备注', width: 12, value: (r) => r.note }
     ],
     note: `共计 ${h.total} 人。\n注：年龄按选举日计算。对名单有不同意见的，可自名单公布之日起${h.objectionDays}日内向${committee}提出申诉。`,

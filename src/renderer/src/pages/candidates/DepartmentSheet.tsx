@@ -5,6 +5,7 @@ import type { DepartmentSheetRow } from '../../../../shared/vetting-batch'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { StepDate } from '../../components/StepDate'
+import { DepartmentReplyFile } from './DepartmentReplyFile'
 import { dateText } from './vetting-ui'
 
 type Answer = { verdict: '通过' | '不通过'; reason: string }
@@ -97,6 +98,7 @@ export function DepartmentSheet({ open, departments, onClose, onSaved }: { open:
         </span>
         {department && <span>{`送审 ${rows.length} 人，不通过 ${exceptions} 人`}</span>}
       </Space>
+      {department && <DepartmentReplyFile department={department} decidedOn={dateText(date)} onImported={onSaved} />}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12, whiteSpace: 'pre-line' }} />}
       {department && rows.length === 0 && !sheet.loading ? (
         <Empty description={`还没有人选送“${department}”联审`} />

@@ -1,4 +1,5 @@
 import { Alert, Button, Col, Descriptions, Form, InputNumber, Row } from 'antd'
+import { inRange } from '../../components/range'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { percent, type EvaluationScore } from '../../../../shared/vetting-rules'
@@ -62,8 +63,8 @@ export function EvaluationForm({ candidateId, onSaved }: { candidateId: number; 
         </Col>
         {COUNTS.map(([k, label]) => (
           <Col span={k.startsWith('party') || k.startsWith('rep') ? 6 : 4} key={k}>
-            <Form.Item name={k} label={label} rules={[{ required: true, message: '请填写' }]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} aria-label={label} />
+            <Form.Item name={k} label={label} rules={[{ required: true, message: '请填写' }, inRange(0)]}>
+              <InputNumber precision={0} style={{ width: '100%' }} aria-label={label} />
             </Form.Item>
           </Col>
         ))}

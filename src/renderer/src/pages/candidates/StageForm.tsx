@@ -2,8 +2,9 @@ import { Alert, Button, Col, Form, Input, Radio, Row } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import type { RecordedStage, StageResult } from '../../../../shared/candidate'
-import { lastWorkingDay } from '../../../../shared/vetting-rules'
+import { calendarOf, lastWorkingDay } from '../../../../shared/official-calendar'
 import { api, unwrap } from '../../api/client'
+import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { StepDate } from '../../components/StepDate'
 import { dateText } from './vetting-ui'
@@ -40,6 +41,8 @@ export function StageForm({
   const [form] = Form.useForm<Values>()
   const [saving, setSaving] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
+  // The register's official calendar: 公示 counts 工作日 over its holidays and 调休 weekend days, as the register does.
+  const official = useResource(() => unwrap(api.calendar.list()), [])
   const result = Form.useWatch('result', form)
   const start = Form.useWatch('publicityStart', form)
   const election = stage === '选举'
@@ -93,7 +96,7 @@ export function StageForm({
               name="publicityStart"
               label="公示开始日期"
               rules={[{ required: true, message: '请选择公示开始日期' }]}
-              extra={start ? `${publicityDays}个工作日，至 ${lastWorkingDay(start.format('YYYY-MM-DD'), publicityDays)} 止` : `公示期${publicityDays}个工作日`}
+              extra={start ? `${publicityDays}个工作日，至 ${lastWorkingDay(start.format('YYYY-MM-DD'), publicityDays, calendarOf(official.data ?? []))} 止` : `公示期${publicityDays}个工作日`}
             >
               <StepDate after={after} />
             </Form.Item>

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { inRange } from '../../components/range'
 import { Alert, AutoComplete, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Segmented, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
@@ -10,7 +11,14 @@ import { FormModal } from '../../components/FormModal'
 import { showFormErrors } from '../../components/formErrors'
 import { DecisionView } from './DecisionView'
 
-type Values = Omit<ElectionInput, 'heldOn' | 'villageId'> & { heldOn: Dayjs | null }
+type Values = Omit<ElectionInput, 'heldOn' | 'villageId'> & { heldOn: Dayjs | null; enteredBy?: string; reason?: string }
+
+/** 双人录入: one keying of a count sheet (the first, the second of `sheetId`, or a correction of a locked result). */
+export interface SheetEntry {
+  sheetId: number | null
+  entryNo: 1 | 2
+  correcting: ElectionRecord | null
+}
 
 function blank(body: Body, heldOn: string | null, registered: number | null): Partial<Values> {
   return {
@@ -23,6 +31,8 @@ function blank(body: Body, heldOn: string | null, registered: number | null): Pa
 }
 
 const num = (label: string) => ({ required: true, message: `请填写${label}` })
+/** A count typed is refused below 0 with the range said, never raised by the input. */
+const COUNT = inRange(0)
 
 export function ElectionForm({
   open,
@@ -32,16 +42,18 @@ export function ElectionForm({
   defaults,
   thresholds,
   onClose,
-  onSaved
+  onSaved,
+  sheet = null
 }: {
   open: boolean
   villageId: number
   body: Body
   election: ElectionRecord | null
+  sheet?: SheetEntry | null
   defaults: { heldOn: string | null; registered: number | null }
   thresholds: ElectionThresholds | undefined
   onClose: () => void
-  onSaved: (e: ElectionRecord) => void
+  onSaved: (e: ElectionRecord | null) => void
 }) {
   const [form] = Form.useForm<Values>()
   const [saving, setSaving] = useState(false)
@@ -82,6 +94,7 @@ export function ElectionForm({
       .map((r) => ({
         post: r.post,
         seats: r.seats,
+        spoiled: n(r.spoiled) || 0,
         candidates: (r.candidates ?? [])
           .filter((c) => c && c.name)
           .map((c) => ({ name: c.name, idNumber: c.idNumber ?? null, sex: c.sex ?? null, votes: n(c.votes) || 0, writeIn: !!c.writeIn }))
@@ -94,12 +107,15 @@ export function ElectionForm({
   const submit = async (v: Values) => {
     setSaving(true)
     setProblem(null)
-    const data = { ...v, body, villageId, heldOn: v.heldOn ? v.heldOn.format('YYYY-MM-DD') : '' } as ElectionInput
+    const { enteredBy = '', reason = '', ...figures } = v
+    const data = { ...figures, body, villageId, heldOn: v.heldOn ? v.heldOn.format('YYYY-MM-DD') : '' } as ElectionInput
     try {
-      const saved = election ? await unwrap(api.elections.update({ id: election.id, data })) : await unwrap(api.elections.create(data))
-      onSaved(saved)
+      if (sheet) {
+        await unwrap(api.countSheets.enter({ sheetId: sheet.sheetId, enteredBy, figures: data, electionId: sheet.correcting?.id ?? null, reason }))
+        onSaved(null)
+      } else onSaved(election ? await unwrap(api.elections.update({ id: election.id, data })) : await unwrap(api.elections.create(data)))
     } catch (e) {
-      setProblem(showFormErrors(form, e, 'data.'))
+      setProblem(showFormErrors(form, e, sheet ? 'figures.' : 'data.'))
     } finally {
       setSaving(false)
     }
@@ -107,8 +123,9 @@ export function ElectionForm({
 
   const party = body === '党组织'
   return (
-    <FormModal open={open} title={`${election ? '修改' : '录入'}${party ? '党组织' : '村(居)委会'}选举结果`} width={1080} form={form} saving={saving} problem={problem} onClose={onClose}>
+    <FormModal open={open} title={sheet ? `${party ? '党组织' : '村(居)委会'}计票单第${sheet.entryNo === 1 ? '一' : '二'}次录入` : `${election ? '修改' : '录入'}${party ? '党组织' : '村(居)委会'}选举结果`} width={1080} form={form} saving={saving} problem={problem} onClose={onClose}>
       <Form form={form} layout="vertical" onFinish={submit} aria-label="选举结果">
+        {sheet && <SheetFields sheet={sheet} />}
         <Row gutter={12}>
           <Col span={6}>
             <Form.Item name="round" label="轮次">
@@ -121,14 +138,14 @@ export function ElectionForm({
             </Form.Item>
           </Col>
           <Col span={5}>
-            <Form.Item name="registered" label={party ? '应到会有选举权党员' : '登记选民数'} rules={[num('人数')]}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="registered" label={party ? '应到会有选举权党员' : '登记选民数'} rules={[num('人数'), COUNT]}>
+              <InputNumber precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           {party && (
             <Col span={4}>
-              <Form.Item name="present" label="实到会人数" rules={[num('实到会人数')]}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              <Form.Item name="present" label="实到会人数" rules={[num('实到会人数'), COUNT]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           )}
@@ -140,8 +157,8 @@ export function ElectionForm({
               ] as const
             ).map(([name, label]) => (
               <Col span={4} key={name}>
-                <Form.Item name={name} label={label} tooltip="计入参加投票人数（收回选票）；未统计可留空，报告单该栏留待手填">
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                <Form.Item name={name} label={label} tooltip="计入参加投票人数（收回选票）；未统计可留空，报告单该栏留待手填" rules={[COUNT]}>
+                  <InputNumber precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
             ))}
@@ -156,8 +173,8 @@ export function ElectionForm({
             ] as const
           ).map(([name, label]) => (
             <Col span={5} key={name}>
-              <Form.Item name={name} label={label} rules={[num(label)]}>
-                <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+              <Form.Item name={name} label={label} rules={[num(label), COUNT]}>
+                <InputNumber precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ))}
@@ -179,11 +196,17 @@ export function ElectionForm({
                       </Col>
                       <Col>应选</Col>
                       <Col>
-                        <Form.Item name={[race.name, 'seats']} noStyle rules={[{ required: true }]}>
-                          <InputNumber aria-label="应选名额" min={1} max={9} precision={0} style={{ width: 70 }} />
+                        <Form.Item name={[race.name, 'seats']} style={{ marginBottom: 0 }} rules={[{ required: true, message: '请填写应选名额' }, inRange(1, 9, '名')]}>
+                          <InputNumber aria-label="应选名额" precision={0} style={{ width: 70 }} />
                         </Form.Item>
                       </Col>
-                      <Col>名</Col>
+                      <Col>名，该职位废票</Col>
+                      <Col>
+                        <Form.Item name={[race.name, 'spoiled']} noStyle>
+                          <InputNumber aria-label="该职位废票" min={0} precision={0} placeholder="0" style={{ width: 70 }} />
+                        </Form.Item>
+                      </Col>
+                      <Col>张</Col>
                     </Row>
                   }
                   extra={
@@ -236,8 +259,8 @@ export function ElectionForm({
                               </Form.Item>
                             </Col>
                             <Col span={4}>
-                              <Form.Item name={[cand.name, 'votes']} rules={[{ required: true, message: '请填写得票' }]}>
-                                <InputNumber placeholder="得票" aria-label={`被选举人${j + 1}得票`} min={0} precision={0} style={{ width: '100%' }} />
+                              <Form.Item name={[cand.name, 'votes']} rules={[{ required: true, message: '请填写得票' }, COUNT]}>
+                                <InputNumber placeholder="得票" aria-label={`被选举人${j + 1}得票`} precision={0} style={{ width: '100%' }} />
                               </Form.Item>
                             </Col>
                             <Col span={3}>
@@ -283,5 +306,37 @@ export function ElectionForm({
         )}
       </Card>
     </FormModal>
+  )
+}
+
+/** Who keys the sheet (the name for now, an account later), and why a locked result is corrected. */
+function SheetFields({ sheet }: { sheet: SheetEntry }) {
+  return (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={
+          sheet.entryNo === 1
+            ? '第一次录入：对照纸质计票单逐项录入。保存后须由另一名工作人员不看本次数字，再录入一次；两次一致才生成正式结果。'
+            : '第二次录入：请对照同一张纸质计票单重新录入（看不到第一次录入的数字），两次录入逐项比对。'
+        }
+      />
+      <Row gutter={12}>
+        <Col span={6}>
+          <Form.Item name="enteredBy" label="录入人" rules={[{ required: true, whitespace: true, message: '请填写录入人姓名' }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+        </Col>
+        {sheet.correcting && (
+          <Col span={18}>
+            <Form.Item name="reason" label={`更正原因（第${sheet.correcting.version + 1}版）`} rules={[{ required: true, whitespace: true, message: '请填写更正原因' }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+        )}
+      </Row>
+    </>
   )
 }

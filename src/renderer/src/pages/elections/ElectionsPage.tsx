@@ -7,8 +7,10 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { VillageSelect } from '../../components/VillageSelect'
+import type { CountSheet } from '../../../../shared/count-sheet'
+import { CountSheetsPanel } from './CountSheetsPanel'
 import { DecisionView } from './DecisionView'
-import { ElectionForm } from './ElectionForm'
+import { ElectionForm, type SheetEntry } from './ElectionForm'
 
 export function ElectionsPage() {
   const [villageId, setVillageId] = useState<number | null>(null)
@@ -29,7 +31,12 @@ function VillageResults({ villageId }: { villageId: number }) {
   const rules = useResource(() => unwrap(api.elections.rules()), [])
   const village = useResource(() => unwrap(api.villages.get({ id: villageId })), [villageId])
   const counts = useResource(() => unwrap(api.voters.counts({ villageId })), [villageId])
-  const [editing, setEditing] = useState<{ body: Body; election: ElectionRecord | null } | null>(null)
+  const sheets = useResource(() => unwrap(api.countSheets.list({ villageId })), [villageId])
+  const [editing, setEditing] = useState<{ body: Body; election: ElectionRecord | null; sheet?: SheetEntry } | null>(null)
+  const reload = () => {
+    report.reload()
+    sheets.reload()
+  }
 
   const remove = (e: ElectionRecord) =>
     modal.confirm({
@@ -55,7 +62,18 @@ function VillageResults({ villageId }: { villageId: number }) {
       {report.data && (
         <Space orientation="vertical" style={{ width: '100%' }} size={16}>
           {report.data.bodies.map((b) => (
-            <BodyCard key={b.body} data={b} onAdd={() => setEditing({ body: b.body, election: null })} onEdit={(e) => setEditing({ body: b.body, election: e })} onRemove={remove} />
+            <BodyCard
+              key={b.body}
+              data={b}
+              sheets={(sheets.data ?? []).filter((s) => s.body === b.body)}
+              onAdd={() => setEditing({ body: b.body, election: null })}
+              onEnter={() => setEditing({ body: b.body, election: null, sheet: { sheetId: null, entryNo: 1, correcting: null } })}
+              onSecond={(s: CountSheet) => setEditing({ body: b.body, election: null, sheet: { sheetId: s.id, entryNo: 2, correcting: null } })}
+              onCorrect={(e) => setEditing({ body: b.body, election: e, sheet: { sheetId: null, entryNo: 1, correcting: e } })}
+              onResolved={reload}
+              onEdit={(e) => setEditing({ body: b.body, election: e })}
+              onRemove={remove}
+            />
           ))}
         </Space>
       )}
@@ -65,13 +83,14 @@ function VillageResults({ villageId }: { villageId: number }) {
           villageId={villageId}
           body={editing.body}
           election={editing.election}
+          sheet={editing.sheet ?? null}
           defaults={defaults(editing.body)}
           thresholds={rules.data?.thresholds}
           onClose={() => setEditing(null)}
-          onSaved={() => {
+          onSaved={(saved) => {
             setEditing(null)
-            message.success('已保存选举结果，本届两委成员已按当选结果更新')
-            report.reload()
+            message.success(saved ? '已保存选举结果，本届两委成员已按当选结果更新' : '已保存本次录入')
+            reload()
           }}
         />
       )}
@@ -81,12 +100,22 @@ function VillageResults({ villageId }: { villageId: number }) {
 
 function BodyCard({
   data,
+  sheets,
   onAdd,
+  onEnter,
+  onSecond,
+  onCorrect,
+  onResolved,
   onEdit,
   onRemove
 }: {
   data: VillageResultReport['bodies'][number]
+  sheets: CountSheet[]
   onAdd: () => void
+  onEnter: () => void
+  onSecond: (s: CountSheet) => void
+  onCorrect: (e: ElectionRecord) => void
+  onResolved: () => void
   onEdit: (e: ElectionRecord) => void
   onRemove: (e: ElectionRecord) => void
 }) {
@@ -94,11 +123,17 @@ function BodyCard({
     <Card
       title={BODY_NAMES[data.body]}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={onAdd}>
-          录入{data.body}选举结果
-        </Button>
+        <Space>
+          <Button type="primary" icon={<PlusOutlined />} onClick={onEnter}>
+            双人录入{data.body}计票单
+          </Button>
+          <Button icon={<PlusOutlined />} onClick={onAdd}>
+            录入{data.body}选举结果
+          </Button>
+        </Space>
       }
     >
+      <CountSheetsPanel sheets={sheets} onSecond={onSecond} onResolved={onResolved} />
       {data.elections.length === 0 ? (
         <Empty description="还没有录入选举结果" />
       ) : (
@@ -122,16 +157,27 @@ function BodyCard({
               key={e.id}
               size="small"
               type="inner"
-              title={`${e.heldOn} ${e.round}`}
-              extra={
-                <Space size={0}>
-                  <Button type="link" icon={<EditOutlined />} onClick={() => onEdit(e)}>
-                    修改
-                  </Button>
-                  <Button type="link" danger icon={<DeleteOutlined />} onClick={() => onRemove(e)}>
-                    删除
-                  </Button>
+              title={
+                <Space>
+                  {`${e.heldOn} ${e.round}`}
+                  {e.locked ? <Tag color="green">双人核对一致 · 已锁定 · 第{e.version}版</Tag> : <Tag>单人录入，未双人核对</Tag>}
                 </Space>
+              }
+              extra={
+                e.locked ? (
+                  <Button type="link" icon={<EditOutlined />} onClick={() => onCorrect(e)}>
+                    更正
+                  </Button>
+                ) : (
+                  <Space size={0}>
+                    <Button type="link" icon={<EditOutlined />} onClick={() => onEdit(e)}>
+                      修改
+                    </Button>
+                    <Button type="link" danger icon={<DeleteOutlined />} onClick={() => onRemove(e)}>
+                      删除
+                    </Button>
+                  </Space>
+                )
               }
             >
               <p style={{ marginTop: 0, color: '#555' }}>

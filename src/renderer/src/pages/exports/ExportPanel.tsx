@@ -3,6 +3,7 @@ import { useState } from 'react'
 import type { Term } from '../../../../shared/election'
 import { STAGES, type Stage } from '../../../../shared/candidate'
 import type { ExportFormat, ExportTable } from '../../../../shared/exports'
+import { NOTICE_KINDS, type NoticeKind } from '../../../../shared/notices'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
@@ -10,7 +11,7 @@ import { useJob } from '../../components/useJob'
 import { FORMAT_LABEL, useSaveExported } from './ExportButton'
 
 /** Batches of forms run as jobs with a progress bar; the other tables come back at once. */
-const AS_JOB: ReadonlySet<ExportTable> = new Set(['dossier', 'voters'])
+const AS_JOB: ReadonlySet<ExportTable> = new Set(['dossier', 'voters', 'ballots', 'tally-sheets', 'notices'])
 /** Tables drawn from the candidate register, which a stage of the vetting path narrows. */
 const BY_STAGE: ReadonlySet<ExportTable> = new Set(['candidates', 'review', 'dossier'])
 
@@ -23,12 +24,13 @@ export function ExportPanel() {
   const [term, setTerm] = useState<Term>('本届')
   const [stage, setStage] = useState<Stage | null>(null)
   const [filledBy, setFilledBy] = useState('')
+  const [notice, setNotice] = useState<NoticeKind>(NOTICE_KINDS[0])
   const [busy, setBusy] = useState<string | null>(null)
   const job = useJob()
   const save = useSaveExported()
 
   async function exportTable(table: ExportTable, format: ExportFormat) {
-    const input = { table, format, villageId, term, ...(BY_STAGE.has(table) ? { stage, filledBy } : {}) }
+    const input = { table, format, villageId, term, ...(BY_STAGE.has(table) ? { stage, filledBy } : {}), ...(table === 'notices' ? { notice } : {}) }
     setBusy(`${table}.${format}`)
     try {
       if (!AS_JOB.has(table)) return await save(await unwrap(api.exports.file(input)))
@@ -75,16 +77,24 @@ export function ExportPanel() {
         />
         <span>填表人</span>
         <Input aria-label="填表人" style={{ width: 120 }} maxLength={20} value={filledBy} onChange={(e) => setFilledBy(e.target.value)} />
+        <span>公告</span>
+        <Select
+          aria-label="公告种类"
+          style={{ width: 170 }}
+          value={notice}
+          onChange={setNotice}
+          options={NOTICE_KINDS.map((n) => ({ value: n, label: n }))}
+        />
       </Space>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Typography.Text type="secondary">审查环节只作用于人选花名册、资格联审表和人选登记表。Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
+        <Typography.Text type="secondary">审查环节只作用于人选花名册、资格联审表和人选登记表；公告按“公告模板”的措辞生成，选票的候选人按姓氏笔画排列。Excel 按 A4 排版、表头每页重复；PDF 内嵌中文字体，任何电脑打印一致。</Typography.Text>
       </Space>
       <LoadState loading={tables.loading} error={tables.error} onRetry={tables.reload}>
         <Table
           rowKey="name"
           size="small"
           pagination={false}
-          dataSource={tables.data ?? []}
+          dataSource={(tables.data ?? []).filter((t) => !t.exportedFrom)}
           locale={{ emptyText: '没有可导出的表格' }}
           columns={[
             { title: '表格', dataIndex: 'label', width: 180 },

@@ -1,5 +1,6 @@
 import { Tabs, type TabsProps } from 'antd'
 import { ExportPanel } from '../exports/ExportPanel'
+import { NoticeTemplatesCard } from '../exports/NoticeTemplatesCard'
 import { ImportPanel } from './ImportPanel'
 import { LrmxImportPanel } from './LrmxImportPanel'
 
@@ -15,7 +16,8 @@ export const IMPORT_EXPORT_TABS: NonNullable<TabsProps['items']> = [
       </>
     )
   },
-  { key: 'export', label: '导出', children: <ExportPanel /> }
+  { key: 'export', label: '导出', children: <ExportPanel /> },
+  { key: 'notices', label: '公告模板', children: <NoticeTemplatesCard /> }
 ]
 
 export function ImportExportPage() {

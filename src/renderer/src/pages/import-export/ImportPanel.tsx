@@ -3,10 +3,11 @@ import { Alert, App, Button, Card, Descriptions, Empty, Radio, Select, Space, Ta
 import { useMemo, useState } from 'react'
 import type { Term } from '../../../../shared/election'
 import type { JobResults, JobStatus } from '../../../../shared/jobs'
-import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportProblem, type ImportSummary, type PreviewRow } from '../../../../shared/import'
+import { previewOutcome, type ImportColumn, type ImportKind, type ImportPreview, type ImportSummary, type PreviewRow } from '../../../../shared/import'
 import { api, unwrap } from '../../api/client'
 import { pickFile, type PickedFile } from '../../api/platform'
 import { useResource } from '../../api/useResource'
+import { ImportProblems } from '../../components/ImportProblems'
 import { LoadState } from '../../components/LoadState'
 import { useJob } from '../../components/useJob'
 import { useSaveExported } from '../exports/ExportButton'
@@ -174,12 +175,6 @@ export function ImportPanel() {
     }
   ]
 
-  const problemColumns: TableColumnsType<ImportProblem> = [
-    { title: '行号', dataIndex: 'row', width: 80, render: (r: number) => (r > 0 ? `第 ${r} 行` : '—') },
-    { title: '列', key: 'column', width: 200, render: (_, p) => (p.column ? `${p.column} 列（${p.header}）` : p.header || '整行') },
-    { title: '问题', dataIndex: 'message' }
-  ]
-
   const mappedFields = preview?.columns.filter((c) => c.field).map((c) => c.field!) ?? []
   const rowColumns: TableColumnsType<PreviewRow> = [
     { title: '行号', dataIndex: 'row', width: 70, fixed: 'left' },
@@ -216,7 +211,7 @@ export function ImportPanel() {
               setKind(k)
               reset()
             }}
-            options={(kinds.data ?? []).map((k) => ({ value: k.kind, label: k.label }))}
+            options={(kinds.data ?? []).filter((k) => !k.importedFrom).map((k) => ({ value: k.kind, label: k.label }))}
           />
           {def?.kind !== 'villages' && (
             <>
@@ -324,18 +319,7 @@ export function ImportPanel() {
             <Card size="small" title="列对应">
               <Table<ImportColumn> rowKey="letter" size="small" pagination={false} columns={mappingColumns} dataSource={preview.columns} />
             </Card>
-            {preview.problems.length > 0 && (
-              <Card size="small" title={`问题（共 ${preview.counts.problems} 处${preview.counts.problems > preview.problems.length ? `，显示前 ${preview.problems.length} 处` : ''}）`}>
-                <Table<ImportProblem>
-                  rowKey={(p) => `${p.row}-${p.column}-${p.message}`}
-                  size="small"
-                  columns={problemColumns}
-                  dataSource={preview.problems}
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                  aria-label="问题列表"
-                />
-              </Card>
-            )}
+            <ImportProblems problems={preview.problems} total={preview.counts.problems} />
             <Card size="small" title={`预览（前 ${preview.rows.length} 行）`}>
               <Table<PreviewRow>
                 rowKey="row"

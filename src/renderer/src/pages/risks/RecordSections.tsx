@@ -1,4 +1,6 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
+import type { Rule } from 'antd/es/form'
+import { inRange } from '../../components/range'
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from 'antd'
 import { FormModal } from '../../components/FormModal'
 import dayjs from 'dayjs'
@@ -178,6 +180,9 @@ function RecordSection({ def, villageId, onChanged }: { def: SectionDef; village
   )
 }
 
+/** Numbers are refused outside their range, with the range said, never clamped by the input. */
+const RANGES: Partial<Record<Field['kind'], Rule>> = { count: inRange(0), percent: inRange(0, 100, '%') }
+
 function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef; villageId: number; row: Row | 'new' | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Record<string, unknown>>()
   const [problem, setProblem] = useState<string | null>(null)
@@ -189,9 +194,9 @@ function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef
       case 'date':
         return <DatePicker {...dateProps} aria-label={f.label} />
       case 'count':
-        return <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        return <InputNumber precision={0} style={{ width: '100%' }} />
       case 'percent':
-        return <InputNumber min={0} max={100} style={{ width: '100%' }} />
+        return <InputNumber style={{ width: '100%' }} />
       case 'select':
         return <Select options={(f.options ?? []).map((o) => ({ value: o, label: o }))} aria-label={f.label} />
       default:
@@ -223,7 +228,7 @@ function RecordForm({ def, villageId, row, onClose, onSaved }: { def: SectionDef
         }}
       >
         {def.fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+          <Form.Item key={f.name} name={f.name} label={f.label} rules={[...(f.required ? [{ required: true, message: `请填写${f.label}` }] : []), ...(RANGES[f.kind] ? [RANGES[f.kind]!] : [])]}>
             {input(f)}
           </Form.Item>
         ))}

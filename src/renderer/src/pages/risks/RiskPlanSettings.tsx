@@ -5,7 +5,8 @@ import { PLAN_SIDES, type PlanStepTemplate } from '../../../../shared/plan-sched
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
-import { inRange } from '../../components/range'
+import { inRange, rangeProblem } from '../../components/range'
+import { RangeCell } from '../../components/RangeCell'
 import { showSaved, useLeaveGuard, useUnsavedEdits } from '../../lib/unsavedEdits'
 import { ProblemAlert } from '../../components/ProblemAlert'
 
@@ -82,6 +83,19 @@ function PlanTemplateCard() {
     })
   const save = async () => {
     setProblem(null)
+    const wrong = steps
+      .map((st, i) => {
+        const p =
+          rangeProblem(st.durationDays, { label: '天数', required: true, min: 1, max: 90, unit: '天' }) ??
+          rangeProblem(st.minDaysBeforeVote, { label: '选举日前天数', min: 1, max: 120, unit: '天' }) ??
+          rangeProblem(st.maxDaysAfterVote, { label: '选举后天数', min: 1, max: 120, unit: '天' })
+        return p && `第${i + 1}步“${st.name}”：${p}`
+      })
+      .filter(Boolean)
+    if (wrong.length > 0) {
+      setProblem(`模板未保存：${wrong.join('；')}`)
+      return
+    }
     try {
       await unwrap(api.plans.saveTemplate({ steps }))
       message.success('已保存工作计划模板')
@@ -135,7 +149,7 @@ function PlanTemplateCard() {
           columns={[
             { title: '所属', dataIndex: 'side', width: 100, render: (v, _, i) => <Select size="small" value={v} style={{ width: 90 }} onChange={(side) => patch(i, { side })} options={PLAN_SIDES.map((s) => ({ value: s, label: s }))} /> },
             { title: '步骤名称', dataIndex: 'name', render: (v, _, i) => <Input size="small" value={v} maxLength={40} onChange={(e) => patch(i, { name: e.target.value })} aria-label="步骤名称" /> },
-            { title: '天数', dataIndex: 'durationDays', width: 80, render: (v, _, i) => <InputNumber size="small" min={1} max={90} value={v} onChange={(d) => patch(i, { durationDays: d ?? 1 })} /> },
+            { title: '天数', dataIndex: 'durationDays', width: 80, render: (v, _, i) => <RangeCell label="天数" required min={1} max={90} unit="天" value={v} onChange={(d) => patch(i, { durationDays: d as number })} /> },
             {
               title: '前置步骤',
               dataIndex: 'after',
@@ -153,8 +167,8 @@ function PlanTemplateCard() {
               )
             },
             { title: '选举日', dataIndex: 'isVote', width: 70, align: 'center', render: (v, _, i) => <Checkbox checked={v} onChange={(e) => patch(i, { isVote: e.target.checked })} /> },
-            { title: '选举日前至少(天)', dataIndex: 'minDaysBeforeVote', width: 120, render: (v, _, i) => <InputNumber size="small" min={1} max={120} value={v} onChange={(d) => patch(i, { minDaysBeforeVote: d ?? null })} /> },
-            { title: '选举后至多(天)', dataIndex: 'maxDaysAfterVote', width: 120, render: (v, _, i) => <InputNumber size="small" min={1} max={120} value={v} onChange={(d) => patch(i, { maxDaysAfterVote: d ?? null })} /> },
+            { title: '选举日前至少(天)', dataIndex: 'minDaysBeforeVote', width: 120, render: (v, _, i) => <RangeCell label="选举日前天数" min={1} max={120} unit="天" value={v} onChange={(d) => patch(i, { minDaysBeforeVote: d })} /> },
+            { title: '选举后至多(天)', dataIndex: 'maxDaysAfterVote', width: 120, render: (v, _, i) => <RangeCell label="选举后天数" min={1} max={120} unit="天" value={v} onChange={(d) => patch(i, { maxDaysAfterVote: d })} /> },
             {
               title: '',
               key: 'ops',

@@ -5,6 +5,7 @@ import { LoadState } from '../../components/LoadState'
 import { RiskPlanSettings } from '../risks/RiskPlanSettings'
 import { TownshipDaysCard } from './TownshipDaysCard'
 import { VotingRulesCard } from './VotingRulesCard'
+import { OfficialCalendarCard } from './OfficialCalendarCard'
 import { VettingSettings } from '../candidates/VettingSettings'
 
 const ACTIONS: Record<string, { label: string; color: string }> = {
@@ -42,6 +43,7 @@ export function SettingsPage() {
       <RiskPlanSettings />
       <TownshipDaysCard />
       <VotingRulesCard />
+      <OfficialCalendarCard />
       <Card title="操作记录（最近 200 条）" size="small">
         <LoadState loading={audit.loading} error={audit.error} onRetry={audit.reload}>
           <Table

@@ -50,7 +50,6 @@ export function VotingRulesCard() {
       <ProblemAlert problem={problem} style={{ marginBottom: 12 }} />
       <Form form={form} layout="vertical" scrollToFirstError onFinish={save} aria-label="选民登记与选举规则">
         <Row gutter={16}>
-          {n('voterMinAge', '选民年龄（选举日年满）', '周岁', 16, 25)}
           {n('publicationDaysBefore', '选民名单于选举日前公布', '天')}
           {n('objectionDays', '公布后提出申诉的期限', '天', 1, 30)}
           {n('answerDays', '申诉答复期限', '天', 1, 30)}

@@ -1,7 +1,7 @@
-import { App, Button, Checkbox, DatePicker, Form, Input, Popconfirm, Select, Table, Tag } from 'antd'
+import { App, Button, Checkbox, DatePicker, Form, Popconfirm, Select, Table, Tag } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
-import type { Proxy } from '../../../../shared/voter'
+import { NEAR_RELATIVE_KINDS, type Proxy } from '../../../../shared/voter'
 import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
@@ -51,8 +51,8 @@ export function ProxiesPanel({ villageId }: { villageId: number }) {
         <Form.Item name="holderId" rules={[{ required: true, message: '请选择受托人' }]}>
           <VoterPicker villageId={villageId} label="受托人" />
         </Form.Item>
-        <Form.Item name="relation" rules={[{ required: true, message: '请填写关系' }]}>
-          <Input placeholder="关系（近亲属）" aria-label="关系" style={{ width: 130 }} />
+        <Form.Item name="relation" rules={[{ required: true, message: '请选择关系' }]}>
+          <Select placeholder="关系（近亲属）" aria-label="关系" style={{ width: 130 }} options={NEAR_RELATIVE_KINDS.map((k) => ({ value: k, label: k }))} />
         </Form.Item>
         <Form.Item name="signedOn">
           <DatePicker placeholder="委托书日期" aria-label="委托书日期" />
