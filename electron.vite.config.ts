@@ -17,6 +17,8 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // Started by path on its own thread (import/xlsx-thread.ts), so it is an entry of its own.
           'xlsx-worker': resolve(__dirname, 'src/main/core/import/xlsx-worker.ts'),
+          // The import's writing thread (import/commit-thread.ts), likewise started by path.
+          'commit-worker': resolve(__dirname, 'src/main/core/import/commit-worker.ts'),
           // A large batch of forms is laid out on two threads (exports/dossier-pdf-threads.ts).
           'dossier-pdf-worker': resolve(__dirname, 'src/main/core/exports/dossier-pdf-worker.ts')
         }

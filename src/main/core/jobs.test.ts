@@ -20,6 +20,35 @@ describe('JobRunner', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5])
   })
 
+  it('takes no cancel once the work has passed its final step, and reports what it did', async () => {
+    const jobs = new JobRunner()
+    let release!: () => void
+    const committing = new Promise<void>((r) => (release = r))
+    let final: boolean | undefined
+    const started = jobs.start('test', '测试', async (ctx) => {
+      final = ctx.finalStep!()
+      await committing
+      return 'committed'
+    })
+    while (final === undefined) await yieldToEventLoop()
+    expect(jobs.cancel(started.id)).toMatchObject({ state: 'running', message: '正在保存，已无法取消' })
+    release()
+    expect(await jobs.wait(started.id)).toMatchObject({ state: 'done', result: 'committed' })
+
+    // A cancel that came first wins: the final step is refused.
+    let refused: boolean | undefined
+    const second = jobs.start('test', '测试', async (ctx) => {
+      while (!ctx.signal.aborted) await yieldToEventLoop()
+      refused = !ctx.finalStep!()
+      ctx.throwIfCancelled()
+      return 'committed'
+    })
+    await yieldToEventLoop()
+    jobs.cancel(second.id)
+    expect((await jobs.wait(second.id)).state).toBe('cancelled')
+    expect(refused).toBe(true)
+  })
+
   it('stops a job that is cancelled between steps', async () => {
     const jobs = new JobRunner()
     let steps = 0

@@ -9,6 +9,11 @@ export interface JobContext {
   /** Aborted when the user presses 取消; long loops check it (throwIfCancelled) between steps. */
   signal: AbortSignal
   throwIfCancelled(): void
+  /**
+   * The work is about to make its change final (an import's COMMIT, on another thread): true when no cancel was
+   * asked, and from then on a cancel is refused, so that a job reported cancelled has changed nothing.
+   */
+  finalStep?(): boolean
 }
 
 export class JobCancelled extends Error {
@@ -25,14 +30,15 @@ const KEEP_FINISHED_MS = 30 * 60 * 1000
  * because jobs write only in one final transaction.
  */
 export class JobRunner {
-  private readonly jobs = new Map<string, { status: JobStatus; controller: AbortController }>()
+  private readonly jobs = new Map<string, { status: JobStatus; controller: AbortController; final: boolean }>()
 
   start<T>(kind: JobKind | 'test', label: string, work: (ctx: JobContext) => Promise<T>): JobStatus<T> {
     this.sweep()
     const id = crypto.randomUUID()
     const controller = new AbortController()
     const status: JobStatus<T> = { id, kind, label, state: 'running', done: 0, total: null, message: '', startedAt: Date.now() }
-    this.jobs.set(id, { status, controller })
+    const job = { status, controller, final: false }
+    this.jobs.set(id, job)
     const ctx: JobContext = {
       progress: (done, total, message) => {
         status.done = done
@@ -42,18 +48,23 @@ export class JobRunner {
       signal: controller.signal,
       throwIfCancelled: () => {
         if (controller.signal.aborted) throw new JobCancelled()
+      },
+      finalStep: () => {
+        if (controller.signal.aborted) return false
+        job.final = true
+        return true
       }
     }
     // Let the caller receive the id before any work begins.
     setImmediate(() => {
       work(ctx).then(
         (result) => {
-          if (controller.signal.aborted) return this.finish(status, 'cancelled')
+          if (controller.signal.aborted && !job.final) return this.finish(status, 'cancelled')
           status.result = result
           this.finish(status, 'done')
         },
         (e: unknown) => {
-          if (e instanceof JobCancelled || controller.signal.aborted) return this.finish(status, 'cancelled')
+          if (e instanceof JobCancelled || (controller.signal.aborted && !job.final)) return this.finish(status, 'cancelled')
           status.error =
             e instanceof AppFailure ? { code: e.error.code, message: e.error.message } : { code: 'internal', message: (e as Error).message }
           this.finish(status, 'failed')
@@ -71,8 +82,12 @@ export class JobRunner {
   cancel(id: string): JobStatus | undefined {
     const job = this.jobs.get(id)
     if (job && job.status.state === 'running') {
-      job.controller.abort()
-      job.status.message = '正在取消…'
+      if (job.final) {
+        job.status.message = '正在保存，已无法取消'
+      } else {
+        job.controller.abort()
+        job.status.message = '正在取消…'
+      }
     }
     return this.status(id)
   }

@@ -17,7 +17,8 @@ beforeEach(async () => {
   // A village already on the register, written the usual way (below BULK_ROWS: the triggers count each row).
   await testServices(store).imports.commitInBatches(await preview(600, 0, villageIds[1]))
   return () => store.close()
-})
+  // The commit starts its writing thread, which loads the services from source here (tsx): slow on a busy machine.
+}, 60_000)
 
 /** The kept counts as the table holds them, and as counting every voter on the lists gives them. */
 function tallies(): { kept: unknown[]; counted: unknown[] } {
@@ -90,5 +91,25 @@ describe('a bulk voter import and the kept counts', () => {
     expect(tallies()).toEqual(before)
     expect(triggers()).toBe(triggersBefore)
     expect(store.value<number>('SELECT count(*) FROM voters')).toBe(600)
+  })
+
+  it('the one-pass import (CLI) sets the triggers aside alike once the file is large, and a refused file puts them back', async () => {
+    const imports = testServices(store).imports
+    const before = triggers()
+    const file = path.join(tempDir(), 'one-pass.xlsx')
+    await writeVoterRoster(file, 3000, 30_000)
+    const { summary } = await imports.readAndCommit('voters', { path: file }, { villageId: villageIds[0] })
+    expect(summary?.added).toBe(3000)
+    const t = tallies()
+    expect(t.kept).toEqual(t.counted)
+    expect(triggers()).toBe(before)
+    // The same people into another village: every row conflicts, found after the triggers were set aside.
+    const kept = tallies()
+    const refused = await imports.readAndCommit('voters', { path: file }, { villageId: villageIds[2] })
+    expect(refused.summary).toBeNull()
+    expect(refused.preview.counts.problems).toBe(3000)
+    expect(tallies()).toEqual(kept)
+    expect(triggers()).toBe(before)
+    expect(store.value<number>('SELECT count(*) FROM voters')).toBe(3600)
   })
 })

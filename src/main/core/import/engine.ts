@@ -45,6 +45,8 @@ const SINK_CHUNK = 500
 export interface Progress {
   progress(done: number, total?: number | null, message?: string): void
   throwIfCancelled(): void
+  /** The change is about to be made final: false when a cancel came first (see JobContext.finalStep). */
+  finalStep?(): boolean
 }
 
 /** A file read and checked, kept between preview and commit. */
@@ -265,7 +267,7 @@ export function addProblem(a: Analysis, p: ImportProblem): void {
 }
 
 /** Conflicts with the register become row problems too, under the column of the field concerned. */
-export function registerProblems(a: Analysis, plan: Planned[]): ImportProblem[] {
+export function registerProblems(a: Pick<Analysis, 'columns' | 'recordRows'>, plan: Planned[]): ImportProblem[] {
   const out: ImportProblem[] = []
   plan.forEach((p, i) => {
     if (!p.problem) return

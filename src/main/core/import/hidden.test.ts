@@ -1,27 +1,23 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { badCheckId, idNumber, xlsxBuffer, type FixtureCell, type FixtureSheet } from '../../../../tests/fixtures/rosters'
 import { Store } from '../store'
-import { testServices } from '../test-support'
+import { testServices, useTempDir } from '../test-support'
 import { scanHidden, type HiddenParts } from './hidden'
 import type { ImportService } from './service'
 
+const tempDir = useTempDir()
 let dir: string
 let store: Store
 let imports: ImportService
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'huanjie-hidden-'))
+  dir = tempDir()
   store = Store.fileStore(path.join(dir, 'office.db'))
   imports = testServices(store).imports
-})
-
-afterEach(() => {
-  store.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  return () => store.close()
 })
 
 const PEOPLE = Array.from({ length: 12 }, (_, i) => ({ name: `人员${i + 1}`, id: idNumber('19800501', 100 + i, i % 2 ? '女' : '男') }))

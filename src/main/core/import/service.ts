@@ -4,17 +4,18 @@ import {
   KIND_DEFS,
   type ImportKind,
   type ImportPreview,
-  type ImportProblem,
   type ImportSummary,
   type KindDef,
   type RowAction
 } from '../../../shared/import'
 import { failure } from '../../../shared/result'
 import type { JobResults } from '../../../shared/jobs'
-import { yieldToEventLoop, type JobRunner, type JobStatus } from '../jobs'
-import type { AuditEntry, Store } from '../store'
+import type { JobRunner, JobStatus } from '../jobs'
+import type { Store } from '../store'
 import type { ImportRegisters, KindAdapter, Planned, Register } from './adapter'
 import { addProblem, analyze, countActions, previewOf, previewWith, registerProblems, type AnalyzeOptions, type Analysis, type Progress } from './engine'
+import { commitOnThread } from './commit-thread'
+import { audited, refuseConflicts, slices, writableOf, writeAnalysis } from './write-analysis'
 import { BULK_ROWS, SuspendedTallies } from './bulk-tallies'
 import { adapterFor } from './kinds'
 import { rememberChoice, rememberedChoices } from './mappings'
@@ -57,38 +58,11 @@ const definedValues = (o: Record<string, string | undefined> | undefined): Recor
 
 const silent: Progress = { progress: () => {}, throwIfCancelled: () => {} }
 
-/** The longest a batch of planning or writing keeps the thread before other calls get their turn. */
-const TURN_MS = 40
-const SLICE = 250
-
-/**
- * Record ranges [start, end) of a long loop: the caller works through each; before each the loop checks for a
- * cancel, and after every TURN_MS of work it lets the event loop run (API calls, progress polls).
- */
-async function* slices(total: number, progress: Progress): AsyncIterable<[number, number]> {
-  let turn = performance.now()
-  for (let start = 0; start < total; start += SLICE) {
-    // A cancel is honoured at the next slice; the event loop gets its turn only after TURN_MS of work.
-    progress.throwIfCancelled()
-    if (performance.now() - turn >= TURN_MS) {
-      await yieldToEventLoop()
-      turn = performance.now()
-    }
-    yield [start, Math.min(start + SLICE, total)]
-  }
-}
-
 function refuseUnclean(analysis: Analysis): void {
   if (analysis.missingFields.length > 0) {
     throw failure('import_rejected', `缺少必需的列：${analysis.missingFields.join('、')}。请在列对应中指定后再导入。`)
   }
   if (analysis.problemCount > 0) throw failure('import_rejected', `文件中有 ${analysis.problemCount} 处问题，未导入任何数据。请修改后重新导入。`)
-}
-
-function refuseConflicts(conflicts: ImportProblem[]): void {
-  if (conflicts.length === 0) return
-  const first = conflicts[0]
-  throw failure('import_rejected', `第${first.row}行：${first.message}。共 ${conflicts.length} 处冲突，未导入任何数据。`)
 }
 
 /**
@@ -149,38 +123,24 @@ export class ImportService {
       const { plan } = currentPlan(this.store, analysis, register)
       refuseConflicts(registerProblems(analysis, plan))
       register.write(analysis.records, plan)
-      return this.audited(audit, analysis, adapter.def, countActions(plan.map((p) => p.action)))
+      return audited(audit, analysis, adapter.def, countActions(plan.map((p) => p.action)))
     })
   }
 
   /**
-   * `commit` as the window runs it: the rows written a batch at a time in one transaction on the import's own
-   * connection, every other call answered between batches, progress after each, and a cancel honoured up to
-   * the final COMMIT (rolled back: the register stays as it was).
+   * `commit` as the window runs it: the rows written a batch at a time in one transaction on a connection of the
+   * import's own, with progress after each and a cancel honoured up to the final COMMIT (rolled back: the register
+   * stays as it was). On a file that connection is on the commit thread, so that every other call is answered
+   * meanwhile; an in-memory register (tests) has no other connection, and is written here between calls.
    */
   async commitInBatches(analysis: Analysis, progress: Progress = silent): Promise<ImportSummary> {
     refuseUnclean(analysis)
-    const total = analysis.records.length
+    if (this.store.path !== ':memory:') return commitOnThread(this.store, writableOf(analysis), progress)
     return this.store.writeStreamed(async (tx, audit) => {
-      const adapter = adapterFor(analysis.kind, this.writingOn(tx))
-      const register = adapter.register
       // The write lock is held from here on: a plan still current now stays current.
       const made = plans.get(analysis)
-      let plan = made && made.mark === this.store.changeMark() ? made.plan : null
-      if (!plan && !register.chunked) plan = register.plan(analysis.records)
-      const tallies = analysis.kind === 'voters' && total >= BULK_ROWS ? SuspendedTallies.begin(tx) : null
-      const actions: RowAction[] = []
-      for await (const [start, end] of slices(total, progress)) {
-        const records = analysis.records.slice(start, end)
-        const part = plan ? plan.slice(start, end) : register.plan(records)
-        refuseConflicts(registerProblems({ ...analysis, recordRows: analysis.recordRows.slice(start, end) }, part))
-        register.write(records, part)
-        for (const p of part) actions.push(p.action)
-        progress.progress(end, total, `已写入 ${end} / ${total} 行`)
-      }
-      await tallies?.end(() => progress.throwIfCancelled())
-      progress.throwIfCancelled()
-      return this.audited(audit, analysis, adapter.def, countActions(actions))
+      const plan = made && made.mark === this.store.changeMark() ? made.plan : null
+      return writeAnalysis(tx, this.writingOn(tx), analysis, audit, progress, plan)
     })
   }
 
@@ -205,7 +165,10 @@ export class ImportService {
       return await this.store.writeStreamed(async (tx, audit) => {
         const writing = adapterFor(kind, this.writingOn(tx)).register
         const actions: RowAction[] = []
+        // How many rows the file holds is known only at its end: the counts' triggers are set aside once it is large.
+        let tallies: SuspendedTallies | null = null
         const sink = (a: Analysis): void => {
+          if (!tallies && kind === 'voters' && a.firstRecord + a.records.length >= BULK_ROWS) tallies = SuspendedTallies.begin(tx)
           const plan = writing.plan(a.records)
           for (const p of plan) actions.push(p.action)
           for (const p of registerProblems(a, plan)) addProblem(a, p)
@@ -215,8 +178,9 @@ export class ImportService {
         const analysis = await analyze(this.store, adapter, input, { ...analyzeOptions, sink }, progress)
         const preview = previewWith(crypto.randomUUID(), analysis, adapter, actions)
         if (preview.missingFields.length > 0 || analysis.problemCount > 0) throw new Rejected(preview)
+        await (tallies as SuspendedTallies | null)?.end(() => progress.throwIfCancelled())
         progress.throwIfCancelled()
-        return { preview, summary: this.audited(audit, analysis, adapter.def, countActions(actions)) }
+        return { preview, summary: audited(audit, analysis, adapter.def, countActions(actions)) }
       })
     } catch (e) {
       if (e instanceof Rejected) return { preview: e.preview, summary: null }
@@ -249,19 +213,6 @@ export class ImportService {
         fileValues
       }
     }
-  }
-
-  /** The one audit entry of an import, and its summary. */
-  private audited(audit: (entry: AuditEntry) => void, analysis: Analysis, def: KindDef, counts: Record<RowAction, number>): ImportSummary {
-    const summary: ImportSummary = { kind: analysis.kind, fileName: analysis.fileName, sha256: analysis.sha256, ...counts }
-    audit({
-      action: 'import',
-      entity: analysis.kind,
-      entityId: null,
-      summary: `导入${def.label}“${analysis.fileName}”：新增 ${counts.added}，更新 ${counts.updated}，未变 ${counts.unchanged}`,
-      after: { ...summary, sheet: analysis.sheet, rows: analysis.rowCount, villageId: analysis.villageId }
-    })
-    return summary
   }
 
   startPreview(kind: ImportKind, input: FileInput, options: ReadOptions): JobStatus<JobResults['import-preview']> {

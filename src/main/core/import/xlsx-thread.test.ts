@@ -112,8 +112,15 @@ describe('reading and preparing a workbook on its worker thread', () => {
     expect(workerDir(path.join('/work', 'main', 'out', 'main'))).toBe(path.join('/work', 'main', 'out', 'main'))
   })
 
-  it('lists the worker and its chunk among the files the package unpacks', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as { build: { asarUnpack: string[] } }
-    expect(pkg.build.asarUnpack).toEqual(expect.arrayContaining(['out/main/xlsx-worker.js', 'out/main/chunks/**']))
+  it('lists the workers, their chunks and what the writing thread loads SQLite with among the files the package unpacks', () => {
+    const root = path.join(__dirname, '..', '..', '..', '..')
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { build: { asarUnpack: string[] } }
+    expect(pkg.build.asarUnpack).toEqual(
+      expect.arrayContaining(['out/main/xlsx-worker.js', 'out/main/commit-worker.js', 'out/main/chunks/**', 'node_modules/better-sqlite3/**', 'node_modules/bindings/**'])
+    )
+    // Both are entries of the build, started by those names (threads.ts).
+    const config = fs.readFileSync(path.join(root, 'electron.vite.config.ts'), 'utf8')
+    expect(config).toMatch(/'xlsx-worker': resolve\(/)
+    expect(config).toMatch(/'commit-worker': resolve\(/)
   })
 })
