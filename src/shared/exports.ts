@@ -14,7 +14,9 @@ export const EXPORT_TABLES = {
   timeline: { label: '选务作战图', formats: ['xlsx', 'pdf'] },
   voters: { label: '选民名单', formats: ['xlsx', 'pdf', 'docx'] },
   dossier: { label: '人选登记表', formats: ['pdf', 'docx', 'lrmx'] },
-  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] }
+  'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] },
+  handover: { label: '移交清单', formats: ['xlsx', 'pdf', 'docx'] },
+  'handover-board': { label: '交接进度', formats: ['xlsx', 'pdf'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
 
 /** lrmx: the 干部任免审批表 file, one per person (a batch comes as a zip of them). */

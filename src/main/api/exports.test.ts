@@ -64,7 +64,8 @@ describe('exports API', () => {
     expect(await api.exports.file({ table: 'dossier', format: 'xlsx' })).toMatchObject({ ok: false, error: { message: '“人选登记表”只能导出为 PDF、DOCX、LRMX' } })
     const tables = await api.exports.tables()
     expect(tables.ok && tables.value.map((t) => t.name)).toEqual([
-      'villages', 'candidates', 'review', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report'
+      'villages', 'candidates', 'review', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report',
+      'handover', 'handover-board'
     ])
     expect(await api.exports.file({ table: 'dossier', format: 'pdf', stage: '投票' as never })).toMatchObject({
       ok: false,

@@ -8,6 +8,7 @@ import { candidatesApi } from './candidates'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
 import { exportsApi } from './exports'
+import { handoverApi } from './handover'
 import { importsApi } from './imports'
 import { jobsApi } from './jobs'
 import { membersApi } from './members'
@@ -44,7 +45,8 @@ export function apiOf(s: Services) {
     imports: importsApi(s),
     exports: exportsApi(s),
     jobs: jobsApi(s),
-    audit: auditApi(s)
+    audit: auditApi(s),
+    handover: handoverApi(s)
   }
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from './clock'
 import { ElectionService } from './elections'
 import { CandidateExports } from './exports/candidate-exports'
 import { ExportService } from './exports/service'
+import { HandoverService } from './handover'
 import type { ImportRegisters } from './import/adapter'
 import { ImportService } from './import/service'
 import { JobRunner } from './jobs'
@@ -45,6 +46,7 @@ export interface Services {
   riskBoard: RiskBoardService
   exports: ExportService
   imports: ImportService
+  handover: HandoverService
 }
 
 /** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
@@ -78,7 +80,8 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
-  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports })
+  const handover = new HandoverService(store, clock, settings)
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, handover })
   const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
@@ -101,6 +104,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     plans,
     riskBoard,
     exports,
-    imports
+    imports,
+    handover
   }
 }

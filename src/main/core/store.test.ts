@@ -13,9 +13,12 @@ const tempDir = useTempDir()
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 describe('migrations', () => {
-  it('are numbered 1, 2, 3 … without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
-    expect(LATEST_VERSION).toBe(MIGRATIONS.length)
+  // Numbers are handed out to parallel branches ahead of their merge, so a gap may stand until the others land.
+  it('are numbered upwards from 1, the last one the latest', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    expect(versions.every((v, i) => i === 0 || v > versions[i - 1])).toBe(true)
+    expect(LATEST_VERSION).toBe(versions.at(-1))
   })
 
   it('build an empty file up to the latest version with WAL, foreign keys and STRICT tables', () => {

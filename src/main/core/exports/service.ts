@@ -8,6 +8,7 @@ import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
 import type { ElectionService } from '../elections'
+import type { HandoverService } from '../handover'
 import type { JobResults } from '../../../shared/jobs'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
@@ -24,6 +25,7 @@ import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossi
 import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
+import { handoverBoardLines, handoverBoardSpec, handoverLines, handoverSpec } from './layouts/handover'
 import type { TableHeading } from './layouts/common'
 import { reviewSpec } from './layouts/review'
 import { focusVillagesSpec, risksSpec } from './layouts/risks'
@@ -72,6 +74,7 @@ export interface ExportSources {
   statistics: StatisticsService
   elections: ElectionService
   candidateExports: CandidateExports
+  handover: HandoverService
 }
 
 /**
@@ -145,7 +148,8 @@ export class ExportService {
     const h = this.heading(village?.id ?? null)
     if (req.table === 'dossier') return this.dossierFile(req, label, village, h, ctx)
     if (req.table === 'voters') return this.fileOf(req, label, village, await this.voterList(req.format, village, h, ctx), h)
-    const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
+    const tables =
+      req.table === 'election-report' ? this.electionReport(village, h) : req.table === 'handover' ? this.handoverLists(village, h) : [this.plainTable(req, village, h)]
     const bytes =
       req.format === 'xlsx'
         ? await officialWorkbookBuffer(tables)
@@ -196,6 +200,11 @@ export class ExportService {
         const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
+      case 'handover-board': {
+        const { handover } = this.registers
+        const villages = handover.board().filter((v) => villageId === null || v.villageId === villageId)
+        return plain(handoverBoardSpec({ ...h, days: handover.days() }), handoverBoardLines(villages))
+      }
       default:
         return plain(villagesSpec(h), villageLines(village ? [village] : this.villages.list()))
     }
@@ -218,6 +227,15 @@ export class ExportService {
     if (village) return forms
     const summary = scope.map((s) => summaryRow(s.report, s.facts))
     return [plain(reportSummarySpec(h), [...summary, summaryTotal(summary)]), ...forms]
+  }
+
+  /** 移交清单: one village's, or every village's whose new committee is elected, each on its own page. */
+  private handoverLists(village: Village | null, h: TableHeading): PlainTable[] {
+    const { handover } = this.registers
+    const scope = village ? [handover.village(village.id)] : handover.board().sort((a, b) => a.villageName.localeCompare(b.villageName, 'zh-CN'))
+    const elected = scope.filter((v) => v.electedOn !== null)
+    if (elected.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有选出新一届村(居)委会，无法生成移交清单`)
+    return elected.map((v) => plain(handoverSpec(h, v), handoverLines(v)))
   }
 
   /**

@@ -9,6 +9,7 @@ import { migration008 } from './008_cadre_form'
 import { migration009 } from './009_seats'
 import { migration010 } from './010_ballot_channels'
 import { migration011 } from './011_person_search'
+import { migration019 } from './019_after_vote'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -24,7 +25,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
-  migration011
+  migration011,
+  migration019
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,12 @@
+import { Tabs } from 'antd'
+import { HandoverPanel } from './HandoverPanel'
+
+/** 换届后: what the township sees through after election day. */
+export function AfterVotePage() {
+  return (
+    <div className="page">
+      <h2>换届后工作</h2>
+      <Tabs items={[{ key: 'handover', label: '工作移交', children: <HandoverPanel /> }]} />
+    </div>
+  )
+}
