@@ -16,7 +16,9 @@ export const EXPORT_TABLES = {
   dossier: { label: '人选登记表', formats: ['pdf', 'docx', 'lrmx'] },
   'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] },
   handover: { label: '移交清单', formats: ['xlsx', 'pdf', 'docx'] },
-  'handover-board': { label: '交接进度', formats: ['xlsx', 'pdf'] }
+  'handover-board': { label: '交接进度', formats: ['xlsx', 'pdf'] },
+  lookback: { label: '回头看台账', formats: ['xlsx', 'pdf'] },
+  'focus-after': { label: '换届后重点关注村台账', formats: ['xlsx', 'pdf'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[] }>
 
 /** lrmx: the 干部任免审批表 file, one per person (a batch comes as a zip of them). */

@@ -4,11 +4,13 @@ import type { JobRunner } from '../core/jobs'
 import type { Store } from '../core/store'
 import { appApi } from './app'
 import { auditApi } from './audit'
+import { bodiesApi } from './bodies'
 import { candidatesApi } from './candidates'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
 import { exportsApi } from './exports'
 import { handoverApi } from './handover'
+import { lookbackApi } from './lookback'
 import { importsApi } from './imports'
 import { jobsApi } from './jobs'
 import { membersApi } from './members'
@@ -46,7 +48,9 @@ export function apiOf(s: Services) {
     exports: exportsApi(s),
     jobs: jobsApi(s),
     audit: auditApi(s),
-    handover: handoverApi(s)
+    handover: handoverApi(s),
+    lookback: lookbackApi(s),
+    bodies: bodiesApi(s)
   }
 }
 

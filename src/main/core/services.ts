@@ -1,4 +1,5 @@
 import { AuditService } from './audit'
+import { BodyService } from './bodies'
 import { CandidateService } from './candidates'
 import type { Clock } from './clock'
 import { ElectionService } from './elections'
@@ -14,6 +15,7 @@ import { PersonService } from './persons'
 import { PlanService } from './plans'
 import { RiskBoardService } from './risk-board'
 import { RiskService } from './risks'
+import { LOOKBACK_KINDS } from '../../shared/risk-rules'
 import { SettingsService } from './settings'
 import { StatisticsService } from './statistics'
 import type { Store } from './store'
@@ -47,6 +49,9 @@ export interface Services {
   exports: ExportService
   imports: ImportService
   handover: HandoverService
+  /** 回头看: the problems found after the vote, kept as risk items are. */
+  lookback: RiskService
+  bodies: BodyService
 }
 
 /** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
@@ -81,7 +86,9 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
   const handover = new HandoverService(store, clock, settings)
-  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, handover })
+  const bodies = new BodyService(store, clock, persons)
+  const lookback = new RiskService(store, clock, persons, { ledger: '回头看', noun: '回头看问题', kinds: LOOKBACK_KINDS })
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, handover, lookback, bodies })
   const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
@@ -105,6 +112,8 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     riskBoard,
     exports,
     imports,
-    handover
+    handover,
+    lookback,
+    bodies
   }
 }

@@ -7,6 +7,7 @@ import { failure } from '../../../shared/result'
 import type { Village } from '../../../shared/village'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
+import type { BodyService } from '../bodies'
 import type { ElectionService } from '../elections'
 import type { HandoverService } from '../handover'
 import type { JobResults } from '../../../shared/jobs'
@@ -14,6 +15,7 @@ import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
 import type { MemberService } from '../members'
 import type { RiskBoardService } from '../risk-board'
+import type { RiskService } from '../risks'
 import type { StatisticsService } from '../statistics'
 import type { Store } from '../store'
 import type { VillageService } from '../villages'
@@ -25,6 +27,7 @@ import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossi
 import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
+import { focusAfterRows, focusAfterSpec, lookbackSpec } from './layouts/lookback'
 import { handoverBoardLines, handoverBoardSpec, handoverLines, handoverSpec } from './layouts/handover'
 import type { TableHeading } from './layouts/common'
 import { reviewSpec } from './layouts/review'
@@ -75,6 +78,8 @@ export interface ExportSources {
   elections: ElectionService
   candidateExports: CandidateExports
   handover: HandoverService
+  lookback: RiskService
+  bodies: BodyService
 }
 
 /**
@@ -200,6 +205,10 @@ export class ExportService {
         const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
+      case 'lookback':
+        return plain(lookbackSpec(h), this.board.ledgerRows(villageId, this.registers.lookback))
+      case 'focus-after':
+        return plain(focusAfterSpec(h), focusAfterRows(this.registers.lookback.list({ villageId }), village ? [village] : this.villages.list()))
       case 'handover-board': {
         const { handover } = this.registers
         const villages = handover.board().filter((v) => villageId === null || v.villageId === villageId)
