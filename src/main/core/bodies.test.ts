@@ -76,6 +76,11 @@ describe('村民代表 and 村民小组长', () => {
     const reps = [makeIdNumber('1980-01-01', '女', 30), makeIdNumber('1981-01-01', '男', 31), makeIdNumber('1982-01-01', '男', 32)]
     reps.forEach((id, i) => s.bodies.create(bodyMemberInput.parse({ villageId: west, body: '村民代表', post: '代表', name: `代表${i}`, idNumber: id, groupName: '一组' })))
     expect(s.bodies.counts().get(west)).toMatchObject({ representatives: 3, womenRepresentatives: 1, womenShareMet: true })
+    // The structure statistics carry the counts, per village and for the township.
+    s.bodies.create(body({ name: '孙委员', idNumber: makeIdNumber('1966-06-06', '男', 40) }))
+    const { villages, township } = s.statistics.structure()
+    expect(villages.find((v) => v.villageId === east)!.bodies).toMatchObject({ supervisors: 1, representatives: 0, supervisorsComplete: false })
+    expect(township.bodies).toMatchObject({ supervisors: 1, representatives: 3, womenRepresentatives: 1, womenShareMet: true, groupLeaders: 0 })
   })
 
   it('gives each 村民小组 one 组长 and asks for the group', async () => {

@@ -27,6 +27,7 @@ import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossi
 import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
+import { BODY_TABLES, bodySpec } from './layouts/bodies'
 import { focusAfterRows, focusAfterSpec, lookbackSpec } from './layouts/lookback'
 import { handoverBoardLines, handoverBoardSpec, handoverLines, handoverSpec } from './layouts/handover'
 import type { TableHeading } from './layouts/common'
@@ -204,6 +205,14 @@ export class ExportService {
       case 'timeline': {
         const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
+      }
+      case 'supervisors':
+      case 'representatives':
+      case 'group-leaders': {
+        const body = BODY_TABLES[req.table]
+        const rows = this.registers.bodies.roster({ body, villageId })
+        if (rows.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有登记${EXPORT_TABLES[req.table].label.replace('名册', '')}`)
+        return plain(bodySpec(h, body, rows), rows)
       }
       case 'lookback':
         return plain(lookbackSpec(h), this.board.ledgerRows(villageId, this.registers.lookback))
