@@ -12,7 +12,7 @@ export { columnLetter, foldWidth, headerKey, IGNORED_HEADERS, PREVIEW_ROWS } fro
  * What the importer knows about each kind of roster: its columns, the header words offices use for them,
  * and how a cell becomes a value. Pure data, shared with the renderer for the column-mapping screen.
  */
-export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members'] as const
+export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members', 'supervisors', 'representatives', 'group-leaders'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export type FieldType =
@@ -102,6 +102,27 @@ const postColumns = (label: string, synonyms: readonly string[]): FieldDef[] => 
   }
 ]
 const POST_GROUP = (label: string) => [{ label, fields: ['post', 'partyPost', 'committeePost'] }]
+
+/** A roster of one of the other bodies (监督委员会, 村民代表, 村民小组长): persons with a post and their 村民小组. */
+function bodyKind(kind: ImportKind, label: string, posts: readonly string[], groupRequired: boolean): KindDef {
+  return {
+    kind,
+    label,
+    perVillage: false,
+    matchedBy: '按公民身份号码与村社对应已有成员',
+    fields: [
+      village,
+      name,
+      idNumber,
+      sex,
+      birthDate,
+      { key: 'post', label: '职务', synonyms: ['担任职务', '现任职务'], type: 'choice', values: posts, aliases: { 监委会主任: '主任', 监督委员会主任: '主任', 成员: '委员', 村民代表: '代表', 小组长: '组长', 村民小组长: '组长' } },
+      { key: 'groupName', label: '村民小组', synonyms: ['所在小组', '小组', '组别', '所属小组', '村民小组名称'], type: 'text', max: 30, required: groupRequired },
+      { key: 'electedOn', label: '当选日期', synonyms: ['当选时间', '推选日期', '推选时间'], type: 'date' },
+      { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', max: 500 }
+    ]
+  }
+}
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
   villages: {
@@ -205,7 +226,10 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       education,
       { key: 'electedOn', label: '当选日期', synonyms: ['任职时间', '当选时间', '任职日期'], type: 'date' }
     ]
-  }
+  },
+  supervisors: bodyKind('supervisors', '村务监督委员会成员', ['主任', '委员'], false),
+  representatives: bodyKind('representatives', '村民代表', ['代表'], false),
+  'group-leaders': bodyKind('group-leaders', '村民小组长', ['组长'], true)
 }
 
 export interface ImportProblem {

@@ -63,7 +63,8 @@ export function importRegisters(store: Store, clock: Clock): ImportRegisters {
     villages: new VillageService(store, clock),
     persons,
     voters: new VoterService(store, clock, new SettingsService(store, clock)),
-    members: new MemberService(store, clock, persons)
+    members: new MemberService(store, clock, persons),
+    bodies: new BodyService(store, clock, persons)
   }
 }
 
@@ -89,7 +90,7 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const statistics = new StatisticsService(members, bodies)
   const lookback = new RiskService(store, clock, persons, { ledger: '回头看', noun: '回头看问题', kinds: LOOKBACK_KINDS })
   const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, handover, lookback, bodies })
-  const imports = new ImportService({ store, clock, villages, persons, voters, members }, jobs, (tx) => importRegisters(tx, clock))
+  const imports = new ImportService({ store, clock, villages, persons, voters, members, bodies }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
     clock,

@@ -1,4 +1,5 @@
 import type { KindDef, RowAction } from '../../../shared/import'
+import type { BodyService } from '../bodies'
 import type { Clock } from '../clock'
 import type { MemberService } from '../members'
 import type { PersonService } from '../persons'
@@ -14,6 +15,7 @@ export interface ImportRegisters {
   persons: PersonService
   voters: VoterService
   members: MemberService
+  bodies: BodyService
 }
 
 /** Coerced cell values of one row, by field key; only mapped fields are present, empty cells are null. */
