@@ -1,5 +1,6 @@
 import { Tabs } from 'antd'
 import { HandoverPanel } from './HandoverPanel'
+import { BodiesPanel } from './BodiesPanel'
 import { LookbackPanel } from './LookbackPanel'
 
 /** 换届后: what the township sees through after election day. */
@@ -10,7 +11,8 @@ export function AfterVotePage() {
       <Tabs
         items={[
           { key: 'handover', label: '工作移交', children: <HandoverPanel /> },
-          { key: 'lookback', label: '回头看', children: <LookbackPanel /> }
+          { key: 'lookback', label: '回头看', children: <LookbackPanel /> },
+          { key: 'bodies', label: '其他组织', children: <BodiesPanel /> }
         ]}
       />
     </div>
