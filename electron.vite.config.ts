@@ -16,7 +16,9 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           cli: resolve(__dirname, 'src/main/cli.ts'),
           // Started by path on its own thread (import/xlsx-thread.ts), so it is an entry of its own.
-          'xlsx-worker': resolve(__dirname, 'src/main/core/import/xlsx-worker.ts')
+          'xlsx-worker': resolve(__dirname, 'src/main/core/import/xlsx-worker.ts'),
+          // A large batch of forms is laid out on two threads (exports/dossier-pdf-threads.ts).
+          'dossier-pdf-worker': resolve(__dirname, 'src/main/core/exports/dossier-pdf-worker.ts')
         }
       }
     }

@@ -32,7 +32,8 @@ export function lines(text: string, o: CellOptions): Paragraph[] {
     (t) =>
       new Paragraph({
         alignment: o.align ?? AlignmentType.CENTER,
-        children: [new TextRun(plain ? { text: t } : { text: t, size: (o.size ?? BODY_SIZE) * 2, bold: o.bold })]
+        // An empty line is a paragraph without a run: the family table's blank rows are most of a form's cells.
+        children: t ? [new TextRun(plain ? { text: t } : { text: t, size: (o.size ?? BODY_SIZE) * 2, bold: o.bold })] : []
       })
   )
 }
@@ -50,7 +51,8 @@ export const cell = (text: string, o: CellOptions = {}): TableCell =>
 
 /** A row at least `height` points high, never split over two pages; a header row repeats on each page. */
 export const row = (cells: TableCell[], height: number, header = false): TableRow =>
-  new TableRow({ children: cells, height: { value: twip(height), rule: HeightRule.ATLEAST }, cantSplit: true, tableHeader: header })
+  // tableHeader only where it is on: docx writes `w:tblHeader w:val="off"` for false, on every row.
+  new TableRow({ children: cells, height: { value: twip(height), rule: HeightRule.ATLEAST }, cantSplit: true, ...(header ? { tableHeader: true } : {}) })
 
 /** A table of fixed column widths in points. */
 export const table = (rows: TableRow[], columns: number[]): Table =>

@@ -3,7 +3,7 @@ import { birthWithAge, chineseDate, type DossierData } from '../../../shared/dos
 import { formYearMonth } from '../../../shared/idcard'
 import { yieldToEventLoop } from '../jobs'
 import type { BatchProgress } from './dossier-pdf'
-import { DOSSIER_TITLE } from './dossier-pdf'
+import { batchMessage, DOSSIER_TITLE } from './dossier-pdf'
 import { a4Section, cell, documentStyles, lines, row, spreadLine, table as gridTable, titleParagraph, twip, type CellOptions } from './docx-parts'
 
 /**
@@ -107,7 +107,7 @@ export async function renderDossierDocx(forms: { count: number; form(i: number):
   for (let i = 0; i < forms.count; i++) {
     job?.throwIfCancelled()
     sections.push(dossierSection(forms.form(i)))
-    job?.progress(i + 1, forms.count, `已生成 ${i + 1} / ${forms.count} 份`)
+    job?.progress(i + 1, forms.count, batchMessage(i + 1, forms.count))
     if (i % 20 === 19) await yieldToEventLoop()
   }
   const doc = new Document({ creator: '换届工作台', title: DOSSIER_TITLE, styles: documentStyles, sections })

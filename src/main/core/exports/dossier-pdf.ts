@@ -4,6 +4,7 @@ import { formYearMonth } from '../../../shared/idcard'
 import { yieldToEventLoop } from '../jobs'
 import type { PdfFonts } from './fonts'
 import { BODY, HEADING, IncrementalPdf, pageFooter, type PartsBase } from './pdf'
+import { unbreakTableBody, unbrokenText } from './pdf-unbroken'
 
 export const DOSSIER_TITLE = '村(社区)“两委”换届人选登记表'
 
@@ -16,6 +17,10 @@ const MARGINS: [number, number, number, number] = [28, 34, 28, 34]
 /** pdfmake widths leave out each cell's padding (3 + 3) and the eight rules: 489 + 7 × 6 + 8 = 539 of A4's 595 less margins. */
 const WIDTHS = [61, 69, 51, 69, 71, 68, 100]
 const FAMILY_ROWS = 7
+const FONT_SIZE = 10.5
+const TITLE_SIZE = 17
+/** The width inside the margins: the seven columns with their padding and rules. */
+const PAGE_WIDTH = 539
 const H = { basic: 28, post: 22, resume: 440, rewards: 60, appraisal: 34, reason: 44, family: 18, opinion: 34, seal: 74 }
 /** One 简历 line as pdfmake sets it (measured): Noto Serif SC's tall line box at 10.5 pt × 0.92 × 1.05. */
 const RESUME_LINE = 15.85
@@ -156,7 +161,7 @@ function familyTable(d: DossierData): Content {
     ])
   }
   return {
-    table: { widths: WIDTHS, headerRows: 1, dontBreakRows: true, heights: body.map(() => H.family), body },
+    table: { widths: WIDTHS, headerRows: 1, dontBreakRows: true, heights: body.map(() => H.family), body: unbreakTableBody(body, WIDTHS, FONT_SIZE) },
     layout: LAYOUT,
     margin: [0, -1, 0, 0]
   }
@@ -174,7 +179,7 @@ const LAYOUT = { paddingLeft: () => 3, paddingRight: () => 3, paddingTop: () => 
 
 /** Stacked tables overlap by one line width so that their shared border is drawn once. */
 const part = (rows: Rows, breakable: boolean, first: boolean): Content => ({
-  table: { widths: WIDTHS, heights: rows.map((r) => r[1]), body: rows.map((r) => r[0]), dontBreakRows: !breakable },
+  table: { widths: WIDTHS, heights: rows.map((r) => r[1]), body: unbreakTableBody(rows.map((r) => r[0]), WIDTHS, FONT_SIZE), dontBreakRows: !breakable },
   layout: LAYOUT,
   margin: [0, first ? 0 : -1, 0, 0]
 })
@@ -188,7 +193,7 @@ export function dossierContent(d: DossierData, first: boolean): Content[] {
   const overflow = d.resume.length > RESUME_LINES_ON_PAGE
   const records = part(recordRows(d), false, false) as object
   return [
-    { text: DOSSIER_TITLE, style: 'dossierTitle', pageBreak: first ? undefined : 'before' },
+    { text: unbrokenText(DOSSIER_TITLE, PAGE_WIDTH, TITLE_SIZE), style: 'dossierTitle', pageBreak: first ? undefined : 'before' },
     part(headRows(d), false, true),
     part(resumeRows(d), true, false),
     (overflow ? records : { ...records, pageBreak: 'before', margin: [0, 0, 0, 0] }) as Content,
@@ -199,8 +204,8 @@ export function dossierContent(d: DossierData, first: boolean): Content[] {
         part(sealRows(d), false, false),
         {
           columns: [
-            { text: `填表人：${d.filledBy}`, alignment: 'left' },
-            { text: `填表时间：${chineseDate(d.filledOn)}`, alignment: 'right' }
+            { text: unbrokenText(`填表人：${d.filledBy}`, PAGE_WIDTH / 2 - 4, FONT_SIZE), alignment: 'left' },
+            { text: unbrokenText(`填表时间：${chineseDate(d.filledOn)}`, PAGE_WIDTH / 2 - 4, FONT_SIZE), alignment: 'right' }
           ],
           margin: [4, 6, 4, 0]
         }
@@ -216,9 +221,9 @@ function documentBase(title: string): PartsBase {
     pageOrientation: 'portrait',
     pageMargins: MARGINS,
     // Noto Serif SC's line box is tall; a slightly tighter one keeps two-line labels inside their rows.
-    defaultStyle: { font: BODY, fontSize: 10.5, lineHeight: 0.92 },
+    defaultStyle: { font: BODY, fontSize: FONT_SIZE, lineHeight: 0.92 },
     styles: {
-      dossierTitle: { font: HEADING, fontSize: 17, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
+      dossierTitle: { font: HEADING, fontSize: TITLE_SIZE, bold: true, alignment: 'center', margin: [0, 0, 0, 8] },
       coverTitle: { font: HEADING, fontSize: 18, bold: true, alignment: 'center', margin: [0, 30, 0, 8] },
       head: { font: HEADING, bold: true, alignment: 'center', fillColor: '#f2f2f2' }
     }
@@ -235,6 +240,9 @@ export interface CoverInfo {
   unit: string
   date: string
 }
+
+/** The cover's columns as pdfmake sets them: the two '*' columns share what is left of 539 pt (less padding and rules), at least 140 each. */
+const COVER_WIDTHS = [32, 70, 34, 62, 140, 140]
 
 /** The cover list of a batch: every person in the order of the forms that follow. */
 export function coverContent(list: CoverRow[], cover: CoverInfo): Content[] {
@@ -254,7 +262,7 @@ export function coverContent(list: CoverRow[], cover: CoverInfo): Content[] {
         headerRows: 1,
         dontBreakRows: true,
         widths: [32, 70, 34, 62, '*', '*'],
-        body: [
+        body: unbreakTableBody([
           [head('序号'), head('姓名'), head('性别'), head('出生年月'), head('所在村(社区)'), head('拟任职务')],
           ...list.map(
             (d, i) =>
@@ -267,7 +275,7 @@ export function coverContent(list: CoverRow[], cover: CoverInfo): Content[] {
                 { text: d.proposedPost }
               ] as TableCell[]
           )
-        ]
+        ], COVER_WIDTHS, FONT_SIZE)
       },
       layout: { paddingTop: () => 3, paddingBottom: () => 3 }
     }
@@ -289,10 +297,33 @@ export interface BatchProgress {
 }
 
 /**
- * Many forms in one PDF: the cover list, then each form in order. Each form is laid out on its own
- * (its pages numbered "第 1 页 共 2 页" within the form, as forms are handed in one by one), with a
- * chance to report progress and to be cancelled between forms.
+ * Forms laid out one at a time into one PDF: the cover list (when given), then each form in order. Each form
+ * is laid out on its own, its pages numbered "第 1 页 共 2 页" within the form, as forms are handed in one
+ * by one. The same writer runs in process and on each thread of a large batch (dossier-pdf-threads.ts).
  */
+export class DossierPdfWriter {
+  private readonly pdf: IncrementalPdf
+
+  constructor(fonts: PdfFonts, title: string) {
+    this.pdf = new IncrementalPdf(fonts, documentBase(title))
+  }
+
+  cover(list: CoverRow[], cover: CoverInfo): void {
+    this.pdf.add(coverContent(list, cover), pageFooter(10))
+  }
+
+  form(d: DossierData): void {
+    this.pdf.add(dossierContent(d, true), pageFooter(10))
+  }
+
+  finish(): Promise<Buffer> {
+    return this.pdf.finish()
+  }
+}
+
+export const batchTitle = (cover: CoverInfo): string => `${cover.scope}${DOSSIER_TITLE}`
+
+/** Many forms in one PDF on this thread, with a chance to report progress and to be cancelled between forms. */
 export async function renderDossierBatch(
   forms: DossierData[] | FormSource,
   cover: CoverInfo,
@@ -301,13 +332,15 @@ export async function renderDossierBatch(
 ): Promise<Buffer> {
   const source: FormSource = Array.isArray(forms) ? { cover: forms, form: (i) => forms[i] } : forms
   const total = source.cover.length
-  const pdf = new IncrementalPdf(fonts, documentBase(`${cover.scope}${DOSSIER_TITLE}`))
-  pdf.add(coverContent(source.cover, cover), pageFooter(10))
+  const writer = new DossierPdfWriter(fonts, batchTitle(cover))
+  writer.cover(source.cover, cover)
   for (let i = 0; i < total; i++) {
     job?.throwIfCancelled()
-    pdf.add(dossierContent(source.form(i), true), pageFooter(10))
-    job?.progress(i + 1, total, `已生成 ${i + 1} / ${total} 份`)
+    writer.form(source.form(i))
+    job?.progress(i + 1, total, batchMessage(i + 1, total))
     await yieldToEventLoop()
   }
-  return pdf.finish()
+  return writer.finish()
 }
+
+export const batchMessage = (done: number, total: number): string => `已生成 ${done} / ${total} 份`

@@ -3,12 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dossierOf } from '../../../shared/dossier'
-import { JobRunner } from '../jobs'
 import { dossierDocument, renderDossierBatch } from './dossier-pdf'
 import { discoverPdfFonts, hasTrueTypeOutlines, pdfFonts } from './fonts'
 import { villagesSpec } from './layouts/villages'
 import { renderPdf } from './pdf'
 import { tableDocument } from './pdf-table'
+import { cancelledBatch } from './testing/batch-cancel'
 import { keepArtifact, pdfFontsOf, pdfInfo, pdfText, tempDir } from './testing/files'
 import { imageBoxes, photoPixels, pdfImages, pixelDistance, samplePhoto } from './testing/photos'
 import { overlappingWords, wordBoxes } from './testing/pdf-boxes'
@@ -223,21 +223,9 @@ describe('人选登记表', () => {
   })
 
   it('reports progress per form and stops when cancelled', async () => {
-    const jobs = new JobRunner()
     const list = Array.from({ length: 200 }, (_, i) => sampleDossier(i))
-    const seen: number[] = []
-    const started = jobs.start('export', '批量', (ctx) =>
-      renderDossierBatch(list, { scope: '青山镇', unit: '青山镇', date: '2026-03-01' }, pdfFonts(), {
-        progress: (done, total, message) => {
-          seen.push(done)
-          ctx.progress(done, total, message)
-          if (done === 5) jobs.cancel(started.id)
-        },
-        throwIfCancelled: () => ctx.throwIfCancelled()
-      })
-    )
-    const end = await jobs.wait(started.id)
-    expect(end.state).toBe('cancelled')
-    expect(seen).toEqual([1, 2, 3, 4, 5])
+    const run = await cancelledBatch((job) => renderDossierBatch(list, { scope: '青山镇', unit: '青山镇', date: '2026-03-01' }, pdfFonts(), job))
+    expect(run.state).toBe('cancelled')
+    expect(run.seen).toEqual([1, 2, 3, 4, 5])
   })
 })

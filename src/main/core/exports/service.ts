@@ -23,7 +23,8 @@ import type { VoterService } from '../voters'
 import type { CandidateExports, CandidateScope, FormSigning } from './candidate-exports'
 import { renderDossierDocx } from './dossier-docx'
 import { renderTablesDocx } from './table-docx'
-import { dossierDocument, renderDossierBatch, type BatchProgress } from './dossier-pdf'
+import { dossierDocument, type BatchProgress } from './dossier-pdf'
+import { renderDossierBatchOnThreads } from './dossier-pdf-threads'
 import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
@@ -352,6 +353,6 @@ export class ExportService {
       form
     }
     const cover = { scope: `${village?.name ?? h.unit}${scope.stage ? `（${scope.stage}环节）` : ''}`, unit: h.unit, date: h.date }
-    return this.fileOf(req, label, village, await renderDossierBatch(forms, cover, pdfFonts(), job), h, detail)
+    return this.fileOf(req, label, village, await renderDossierBatchOnThreads(forms, cover, pdfFonts(), job), h, detail)
   }
 }

@@ -7,7 +7,8 @@ import { KIND_DEFS } from '../../../shared/import'
 import { Readable } from 'node:stream'
 import { appendBatch, emptyBatch, prepareSheets, rowPreparer, type PreparedBatch, type PreparedSheet, type PrepareOptions, type SheetHead } from './prepare'
 import { readXlsx } from './xlsx'
-import { workerDir, xlsxPreparedOnThread } from './xlsx-thread'
+import { workerDir } from '../thread'
+import { xlsxPreparedOnThread } from './xlsx-thread'
 
 const ID = makeIdNumber('1950-01-01', '男', 1)
 const persons: PrepareOptions = { def: KIND_DEFS.persons, mapping: {}, remembered: [], sheet: null, today: '2026-03-01' }

@@ -1,6 +1,4 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { startThread } from '../thread'
 import type { PreparedBatch, PreparedSheet, PrepareOptions, RawBatch, SheetHead } from './prepare'
 import { READER_MODULE } from './xlsx'
 
@@ -24,17 +22,9 @@ const AHEAD = 6
  */
 const YOUNG_GENERATION_MB = 48
 
-/** The built worker beside the bundle; from source (dev, tests), the TypeScript file through tsx's require hook. */
-function startWorker(workerData: WorkerInput): Worker {
-  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }
-  for (const dir of [__dirname, path.join(__dirname, '..')]) {
-    const built = path.join(workerDir(dir), 'xlsx-worker.js')
-    if (fs.existsSync(built)) return new Worker(built, { workerData, resourceLimits })
-  }
-  const load = (file: string) => `require(${JSON.stringify(file)});`
+function startWorker(workerData: WorkerInput) {
   // The reader first, as plain JavaScript: through tsx's hook it loads half as fast again.
-  const code = [require.resolve(READER_MODULE), require.resolve('tsx/cjs'), path.join(__dirname, 'xlsx-worker.ts')].map(load).join('')
-  return new Worker(code, { eval: true, workerData, resourceLimits })
+  return startThread({ name: 'xlsx-worker', sourceDir: __dirname, workerData, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB }, preload: [require.resolve(READER_MODULE)] })
 }
 
 /**
@@ -88,16 +78,4 @@ export async function* xlsxPreparedOnThread(
   } finally {
     void worker.terminate()
   }
-}
-
-/**
- * Where the built worker lies: beside the bundle, or, in a packaged app whose code sits inside app.asar (from
- * which no thread can start), in app.asar.unpacked, where the build unpacks the worker and the chunk it loads.
- */
-export function workerDir(dir: string): string {
-  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : path.sep
-  return dir
-    .split(sep)
-    .map((part) => (part.endsWith('.asar') ? `${part}.unpacked` : part))
-    .join(sep)
 }
