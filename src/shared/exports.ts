@@ -19,7 +19,14 @@ export const EXPORT_TABLES = {
   'election-report': { label: '选举结果报告单', formats: ['xlsx', 'pdf', 'docx'] },
   notices: { label: '公告', formats: ['pdf', 'docx'] },
   ballots: { label: '选票', formats: ['pdf', 'docx'] },
-  'tally-sheets': { label: '计票单', formats: ['pdf', 'docx'] }
+  'tally-sheets': { label: '计票单', formats: ['pdf', 'docx'] },
+  handover: { label: '移交清单', formats: ['xlsx', 'pdf', 'docx'] },
+  'handover-board': { label: '交接进度', formats: ['xlsx', 'pdf'] },
+  lookback: { label: '回头看台账', formats: ['xlsx', 'pdf'] },
+  'focus-after': { label: '换届后重点关注村台账', formats: ['xlsx', 'pdf'] },
+  supervisors: { label: '村务监督委员会名册', formats: ['xlsx', 'pdf'] },
+  representatives: { label: '村民代表名册', formats: ['xlsx', 'pdf'] },
+  'group-leaders': { label: '村民小组长名册', formats: ['xlsx', 'pdf'] }
 } as const satisfies Record<string, { label: string; formats: readonly ExportFormat[]; exportedFrom?: string }>
 
 /** lrmx: the 干部任免审批表 file, one per person (a batch comes as a zip of them). */

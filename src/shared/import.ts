@@ -13,7 +13,7 @@ export { columnLetter, foldWidth, headerKey, IGNORED_HEADERS, PREVIEW_ROWS } fro
  * What the importer knows about each kind of roster: its columns, the header words offices use for them,
  * and how a cell becomes a value. Pure data, shared with the renderer for the column-mapping screen.
  */
-export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members', 'replies'] as const
+export const IMPORT_KINDS = ['villages', 'persons', 'voters', 'candidates', 'members', 'replies', 'supervisors', 'representatives', 'group-leaders'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export type FieldType =
@@ -108,6 +108,27 @@ const postColumns = (label: string, synonyms: readonly string[]): FieldDef[] => 
   }
 ]
 const POST_GROUP = (label: string) => [{ label, fields: ['post', 'partyPost', 'committeePost'] }]
+
+/** A roster of one of the other bodies (监督委员会, 村民代表, 村民小组长): persons with a post and their 村民小组. */
+function bodyKind(kind: ImportKind, label: string, posts: readonly string[], groupRequired: boolean): KindDef {
+  return {
+    kind,
+    label,
+    perVillage: false,
+    matchedBy: '按公民身份号码与村社对应已有成员',
+    fields: [
+      village,
+      name,
+      idNumber,
+      sex,
+      birthDate,
+      { key: 'post', label: '职务', synonyms: ['担任职务', '现任职务'], type: 'choice', values: posts, aliases: { 监委会主任: '主任', 监督委员会主任: '主任', 成员: '委员', 村民代表: '代表', 小组长: '组长', 村民小组长: '组长' } },
+      { key: 'groupName', label: '村民小组', synonyms: ['所在小组', '小组', '组别', '所属小组', '村民小组名称'], type: 'text', max: 30, required: groupRequired },
+      { key: 'electedOn', label: '当选日期', synonyms: ['当选时间', '推选日期', '推选时间'], type: 'date' },
+      { key: 'note', label: '备注', synonyms: ['说明'], type: 'text', max: 500 }
+    ]
+  }
+}
 
 export const KIND_DEFS: Record<ImportKind, KindDef> = {
   villages: {
@@ -228,7 +249,10 @@ export const KIND_DEFS: Record<ImportKind, KindDef> = {
       { key: 'verdict', label: '审查结果', synonyms: ['审查意见', '联审结果', '联审意见', '结论', '意见'], type: 'choice', values: REPLY_VERDICTS, required: true },
       { key: 'reason', label: '原因', synonyms: ['理由', '不通过原因', '不通过理由', '原因说明'], type: 'text', max: 1000, prose: true }
     ]
-  }
+  },
+  supervisors: bodyKind('supervisors', '村务监督委员会成员', ['主任', '委员'], false),
+  representatives: bodyKind('representatives', '村民代表', ['代表'], false),
+  'group-leaders': bodyKind('group-leaders', '村民小组长', ['组长'], true)
 }
 
 export interface ImportProblem {

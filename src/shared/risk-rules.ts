@@ -7,6 +7,13 @@ import { addDays, daysBetween } from './dates'
 export const RISK_STATUSES = ['未化解', '化解中', '已化解'] as const
 export type RiskStatus = (typeof RISK_STATUSES)[number]
 
+/** The risk files before the vote, and the 回头看 ledger of problems found after it: one mechanism, two ledgers. */
+export const RISK_LEDGERS = ['风险', '回头看'] as const
+export type RiskLedger = (typeof RISK_LEDGERS)[number]
+
+/** 回头看: the kinds of problem found after the election, as published practice lists them. */
+export const LOOKBACK_KINDS = ['程序疏漏', '资格不符', '拉票贿选', '宗族/黑恶干扰', '三资问题', '交接不畅', '落选干部思想波动', '其他'] as const
+
 export const DEFAULT_RISK_TYPES = ['信访矛盾', '宗族派性', '黑恶势力', '拉票贿选', '三资问题', '历史遗留', '征地拆迁', '干部违纪', '其他']
 export const RISK_SOURCES = ['走访', '信访', '联审', '举报', '巡察', '其他'] as const
 export const TALK_KINDS = ['谈心谈话', '警示谈话'] as const

@@ -96,7 +96,22 @@ export const ACCESS: { [N in keyof Api]: { [M in keyof Api[N]]: Need } } = {
   calendar: { list: 'read', save: 'admin', remove: 'admin' },
   // A difference between the two blind entries is settled by a 管理员, as the official result must be.
   countSheets: { list: 'read', get: 'read', enter: 'write', resolve: 'admin' },
-  notices: { templates: 'read', versions: 'read', save: 'write', preview: 'read' }
+  notices: { templates: 'read', versions: 'read', save: 'write', preview: 'read' },
+  handover: { board: 'read', village: 'read', record: 'write', clear: 'write', saveSettings: 'admin' },
+  lookback: {
+    kinds: 'read',
+    focus: 'read',
+    list: 'read',
+    get: 'read',
+    create: 'write',
+    update: 'write',
+    changeStatus: 'write',
+    addKeyPerson: 'write',
+    removeKeyPerson: 'write',
+    addTalk: 'write',
+    removeTalk: 'write'
+  },
+  bodies: { roster: 'read', create: 'write', remove: 'write' }
 }
 
 export function needOf(name: string): Need | undefined {

@@ -65,7 +65,8 @@ describe('exports API', () => {
     const tables = await api.exports.tables()
     expect(tables.ok && tables.value.map((t) => t.name)).toEqual([
       'villages', 'candidates', 'review', 'reply', 'members', 'structure', 'risks', 'focus-villages', 'timeline', 'voters', 'dossier', 'election-report',
-      'notices', 'ballots', 'tally-sheets'
+      'notices', 'ballots', 'tally-sheets',
+      'handover', 'handover-board', 'lookback', 'focus-after', 'supervisors', 'representatives', 'group-leaders'
     ])
     expect(await api.exports.file({ table: 'dossier', format: 'pdf', stage: '投票' as never })).toMatchObject({
       ok: false,

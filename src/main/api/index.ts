@@ -5,11 +5,14 @@ import type { Store } from '../core/store'
 import { appApi } from './app'
 import { auditApi } from './audit'
 import { calendarApi } from './calendar'
+import { bodiesApi } from './bodies'
 import { candidatesApi } from './candidates'
 import { countSheetsApi } from './count-sheets'
 import { electionsApi } from './elections'
 import { evaluationsApi } from './evaluations'
 import { exportsApi } from './exports'
+import { handoverApi } from './handover'
+import { lookbackApi } from './lookback'
 import { importsApi } from './imports'
 import { jobsApi } from './jobs'
 import { membersApi } from './members'
@@ -50,7 +53,10 @@ export function apiOf(s: Services) {
     exports: exportsApi(s),
     notices: noticesApi(s),
     jobs: jobsApi(s),
-    audit: auditApi(s)
+    audit: auditApi(s),
+    handover: handoverApi(s),
+    lookback: lookbackApi(s),
+    bodies: bodiesApi(s)
   }
 }
 

@@ -5,18 +5,14 @@ import {
   assessmentInput,
   emergencyPlanInput,
   gradeInput,
-  keyPersonInput,
   personSearchInput,
-  riskItemInput,
-  riskListQuery,
-  statusChangeInput,
-  talkInput,
   workRecordInput
 } from '../../shared/risk'
 import { RISK_SETTINGS_LABELS, riskSettingsInput } from '../../shared/settings'
 import type { Services } from '../core/services'
 import type { VillageRecordTable } from '../core/village-records'
 import { method, query } from './method'
+import { itemMethods } from './risk-items'
 
 const labels = { ...RISK_LABELS, ...prefixed('data', RISK_LABELS) }
 
@@ -41,15 +37,7 @@ export const risksApi = ({ riskBoard: board, risks, grades, persons }: Services)
   township: query(() => board.township()),
   villageFile: method(villageRef, ({ villageId }) => board.villageFile(villageId)),
   setGrade: method(gradeInput, (g) => grades.setGrade(g), labels),
-  list: method(riskListQuery, (f) => risks.list(f)),
-  get: method(idInput, ({ id }) => risks.detail(id)),
-  create: method(riskItemInput, (d) => risks.create(d), labels),
-  update: method(withId(riskItemInput), ({ id, data }) => risks.update(id, data), labels),
-  changeStatus: method(statusChangeInput, (c) => risks.changeStatus(c), labels),
-  addKeyPerson: method(keyPersonInput, (k) => risks.addKeyPerson(k), labels),
-  removeKeyPerson: method(idInput, ({ id }) => risks.removeKeyPerson(id)),
-  addTalk: method(talkInput, (t) => risks.addTalk(t), labels),
-  removeTalk: method(idInput, ({ id }) => risks.removeTalk(id)),
+  ...itemMethods(risks, labels),
   /** The persons register, searched by name, pinyin or ID number, to pick key persons from. */
   searchPersons: method(personSearchInput, (q) => persons.list({ search: q.search, villageId: q.villageId, limit: 30 })),
   emergencyPlans: recordMethods(board.emergencyPlans, emergencyPlanInput),

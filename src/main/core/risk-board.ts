@@ -136,7 +136,7 @@ export class RiskBoardService {
       { v: villageId }
     )!
     const t = this.store.value<number>(
-      `SELECT count(*) FROM key_person_talks t JOIN risk_items ri ON ri.id = t.risk_item_id WHERE (@v IS NULL OR ri.village_id = @v)`,
+      `SELECT count(*) FROM key_person_talks t JOIN risk_items ri ON ri.id = t.risk_item_id WHERE ri.ledger = '风险' AND (@v IS NULL OR ri.village_id = @v)`,
       { v: villageId }
     )!
     return { households: w.households, talks: w.people + t, visitRecords: w.records, keyPersonTalks: t }
@@ -200,11 +200,11 @@ export class RiskBoardService {
     }
   }
 
-  /** 风险台账: all items (of one village, or all), open first, for the Excel/PDF export. */
-  ledgerRows(villageId: number | null = null): RiskLedgerRow[] {
+  /** 风险台账 (or the 回头看台账 of the other ledger): all items of one village or all, open first, for the Excel/PDF export. */
+  ledgerRows(villageId: number | null = null, ledger: RiskService = this.risks): RiskLedgerRow[] {
     const today = this.clock.today()
     const grades = new Map(this.villages.list().map((v) => [v.id, v.grade]))
-    return this.risks.list({ villageId }).map((i: RiskItemRow) => ({
+    return ledger.list({ villageId }).map((i: RiskItemRow) => ({
       村社: i.villageName,
       分级: grades.get(i.villageId)!,
       风险类型: i.type,
@@ -235,7 +235,7 @@ export class RiskBoardService {
       const keyPersons = new Set(board.unattended.filter((k) => k.villageId === v.id).map((k) => k.personId))
       const allKey = this.store.value<number>(
         `SELECT count(DISTINCT k.person_id) FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id
-         WHERE ri.village_id = ? AND ri.status <> '已化解'`,
+         WHERE ri.village_id = ? AND ri.status <> '已化解' AND ri.ledger = '风险'`,
         v.id
       )!
       const work = this.workTotals(v.id)

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import { failure } from '../../shared/result'
 import type { KeyPerson, RiskItem, RiskItemData, RiskItemDetail, RiskStatusEvent, Talk, keyPersonInput, statusChangeInput, talkInput } from '../../shared/risk'
-import { isOverdue, isReopening, transitionProblem, type RiskStatus, type StatusEvent } from '../../shared/risk-rules'
+import { isOverdue, isReopening, transitionProblem, type RiskLedger, type RiskStatus, type StatusEvent } from '../../shared/risk-rules'
 import type { Clock } from './clock'
 import type { PersonService } from './persons'
 import type { Store } from './store'
@@ -16,6 +16,17 @@ export interface RiskItemRow extends RiskItem {
   keyPersonNames: string
 }
 
+/** Which ledger a service keeps: the risk files before the vote, or the 回头看 problems found after it. */
+export interface LedgerOptions {
+  ledger: RiskLedger
+  /** What one item is called in messages and the audit log. */
+  noun: string
+  /** The only types an item may have; any (the settings' list) when absent. */
+  kinds?: readonly string[]
+}
+
+export const RISK_LEDGER: LedgerOptions = { ledger: '风险', noun: '风险事项' }
+
 export interface RiskFilter {
   villageId?: number | null
   status?: RiskStatus | null
@@ -23,13 +34,15 @@ export interface RiskFilter {
 
 /**
  * Risk items of the villages (一账一策一人): the item, its status history (销号 and reopening kept),
- * its key persons from the persons register and the talks held with them.
+ * its key persons from the persons register and the talks held with them. One service per ledger: the
+ * 回头看 after the vote keeps its problems the same way, apart from the risk files.
  */
 export class RiskService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly persons: PersonService
+    private readonly persons: PersonService,
+    private readonly kept: LedgerOptions = RISK_LEDGER
   ) {}
 
   list(filter: RiskFilter): RiskItemRow[] {
@@ -38,19 +51,20 @@ export class RiskService {
       `SELECT ${ITEM_COLUMNS}, v.name AS villageName,
          (SELECT group_concat(p.name, '、') FROM risk_key_persons k JOIN persons p ON p.id = k.person_id WHERE k.risk_item_id = ri.id) AS keyPersonNames
        FROM risk_items ri JOIN villages v ON v.id = ri.village_id
-       WHERE (@villageId IS NULL OR ri.village_id = @villageId) AND (@status IS NULL OR ri.status = @status)
+       WHERE ri.ledger = @ledger AND (@villageId IS NULL OR ri.village_id = @villageId) AND (@status IS NULL OR ri.status = @status)
        ORDER BY ri.status = '已化解', ri.deadline IS NULL, ri.deadline, ri.id`,
-      { villageId: filter.villageId ?? null, status: filter.status ?? null }
+      { villageId: filter.villageId ?? null, status: filter.status ?? null, ledger: this.kept.ledger }
     )
     return rows.map((item) => ({ ...item, keyPersonNames: item.keyPersonNames ?? '', overdue: isOverdue(item, today) }))
   }
 
   require(id: number): RiskItem & { villageName: string } {
     const row = this.store.one<RiskItem & { villageName: string }>(
-      `SELECT ${ITEM_COLUMNS}, v.name AS villageName FROM risk_items ri JOIN villages v ON v.id = ri.village_id WHERE ri.id = ?`,
-      id
+      `SELECT ${ITEM_COLUMNS}, v.name AS villageName FROM risk_items ri JOIN villages v ON v.id = ri.village_id WHERE ri.id = ? AND ri.ledger = ?`,
+      id,
+      this.kept.ledger
     )
-    if (!row) throw failure('not_found', '该风险事项不存在，可能已被删除')
+    if (!row) throw failure('not_found', `该${this.kept.noun}不存在，可能已被删除`)
     return row
   }
 
@@ -71,34 +85,36 @@ export class RiskService {
   }
 
   create(data: RiskItemData): RiskItem {
+    this.checkKind(data.type)
     return this.store.write((audit) => {
       const village = this.store.one<{ name: string }>('SELECT name FROM villages WHERE id = ?', data.villageId)
       if (!village) throw failure('validation', '所选村社不存在', { villageId: '村社不存在' })
       const now = this.clock.now()
       const info = this.store.run(
-        `INSERT INTO risk_items (village_id, type, description, source, measures, responsible_leader, responsible_cadre, deadline, found_on, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '未化解', ?, ?)`,
-        data.villageId, data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, now, now
+        `INSERT INTO risk_items (village_id, type, description, source, measures, responsible_leader, responsible_cadre, deadline, found_on, status, created_at, updated_at, ledger)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '未化解', ?, ?, ?)`,
+        data.villageId, data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, now, now, this.kept.ledger
       )
       const id = Number(info.lastInsertRowid)
       this.recordEvent(id, null, '未化解', { on: data.foundOn, note: '登记' })
       const created = this.require(id)
-      audit({ action: 'create', entity: 'risk_item', entityId: id, summary: `登记风险事项：${village.name}·${data.type}`, after: created })
+      audit({ action: 'create', entity: 'risk_item', entityId: id, summary: `登记${this.kept.noun}：${village.name}·${data.type}`, after: created })
       return created
     })
   }
 
   update(id: number, data: RiskItemData): RiskItem {
+    this.checkKind(data.type)
     return this.store.write((audit) => {
       const before = this.require(id)
-      if (before.villageId !== data.villageId) throw failure('validation', '风险事项不能改到其他村社，请在该村重新登记', { villageId: '不能更改村社' })
+      if (before.villageId !== data.villageId) throw failure('validation', `${this.kept.noun}不能改到其他村社，请在该村重新登记`, { villageId: '不能更改村社' })
       this.store.run(
         `UPDATE risk_items SET type = ?, description = ?, source = ?, measures = ?, responsible_leader = ?, responsible_cadre = ?,
            deadline = ?, found_on = ?, updated_at = ? WHERE id = ?`,
         data.type, data.description, data.source, data.measures, data.responsibleLeader, data.responsibleCadre, data.deadline, data.foundOn, this.clock.now(), id
       )
       const after = this.require(id)
-      audit({ action: 'update', entity: 'risk_item', entityId: id, summary: `修改风险事项：${after.villageName}·${after.type}`, before, after })
+      audit({ action: 'update', entity: 'risk_item', entityId: id, summary: `修改${this.kept.noun}：${after.villageName}·${after.type}`, before, after })
       return after
     })
   }
@@ -125,7 +141,7 @@ export class RiskService {
         action: 'update',
         entity: 'risk_item',
         entityId: input.id,
-        summary: `风险事项${verb}：${after.villageName}·${after.type}${input.note ? `（${input.note}）` : ''}`,
+        summary: `${this.kept.noun}${verb}：${after.villageName}·${after.type}${input.note ? `（${input.note}）` : ''}`,
         before,
         after
       })
@@ -155,8 +171,8 @@ export class RiskService {
     this.store.write((audit) => {
       const itemId = this.store.value<number>('SELECT risk_item_id FROM risk_key_persons WHERE id = ?', linkId)
       if (itemId === undefined) throw failure('not_found', '该重点人员已不在此事项中')
-      const before = this.keyPersons(itemId).find((k) => k.linkId === linkId)!
       const item = this.require(itemId)
+      const before = this.keyPersons(itemId).find((k) => k.linkId === linkId)!
       this.store.run('DELETE FROM risk_key_persons WHERE id = ?', linkId)
       audit({ action: 'delete', entity: 'risk_key_person', entityId: linkId, summary: `${item.villageName}·${item.type}：移出重点人员“${before.name}”`, before })
     })
@@ -183,6 +199,7 @@ export class RiskService {
     this.store.write((audit) => {
       const itemId = this.store.value<number>('SELECT risk_item_id FROM key_person_talks WHERE id = ?', id)
       if (itemId === undefined) throw failure('not_found', '该谈话记录不存在，可能已被删除')
+      this.require(itemId)
       const before = this.talks(itemId).find((t) => t.id === id)!
       this.store.run('DELETE FROM key_person_talks WHERE id = ?', id)
       audit({ action: 'delete', entity: 'key_person_talk', entityId: id, summary: `删除与“${before.personName}”的谈话记录（${before.talkedOn}）`, before })
@@ -209,7 +226,11 @@ export class RiskService {
 
   /** Every status change of every item, for the trend of open items over time. */
   statusEvents(): StatusEvent[] {
-    return this.store.all<StatusEvent>('SELECT risk_item_id AS itemId, "on", id AS seq, to_status AS "to" FROM risk_status_events ORDER BY id')
+    return this.store.all<StatusEvent>(
+      `SELECT e.risk_item_id AS itemId, e."on", e.id AS seq, e.to_status AS "to" FROM risk_status_events e
+       JOIN risk_items ri ON ri.id = e.risk_item_id WHERE ri.ledger = ? ORDER BY e.id`,
+      this.kept.ledger
+    )
   }
 
   /** Key persons of open items with the date of their last talk (any item), one row per person and village. */
@@ -220,9 +241,18 @@ export class RiskService {
          group_concat(ri.type, '、') AS items
        FROM risk_key_persons k JOIN risk_items ri ON ri.id = k.risk_item_id JOIN persons p ON p.id = k.person_id
        JOIN villages v ON v.id = ri.village_id
-       WHERE ri.status <> '已化解'
-       GROUP BY p.id, v.id ORDER BY lastTalkOn IS NOT NULL, lastTalkOn, p.id`
+       WHERE ri.status <> '已化解' AND ri.ledger = ?
+       GROUP BY p.id, v.id ORDER BY lastTalkOn IS NOT NULL, lastTalkOn, p.id`,
+      this.kept.ledger
     )
+  }
+
+  private checkKind(type: string): void {
+    const kinds = this.kept.kinds
+    if (kinds && !kinds.includes(type)) {
+      const why = `${this.kept.noun}的类型应为${kinds.join('、')}之一`
+      throw failure('validation', why, { type: why })
+    }
   }
 
   private recordEvent(itemId: number, from: RiskStatus | null, to: RiskStatus, e: { on: string; evidence?: string; by?: string; note?: string }): void {

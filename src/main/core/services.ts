@@ -1,10 +1,12 @@
 import { AccountService } from './accounts'
 import { AuditService } from './audit'
+import { BodyService } from './bodies'
 import { CandidateService } from './candidates'
 import type { Clock } from './clock'
 import { ElectionService } from './elections'
 import { CandidateExports } from './exports/candidate-exports'
 import { ExportService } from './exports/service'
+import { HandoverService } from './handover'
 import type { ImportRegisters } from './import/adapter'
 import { ImportService } from './import/service'
 import { JobRunner } from './jobs'
@@ -16,6 +18,7 @@ import { PersonService } from './persons'
 import { PlanService } from './plans'
 import { RiskBoardService } from './risk-board'
 import { RiskService } from './risks'
+import { LOOKBACK_KINDS } from '../../shared/risk-rules'
 import { SettingsService } from './settings'
 import { StatisticsService } from './statistics'
 import type { Store } from './store'
@@ -57,6 +60,10 @@ export interface Services {
   exports: ExportService
   imports: ImportService
   accounts: AccountService
+  handover: HandoverService
+  /** 回头看: the problems found after the vote, kept as risk items are. */
+  lookback: RiskService
+  bodies: BodyService
 }
 
 /** What an import writes through, over a connection of its own (the one its streamed transaction holds). */
@@ -72,7 +79,8 @@ export function importRegisters(store: Store, clock: Clock): ImportRegisters {
     persons,
     voters: new VoterService(store, clock, settings),
     members: new MemberService(store, clock, persons),
-    vetting: new VettingService(store, clock, candidates, persons, settings, new CalendarService(store))
+    vetting: new VettingService(store, clock, candidates, persons, settings, new CalendarService(store)),
+    bodies: new BodyService(store, clock, persons)
   }
 }
 
@@ -90,16 +98,19 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
   const members = new MemberService(store, clock, persons)
   const elections = new ElectionService(store, clock, persons, members, settings)
   const countSheets = new CountSheetService(store, clock, elections)
-  const statistics = new StatisticsService(members)
   const risks = new RiskService(store, clock, persons)
   const grades = new VillageGradeService(store, clock, villages)
   const plans = new PlanService(store, clock, settings, villages)
   const riskBoard = new RiskBoardService(store, clock, risks, grades, plans, settings, villages)
   const candidateExports = new CandidateExports(store, candidates)
+  const handover = new HandoverService(store, clock, settings)
+  const bodies = new BodyService(store, clock, persons)
+  const statistics = new StatisticsService(members, bodies)
+  const lookback = new RiskService(store, clock, persons, { ledger: '回头看', noun: '回头看问题', kinds: LOOKBACK_KINDS })
   const noticeTemplates = new NoticeTemplateService(store, clock)
   const dayPapers = new DayPapers(store, { villages, voters, elections, members, templates: noticeTemplates })
-  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, dayPapers })
-  const imports = new ImportService({ store, clock, villages, persons, voters, members, vetting }, jobs, (tx) => importRegisters(tx, clock))
+  const exports = new ExportService(store, clock, jobs, { villages, riskBoard, voters, members, statistics, elections, candidateExports, dayPapers, handover, lookback, bodies })
+  const imports = new ImportService({ store, clock, villages, persons, voters, members, vetting, bodies }, jobs, (tx) => importRegisters(tx, clock))
   return {
     store,
     clock,
@@ -127,6 +138,9 @@ export function buildServices(store: Store, clock: Clock = store.clock, jobs: Jo
     riskBoard,
     exports,
     imports,
-    accounts: new AccountService(store, clock)
+    accounts: new AccountService(store, clock),
+    handover,
+    lookback,
+    bodies
   }
 }

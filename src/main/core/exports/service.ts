@@ -9,12 +9,15 @@ import { fillNotice, type NoticeKind, type NoticeTemplateText } from '../../../s
 import type { DayPapers } from './day-papers'
 import { proposedPost } from '../candidates'
 import type { Clock } from '../clock'
+import type { BodyService } from '../bodies'
 import type { ElectionService } from '../elections'
+import type { HandoverService } from '../handover'
 import type { JobResults } from '../../../shared/jobs'
 import type { JobContext, JobRunner, JobStatus } from '../jobs'
 import { yieldToEventLoop } from '../jobs'
 import type { MemberService } from '../members'
 import type { RiskBoardService } from '../risk-board'
+import type { RiskService } from '../risks'
 import type { StatisticsService } from '../statistics'
 import type { Store } from '../store'
 import type { VillageService } from '../villages'
@@ -27,6 +30,9 @@ import { renderDossierBatchOnThreads } from './dossier-pdf-threads'
 import { lrmxFiles, lrmxZip, type LrmxSources } from './lrmx-register'
 import { pdfFonts } from './fonts'
 import { candidatesSpec } from './layouts/candidates'
+import { BODY_TABLES, bodySpec } from './layouts/bodies'
+import { focusAfterRows, focusAfterSpec, lookbackSpec } from './layouts/lookback'
+import { handoverBoardLines, handoverBoardSpec, handoverLines, handoverSpec } from './layouts/handover'
 import type { TableHeading } from './layouts/common'
 import { replySpec } from './layouts/reply'
 import { reviewSpec } from './layouts/review'
@@ -83,6 +89,9 @@ export interface ExportSources {
   elections: ElectionService
   candidateExports: CandidateExports
   dayPapers: DayPapers
+  handover: HandoverService
+  lookback: RiskService
+  bodies: BodyService
 }
 
 /**
@@ -160,7 +169,8 @@ export class ExportService {
       const bytes = await this.registers.dayPapers.render(req.table, req.format, village, h, notice, ctx)
       return this.fileOf(req, label, village, bytes, h, notice ?? undefined)
     }
-    const tables = req.table === 'election-report' ? this.electionReport(village, h) : [this.plainTable(req, village, h)]
+    const tables =
+      req.table === 'election-report' ? this.electionReport(village, h) : req.table === 'handover' ? this.handoverLists(village, h) : [this.plainTable(req, village, h)]
     const bytes =
       req.format === 'xlsx'
         ? await officialWorkbookBuffer(tables)
@@ -222,6 +232,23 @@ export class ExportService {
         const t = this.board.plans.timeline()
         return plain(timelineSpec(h, t.steps), t.rows.filter((r) => villageId === null || r.village.id === villageId))
       }
+      case 'supervisors':
+      case 'representatives':
+      case 'group-leaders': {
+        const body = BODY_TABLES[req.table]
+        const rows = this.registers.bodies.roster({ body, villageId })
+        if (rows.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有登记${EXPORT_TABLES[req.table].label.replace('名册', '')}`)
+        return plain(bodySpec(h, body, rows), rows)
+      }
+      case 'lookback':
+        return plain(lookbackSpec(h), this.board.ledgerRows(villageId, this.registers.lookback))
+      case 'focus-after':
+        return plain(focusAfterSpec(h), focusAfterRows(this.registers.lookback.list({ villageId }), village ? [village] : this.villages.list()))
+      case 'handover-board': {
+        const { handover } = this.registers
+        const villages = handover.board().filter((v) => villageId === null || v.villageId === villageId)
+        return plain(handoverBoardSpec({ ...h, days: handover.days() }), handoverBoardLines(villages))
+      }
       default:
         return plain(villagesSpec(h), villageLines(village ? [village] : this.villages.list()))
     }
@@ -244,6 +271,15 @@ export class ExportService {
     if (village) return forms
     const summary = scope.map((s) => summaryRow(s.report, s.facts))
     return [plain(reportSummarySpec(h), [...summary, summaryTotal(summary)]), ...forms]
+  }
+
+  /** 移交清单: one village's, or every village's whose new committee is elected, each on its own page. */
+  private handoverLists(village: Village | null, h: TableHeading): PlainTable[] {
+    const { handover } = this.registers
+    const scope = village ? [handover.village(village.id)] : handover.board().sort((a, b) => a.villageName.localeCompare(b.villageName, 'zh-CN'))
+    const elected = scope.filter((v) => v.electedOn !== null)
+    if (elected.length === 0) throw failure('empty', `${village ? `“${village.name}”` : ''}还没有选出新一届村(居)委会，无法生成移交清单`)
+    return elected.map((v) => plain(handoverSpec(h, v), handoverLines(v)))
   }
 
   /**

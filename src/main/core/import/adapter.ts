@@ -1,4 +1,5 @@
 import type { KindDef, RowAction } from '../../../shared/import'
+import type { BodyService } from '../bodies'
 import type { Clock } from '../clock'
 import type { MemberService } from '../members'
 import type { PersonService } from '../persons'
@@ -16,6 +17,7 @@ export interface ImportRegisters {
   voters: VoterService
   members: MemberService
   vetting: VettingService
+  bodies: BodyService
 }
 
 /** Coerced cell values of one row, by field key; only mapped fields are present, empty cells are null. */

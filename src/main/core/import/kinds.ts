@@ -1,13 +1,14 @@
 import { KIND_DEFS, type ImportKind } from '../../../shared/import'
 import { villageInput, type VillageData } from '../../../shared/village'
 import type { FieldProblem, ImportRegisters, KindAdapter, Planned } from './adapter'
+import { bodiesAdapter } from './bodies-kind'
 import { candidatesAdapter } from './candidates-kind'
 import { membersAdapter } from './members-kind'
 import { repliesAdapter } from './replies-kind'
 import { personPart, PersonRows, type PersonPart, type PersonPlan } from './person-rows'
 import { votersAdapter } from './voters-kind'
 
-/** The adapter of each kind over a store: one mechanism, six registers. */
+/** The adapter of each kind over a store: one mechanism, every register. */
 export function adapterFor(kind: ImportKind, registers: ImportRegisters): KindAdapter {
   switch (kind) {
     case 'villages':
@@ -22,6 +23,10 @@ export function adapterFor(kind: ImportKind, registers: ImportRegisters): KindAd
       return membersAdapter(registers) as KindAdapter
     case 'replies':
       return repliesAdapter(registers) as KindAdapter
+    case 'supervisors':
+    case 'representatives':
+    case 'group-leaders':
+      return bodiesAdapter(kind, registers) as KindAdapter
   }
 }
 

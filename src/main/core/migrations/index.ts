@@ -14,6 +14,7 @@ import { migration013 } from './013_results_as_they_come'
 import { migration014 } from './014_notice_templates'
 import { migration015 } from './015_accounts'
 import { migration016 } from './016_voter_search_keys'
+import { migration017 } from './017_after_vote'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
@@ -34,7 +35,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
-  migration016
+  migration016,
+  migration017
 ]
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
   HomeOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -28,6 +29,7 @@ export const PAGES: PageEntry[] = [
   { key: 'risks', label: '风险档案', icon: <AlertOutlined />, Component: page(() => import('./risks/RisksPage'), 'RisksPage') },
   { key: 'voters', label: '选民', icon: <TeamOutlined />, Component: page(() => import('./voters/VotersPage'), 'VotersPage') },
   { key: 'elections', label: '选举结果', icon: <TrophyOutlined />, Component: page(() => import('./elections/ElectionsPage'), 'ElectionsPage') },
+  { key: 'after', label: '换届后', icon: <CarryOutOutlined />, Component: page(() => import('./after/AfterVotePage'), 'AfterVotePage') },
   { key: 'statistics', label: '统计', icon: <BarChartOutlined />, Component: page(() => import('./statistics/StatisticsPage'), 'StatisticsPage') },
   {
     key: 'import-export',

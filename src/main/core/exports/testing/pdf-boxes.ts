@@ -46,7 +46,7 @@ export function overlappingWords(words: WordBox[], slack = 1): [WordBox, WordBox
 }
 
 /**
- * Workbooks printed to PDF by LibreOffice, all in one soffice run (each start costs seconds);
+ * Workbooks (or Word documents) printed to PDF by LibreOffice, all in one soffice run (each start costs seconds);
  * returns the PDF beside each workbook, or null when soffice is not installed.
  */
 export function libreOfficePdfs(xlsxFiles: string[], outDir: string): string[] | null {
@@ -56,7 +56,7 @@ export function libreOfficePdfs(xlsxFiles: string[], outDir: string): string[] |
     timeout: 240_000
   })
   return xlsxFiles.map((f) => {
-    const pdf = path.join(outDir, `${path.basename(f, '.xlsx')}.pdf`)
+    const pdf = path.join(outDir, `${path.basename(f, path.extname(f))}.pdf`)
     if (!fs.existsSync(pdf)) throw new Error(`LibreOffice 未能转换 ${path.basename(f)}`)
     return pdf
   })

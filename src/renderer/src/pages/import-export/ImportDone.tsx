@@ -20,7 +20,10 @@ const NEXT: Record<ImportKind, { text: string; links: { label: string; href?: st
   candidates: { text: '下一步：在人选库中记录资格初审，再送县级联审。', links: [{ label: '打开人选库', href: '#/candidates' }] },
   voters: { text: '下一步：在“选民”中核对名单，按期公布。', links: [{ label: '打开选民', href: '#/voters' }] },
   members: { text: '下一步：在“统计”中查看两委结构统计表。', links: [{ label: '打开统计', href: '#/statistics' }] },
-  replies: { text: '下一步：在联审看板中查看各部门尚未反馈的人选。', links: [{ label: '打开人选库', href: '#/candidates' }] }
+  replies: { text: '下一步：在联审看板中查看各部门尚未反馈的人选。', links: [{ label: '打开人选库', href: '#/candidates' }] },
+  supervisors: { text: '下一步：导入村民代表、村民小组长名册，或在“统计”中查看各组织人数。', links: [{ label: '接着导入村民代表', kind: 'representatives' }] },
+  representatives: { text: '下一步：导入村民小组长名册；名册导出时注明女性代表所占比例。', links: [{ label: '接着导入村民小组长', kind: 'group-leaders' }] },
+  'group-leaders': { text: '下一步：在“统计”中查看各组织人数。', links: [{ label: '打开统计', href: '#/statistics' }] }
 }
 
 /** An import's result stays on screen with what to do next, until the clerk closes it or picks another file. */

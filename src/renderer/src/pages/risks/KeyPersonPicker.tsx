@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { useOnOpen } from '../../lib/useOnOpen'
+import { ledgerApi, type Ledger } from './ledger'
 
 interface Values {
   personId?: number
@@ -16,7 +17,7 @@ interface Values {
 }
 
 /** Picks a key person from the persons register (by name, pinyin or ID number), or adds a new one to it. */
-export function KeyPersonPicker({ open, item, onClose, onSaved }: { open: boolean; item: RiskItemDetail; onClose: () => void; onSaved: () => void }) {
+export function KeyPersonPicker({ ledger = 'risks', open, item, onClose, onSaved }: { ledger?: Ledger; open: boolean; item: RiskItemDetail; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>()
   const [mode, setMode] = useState<'existing' | 'new'>('existing')
   const [search, setSearch] = useState('')
@@ -29,7 +30,7 @@ export function KeyPersonPicker({ open, item, onClose, onSaved }: { open: boolea
     setProblem(null)
     try {
       await unwrap(
-        api.risks.addKeyPerson({
+        ledgerApi(ledger).addKeyPerson({
           riskItemId: item.id,
           role: v.role ?? '',
           personId: mode === 'existing' ? (v.personId ?? null) : null,

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { useOnOpen } from '../../lib/useOnOpen'
 import type { RiskItemDetail } from '../../../../shared/risk'
 import { TALK_KINDS, type RiskStatus } from '../../../../shared/risk-rules'
-import { api, unwrap } from '../../api/client'
+import { unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { showFormErrors } from '../../components/formErrors'
@@ -14,13 +14,15 @@ import { dateProps, toIso } from '../../lib/dates'
 import { KeyPersonPicker } from './KeyPersonPicker'
 import { RiskItemForm } from './RiskItemForm'
 import { STATUS_COLORS } from './VillageFile'
+import { LEDGER_WORDS, ledgerApi, type Ledger } from './ledger'
 
 type Action = { to: RiskStatus; title: string }
 
 /** One risk item: its plan, people, talks and the whole status history; 销号 and reopening from here. */
-export function RiskItemDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+export function RiskItemDrawer({ id, ledger = 'risks', onClose, onChanged }: { id: number | null; ledger?: Ledger; onClose: () => void; onChanged: () => void }) {
   const { message, modal } = App.useApp()
-  const detail = useResource(() => (id ? unwrap(api.risks.get({ id })) : Promise.resolve(null)), [id])
+  const items = ledgerApi(ledger)
+  const detail = useResource(() => (id ? unwrap(items.get({ id })) : Promise.resolve(null)), [id])
   const [action, setAction] = useState<Action | null>(null)
   const [editing, setEditing] = useState(false)
   const [picker, setPicker] = useState(false)
@@ -39,14 +41,14 @@ export function RiskItemDrawer({ id, onClose, onChanged }: { id: number | null; 
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: async () => {
-        const r = await api.risks.removeKeyPerson({ id: linkId })
+        const r = await items.removeKeyPerson({ id: linkId })
         if (r.ok) changed()
         else message.error(r.error.message)
       }
     })
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={760} title={d ? `${d.villageName}·${d.type}` : '风险事项'} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} size={760} title={d ? `${d.villageName}·${d.type}` : LEDGER_WORDS[ledger].noun} destroyOnHidden>
       <LoadState loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
         {d && (
           <>
@@ -67,7 +69,7 @@ export function RiskItemDrawer({ id, onClose, onChanged }: { id: number | null; 
               </Button>
             </Space>
             <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
-              <Descriptions.Item label="风险描述" span={2}>{d.description}</Descriptions.Item>
+              <Descriptions.Item label={LEDGER_WORDS[ledger].description} span={2}>{d.description}</Descriptions.Item>
               <Descriptions.Item label="一村一策措施" span={2}>
                 <span style={{ whiteSpace: 'pre-wrap' }}>{d.measures || '—'}</span>
               </Descriptions.Item>
@@ -111,7 +113,7 @@ export function RiskItemDrawer({ id, onClose, onChanged }: { id: number | null; 
                           okButtonProps: { danger: true },
                           cancelText: '取消',
                           onOk: async () => {
-                            const r = await api.risks.removeTalk({ id: t.id })
+                            const r = await items.removeTalk({ id: t.id })
                             if (r.ok) changed()
                             else message.error(r.error.message)
                           }
@@ -129,10 +131,10 @@ export function RiskItemDrawer({ id, onClose, onChanged }: { id: number | null; 
                 content: `${e.on} ${e.fromStatus ? `${e.fromStatus} → ` : ''}${e.toStatus}${e.evidence ? `，依据：${e.evidence}` : ''}${e.by ? `，销号人：${e.by}` : ''}${e.note ? `（${e.note}）` : ''} — ${e.actor}`
               }))}
             />
-            <StatusModal item={d} action={action} onClose={() => setAction(null)} onSaved={() => { setAction(null); changed() }} />
-            <RiskItemForm open={editing} villageId={d.villageId} item={d} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); changed() }} />
-            <KeyPersonPicker open={picker} item={d} onClose={() => setPicker(false)} onSaved={() => { setPicker(false); changed() }} />
-            <TalkModal open={talkOpen} item={d} onClose={() => setTalkOpen(false)} onSaved={() => { setTalkOpen(false); changed() }} />
+            <StatusModal ledger={ledger} item={d} action={action} onClose={() => setAction(null)} onSaved={() => { setAction(null); changed() }} />
+            <RiskItemForm ledger={ledger} open={editing} villageId={d.villageId} item={d} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); changed() }} />
+            <KeyPersonPicker ledger={ledger} open={picker} item={d} onClose={() => setPicker(false)} onSaved={() => { setPicker(false); changed() }} />
+            <TalkModal ledger={ledger} open={talkOpen} item={d} onClose={() => setTalkOpen(false)} onSaved={() => { setTalkOpen(false); changed() }} />
           </>
         )}
       </LoadState>
@@ -180,7 +182,7 @@ function KeyPersons({ detail, onAdd, onTalk, onRemove }: { detail: RiskItemDetai
   )
 }
 
-function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail; action: Action | null; onClose: () => void; onSaved: () => void }) {
+function StatusModal({ ledger, item, action, onClose, onSaved }: { ledger: Ledger; item: RiskItemDetail; action: Action | null; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<{ on: Dayjs; evidence: string; by: string; note: string }>()
   const [problem, setProblem] = useState<string | null>(null)
   const closing = action?.to === '已化解'
@@ -197,7 +199,7 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
         aria-label={action?.title}
         onFinish={async (v) => {
           try {
-            await unwrap(api.risks.changeStatus({ id: item.id, to: action!.to, on: toIso(v.on) ?? '', evidence: v.evidence ?? '', by: v.by ?? '', note: v.note ?? '' }))
+            await unwrap(ledgerApi(ledger).changeStatus({ id: item.id, to: action!.to, on: toIso(v.on) ?? '', evidence: v.evidence ?? '', by: v.by ?? '', note: v.note ?? '' }))
             onSaved()
           } catch (e) {
             setProblem(showFormErrors(form, e))
@@ -226,7 +228,7 @@ function StatusModal({ item, action, onClose, onSaved }: { item: RiskItemDetail;
   )
 }
 
-function TalkModal({ open, item, onClose, onSaved }: { open: boolean; item: RiskItemDetail; onClose: () => void; onSaved: () => void }) {
+function TalkModal({ ledger, open, item, onClose, onSaved }: { ledger: Ledger; open: boolean; item: RiskItemDetail; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<{ personId: number; kind: string; talkedOn: Dayjs; talkedBy: string; summary: string }>()
   const [problem, setProblem] = useState<string | null>(null)
   useOnOpen(open, () => {
@@ -241,7 +243,7 @@ function TalkModal({ open, item, onClose, onSaved }: { open: boolean; item: Risk
         aria-label="谈话记录"
         onFinish={async (v) => {
           try {
-            await unwrap(api.risks.addTalk({ ...v, riskItemId: item.id, kind: v.kind as (typeof TALK_KINDS)[number], talkedOn: toIso(v.talkedOn) ?? '' }))
+            await unwrap(ledgerApi(ledger).addTalk({ ...v, riskItemId: item.id, kind: v.kind as (typeof TALK_KINDS)[number], talkedOn: toIso(v.talkedOn) ?? '' }))
             onSaved()
           } catch (e) {
             setProblem(showFormErrors(form, e))

@@ -9,6 +9,7 @@ import { api, unwrap } from '../../api/client'
 import { useResource } from '../../api/useResource'
 import { showFormErrors } from '../../components/formErrors'
 import { dateProps, fromIso, toIso } from '../../lib/dates'
+import { LEDGER_WORDS, ledgerApi, type Ledger } from './ledger'
 
 interface Values {
   type: string
@@ -22,18 +23,20 @@ interface Values {
 }
 
 /** Registers or edits one risk item; the types come from the settings. */
-export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open: boolean; villageId: number; item: RiskItem | null; onClose: () => void; onSaved: (id: number) => void }) {
+export function RiskItemForm({ ledger = 'risks', open, villageId, item, onClose, onSaved }: { ledger?: Ledger; open: boolean; villageId: number; item: RiskItem | null; onClose: () => void; onSaved: (id: number) => void }) {
   const [form] = Form.useForm<Values>()
   const [problem, setProblem] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
-  const settings = useResource(() => unwrap(api.risks.settings()), [open])
+  const words = LEDGER_WORDS[ledger]
+  const types = useResource(() => (ledger === 'lookback' ? unwrap(api.lookback.kinds()) : unwrap(api.risks.settings()).then((s) => s.riskTypes)), [open])
 
   const submit = async (v: Values) => {
     setSaving(true)
     setProblem(null)
     const data = { ...v, villageId, deadline: toIso(v.deadline), foundOn: toIso(v.foundOn) ?? '' }
     try {
-      const saved = item ? await unwrap(api.risks.update({ id: item.id, data })) : await unwrap(api.risks.create(data))
+      const items = ledgerApi(ledger)
+      const saved = item ? await unwrap(items.update({ id: item.id, data })) : await unwrap(items.create(data))
       onSaved(saved.id)
     } catch (e) {
       setProblem(showFormErrors(form, e, 'data.'))
@@ -51,12 +54,12 @@ export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open
     )
   })
   return (
-    <FormModal open={open} title={item ? '修改风险事项' : '登记风险事项'} width={760} form={form} saving={saving} problem={problem} onClose={onClose}>
-      <Form form={form} layout="vertical" onFinish={submit} aria-label="风险事项">
+    <FormModal open={open} title={`${item ? '修改' : '登记'}${words.noun}`} width={760} form={form} saving={saving} problem={problem} onClose={onClose}>
+      <Form form={form} layout="vertical" onFinish={submit} aria-label={words.noun}>
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="type" label="风险类型" rules={[{ required: true, message: '请选择风险类型' }]}>
-              <Select aria-label="风险类型" options={(settings.data?.riskTypes ?? []).map((t) => ({ value: t, label: t }))} />
+            <Form.Item name="type" label={words.type} rules={[{ required: true, message: `请选择${words.type}` }]}>
+              <Select aria-label={words.type} options={(types.data ?? []).map((t) => ({ value: t, label: t }))} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -70,7 +73,7 @@ export function RiskItemForm({ open, villageId, item, onClose, onSaved }: { open
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="description" label="风险描述" rules={[{ required: true, whitespace: true, message: '请填写风险描述' }]}>
+            <Form.Item name="description" label={words.description} rules={[{ required: true, whitespace: true, message: `请填写${words.description}` }]}>
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           </Col>
