@@ -4,6 +4,8 @@ import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { nthId, personRows, xlsxBuffer } from '../../../../tests/fixtures/rosters'
 import { villageInput } from '../../../shared/village'
+import { actAs } from '../acting-account'
+import { createEncryptedRegister } from '../encrypted-register'
 import { JobCancelled, JobRunner } from '../jobs'
 import { Store } from '../store'
 import { testServices, useTempDir } from '../test-support'
@@ -124,5 +126,22 @@ describe('the window\'s commit (imports.commit)', () => {
     expect(await inner).toContain('已有一个导入正在进行')
     expect(count(store)).toBe(600)
     expect(fs.existsSync(dbFile)).toBe(true)
+  })
+
+  it('writes an encrypted register through the thread with its key, and audits the import as the signed-in account', async () => {
+    const file = path.join(tempDir(), 'encrypted.db')
+    const { store: locked } = createEncryptedRegister(file, { account: '张晓燕', password: 'huanjie-2026' })
+    try {
+      const imports = testServices(locked).imports
+      const { analysis } = await imports.read('persons', { bytes: await roster(300), name: '人员.xlsx' })
+      expect(await actAs('李经办', () => imports.commitInBatches(analysis))).toMatchObject({ added: 300 })
+      expect(count(locked)).toBe(300)
+      expect(locked.value<string>(`SELECT actor FROM audit_log WHERE action = 'import' ORDER BY id DESC LIMIT 1`)).toBe('李经办')
+      // Written encrypted: the bytes hold no name from the roster.
+      locked.db.pragma('wal_checkpoint(TRUNCATE)')
+      expect(fs.readFileSync(file).includes(Buffer.from('人员7号'))).toBe(false)
+    } finally {
+      locked.close()
+    }
   })
 })
