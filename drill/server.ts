@@ -7,10 +7,15 @@ import readline from 'node:readline'
 
 const CLI = path.resolve(__dirname, '..', 'out', 'main', 'cli.js')
 export const TOKEN_HEADER = 'x-huanjie-token'
+export const SESSION_HEADER = 'x-huanjie-session'
+/** The drills' 管理员: set up on a new or plain register (which converts it), signed in on an encrypted one. */
+const DRILL_ADMIN = { name: '演练管理员', password: 'drill-2026-huanjie' }
 
 export interface Served {
   port: number
   token: string
+  /** The drills' 管理员's session, sent with every call. */
+  session: string
   child: ChildProcess
   /** A call of the API as the renderer makes it; resolves to the Result, or throws when the connection fails. */
   call<T = unknown>(name: string, input?: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }>
@@ -38,18 +43,28 @@ export async function serve(db: string): Promise<Served> {
   const { url } = JSON.parse(line) as { url: string }
   const port = Number(new URL(url).port)
   const token = new URL(url).searchParams.get('token')!
+  const post = async (name: string, input: unknown, session = '') => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token, ...(session ? { [SESSION_HEADER]: session } : {}) },
+      body: input === undefined ? '' : JSON.stringify(input)
+    })
+    return res.json()
+  }
+  const status = (await post('session.status', {})) as { value: { register: string } }
+  const signed = (await post(status.value.register === 'encrypted' ? 'session.login' : 'session.setup', status.value.register === 'encrypted' ? { account: DRILL_ADMIN.name, password: DRILL_ADMIN.password } : DRILL_ADMIN)) as {
+    ok: boolean
+    value: { session: string }
+    error?: { message: string }
+  }
+  if (!signed.ok) throw new Error(`演练无法登录：${signed.error?.message}`)
+  const session = signed.value.session
   return {
     port,
     token,
     child,
-    async call(name, input) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-        body: input === undefined ? '' : JSON.stringify(input)
-      })
-      return res.json()
-    },
+    session,
+    call: (name, input) => post(name, input, session),
     peakMb() {
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))

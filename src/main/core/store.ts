@@ -1,17 +1,18 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { AppFailure, failure } from '../../shared/result'
 // Every process that opens the register checks input with zod's messages in Chinese.
 import '../../shared/zod-zh'
-import { BUSY_STEP_MS, isBusy, whenFree } from './busy'
+import { isBusy, whenFree } from './busy'
 import { systemClock, type Clock } from './clock'
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations'
 import { INDEX_PENDING_SQL } from './migrations/011_person_search'
-import { actingAccount } from './acting-account'
+import { actingAccount, defaultActor } from './acting-account'
+import { migrate } from './migrations/apply'
 import { carrySlots } from './key-slots'
 import { openConnection as openKeyed, WrongKeyError, type Opening } from './sqlcipher'
+import { checkCopy, configure, WRITER_CACHE_KB } from './store-connection'
 
 export interface OpenOptions extends Opening {
   /** Stop migrating at this version (tests build every earlier shape with it). */
@@ -391,29 +392,6 @@ const BACKUP_AUDIT_WAIT_MS = 120_000
 /** The longest a confirmed save stays unsynced: what a power cut could take back (never the program's crash). */
 export const DURABLE_WITHIN_MS = 1000
 
-/**
- * The page cache of a connection that writes a roster in one transaction. With SQLite's default 2 MB, the
- * indexes of 100,000 new voters outgrow it and dirty pages spill to the WAL during the transaction: writing
- * the rows took a third longer in CPU time.
- */
-const WRITER_CACHE_KB = 32_768
-
-/** quick_check of a copy just written, read through this connection: 'ok' or SQLite's first complaint. */
-function checkCopy(db: Database.Database, file: string): string {
-  try {
-    db.prepare('ATTACH ? AS backup_copy').run(file)
-  } catch (e) {
-    return (e as Error).message
-  }
-  try {
-    return String(db.pragma('backup_copy.quick_check', { simple: true }))
-  } catch (e) {
-    return (e as Error).message
-  } finally {
-    db.exec('DETACH backup_copy')
-  }
-}
-
 /** A connection opened alike everywhere; a wrong key becomes the user's message. */
 function openConnection(file: string, opening: Opening, extra: Database.Options = {}): Database.Database {
   try {
@@ -423,28 +401,6 @@ function openConnection(file: string, opening: Opening, extra: Database.Options 
     throw e
   }
 }
-
-/**
- * How a connection's commits reach the disk. 'full': each commit is synced before it returns (an import's
- * connection: a roster saved the day before an election survives a power cut the moment 导入完成 shows).
- * 'normal': in WAL mode a commit is written to the WAL without a sync (≈ 9 ms saved per save, on the one
- * thread every request waits on); a crash of the program loses nothing and the file stays consistent
- * after a power cut, which may take back only the saves since the last sync: the store syncs within
- * DURABLE_WITHIN_MS of every write (see Store.write).
- */
-type Durability = 'full' | 'normal'
-
-function configure(db: Database.Database, onDisk: boolean, durability: Durability = 'normal'): void {
-  if (onDisk) db.pragma('journal_mode = WAL')
-  db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`)
-  db.pragma('foreign_keys = ON')
-  db.pragma(`busy_timeout = ${BUSY_STEP_MS}`)
-  // Reads through a memory map instead of a read() per page: a search that looks up thousands of people by id
-  // took two to three times as long without it at a million voters. Address space only; the OS pages it.
-  if (onDisk) db.pragma(`mmap_size = ${MMAP_BYTES}`)
-}
-
-const MMAP_BYTES = 256 * 1024 * 1024
 
 /** Reads user_version without writing a byte, so a refused file stays untouched. */
 function peekVersion(file: string, options: OpenOptions): number {
@@ -476,36 +432,6 @@ function copyBeforeMigration(file: string, version: number, clock: Clock, option
   // Encrypted with the same key as the register (VACUUM INTO keeps it), so it opens with the same passwords.
   if (options.key) carrySlots(file, copy)
   return copy
-}
-
-function migrate(db: Database.Database, migrations: readonly Migration[], clock: Clock, target?: number): void {
-  const current = db.pragma('user_version', { simple: true }) as number
-  const goal = target ?? migrations[migrations.length - 1].version
-  const pending = migrations.filter((m) => m.version > current && m.version <= goal)
-  if (pending.length === 0) return
-  // PRAGMA foreign_keys cannot change inside a transaction: it is set around it.
-  const rebuilds = pending.some((m) => m.rebuildsTables)
-  if (rebuilds) db.pragma('foreign_keys = OFF')
-  try {
-    db.transaction(() => {
-      for (const m of pending) {
-        if (typeof m.up === 'string') db.exec(m.up)
-        else m.up(db, clock.now())
-        db.pragma(`user_version = ${m.version}`)
-      }
-      if (rebuilds && (db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('数据库升级后外键不一致，已撤销升级')
-    })()
-  } finally {
-    if (rebuilds) db.pragma('foreign_keys = ON')
-  }
-}
-
-function defaultActor(): string {
-  try {
-    return os.userInfo().username || '本机用户'
-  } catch {
-    return '本机用户'
-  }
 }
 
 export { LATEST_VERSION, AppFailure }

@@ -49,6 +49,8 @@ export class VoterWriter {
    * upgrade tests write one, lacks it; the migration then computes the key of every row written before it.
    */
   private readonly keyed: boolean
+  /** Whether voters carry copies of the person's search key and ID number (migration 016), likewise. */
+  private readonly copied: boolean
   constructor(
     store: Store,
     /** The writer's day is the clock's when it starts: changes after publication are dated with it, ages counted on it. */
@@ -56,6 +58,7 @@ export class VoterWriter {
   ) {
     this.today = clock.today()
     this.keyed = store.version >= 12
+    this.copied = store.version >= 16
     this.s = {
       village: store.prepare(
         `SELECT id, name, ${committeeDateSql('villages')} AS electionDate,
@@ -74,8 +77,8 @@ export class VoterWriter {
       // Positional: an import runs it 100,000 times, and binding by name costs a lookup per parameter.
       insert: store.prepare(
         `INSERT INTO voters (village_id, person_id, group_name, ${this.keyed ? 'group_key, ' : ''}category, address, approval_date, approval_meeting, deprived,
-         note, created_at, updated_at, search_key, id_number)
-         SELECT ?, p.id, ?, ${this.keyed ? '?, ' : ''}?, ?, ?, ?, ?, ?, ?, ?, p.search_key, p.id_number FROM persons p WHERE p.id = ?`
+         note, created_at, updated_at${this.copied ? ', search_key, id_number' : ''})
+         SELECT ?, p.id, ?, ${this.keyed ? '?, ' : ''}?, ?, ?, ?, ?, ?, ?, ?${this.copied ? ', p.search_key, p.id_number' : ''} FROM persons p WHERE p.id = ?`
       ),
       update: store.prepare(
         `UPDATE voters SET group_name = @groupName, ${this.keyed ? 'group_key = @groupKey, ' : ''}category = @category, address = @address, approval_date = @approvalDate,
