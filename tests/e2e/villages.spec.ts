@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { startServer } from './server'
+import { callApi, startServer } from './server'
 
 async function addVillage(page: Page, v: { name: string; kind?: string; households?: string; seats?: string; grade?: string }) {
   await page.getByRole('button', { name: '新增村社' }).click()
@@ -63,10 +62,8 @@ test('a clerk keeps the village register: add, edit, refused delete, pinyin sear
   await expect(rowOf(page, '石桥村')).toContainText('陈副镇长')
 
   // A village that people refer to cannot be deleted.
-  const db = new Database(server.dbPath)
-  const longshan = db.prepare(`SELECT id FROM villages WHERE name = '龙山村'`).pluck().get() as number
-  db.prepare(`INSERT INTO persons (name, village_id, created_at, updated_at) VALUES ('王建国', ?, 'x', 'x')`).run(longshan)
-  db.close()
+  const longshan = (await callApi<{ id: number; name: string }[]>(server, 'villages.list', {})).find((v) => v.name === '龙山村')!.id
+  await callApi(server, 'persons.create', { person: { name: '王建国', villageId: longshan } })
   await rowOf(page, '龙山村').getByRole('button', { name: '删除龙山村' }).click()
   await page.getByRole('dialog').getByRole('button', { name: '删除' }).click()
   await expect(page.getByText('“龙山村”仍有人员 1 条记录引用，不能删除。请先处理这些记录。')).toBeVisible()
