@@ -1,7 +1,5 @@
-import Database from 'better-sqlite3'
 import path from 'node:path'
-import { Store } from '../src/main/core/store'
-import { serve, tempDir, type Served } from './server'
+import { openDrillRegister, reopenDrillRegister, serve, tempDir, type Served } from './server'
 import type { Drill } from './types'
 import { newVoter, seedVillages } from './writes'
 
@@ -32,7 +30,7 @@ function write(server: Served, villageIds: number[], trial: number, writers: num
 /** What must hold after any kill: an intact file, every confirmed write there, each record with its audit row and no audit row without its record. */
 function check(file: string, acked: Acked): string[] {
   const problems: string[] = []
-  const db = new Database(file, { readonly: true })
+  const db = openDrillRegister(file, { readonly: true })
   try {
     const integrity = db.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') problems.push(`integrity_check：${String(integrity)}`)
@@ -61,7 +59,7 @@ function check(file: string, acked: Acked): string[] {
     db.close()
   }
   try {
-    Store.fileStore(file).close()
+    reopenDrillRegister(file)
   } catch (e) {
     problems.push(`无法重新打开：${(e as Error).message}`)
   }

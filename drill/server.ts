@@ -4,6 +4,10 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
+import type Database from 'better-sqlite3'
+import { dataKeyFor, registerState } from '../src/main/core/encrypted-register'
+import { openConnection } from '../src/main/core/sqlcipher'
+import { Store } from '../src/main/core/store'
 
 const CLI = path.resolve(__dirname, '..', 'out', 'main', 'cli.js')
 export const TOKEN_HEADER = 'x-huanjie-token'
@@ -25,6 +29,23 @@ export interface Served {
   cpuMs(): number
   alive(): boolean
   stop(): Promise<void>
+}
+
+/** A connection to a drill's register as the server left it: keyed with the drills' 管理员 once the server has encrypted it. */
+export function openDrillRegister(file: string, options: Database.Options = {}): Database.Database {
+  return openConnection(file, { key: drillKey(file) }, options)
+}
+
+/** The register reopened as the program opens it (migrations, checks), then closed: it throws if it cannot. */
+export function reopenDrillRegister(file: string): void {
+  Store.fileStore(file, { key: drillKey(file) }).close()
+}
+
+function drillKey(file: string): Buffer | undefined {
+  if (registerState(file) !== 'encrypted') return undefined
+  const key = dataKeyFor(file, { account: DRILL_ADMIN.name, password: DRILL_ADMIN.password })
+  if (!key) throw new Error('演练管理员的密码打不开这个数据库')
+  return key
 }
 
 export function tempDir(): string {
