@@ -163,3 +163,21 @@ describe('backup', () => {
     store.close()
   })
 })
+
+describe('the copy before migrating', () => {
+  it('takes a name of its own when a copy of the same second already stands, as after a migration killed and reopened at once', () => {
+    const file = path.join(tempDir(), 'office.db')
+    Store.fileStore(file, { targetVersion: LATEST_VERSION - 1 }).close()
+    const clock = fixedClock('2026-12-01')
+    const first = Store.fileStore(file, { targetVersion: LATEST_VERSION - 1, clock })
+    first.close()
+    const stamp = clock.now().replace(/[:T]/g, '').slice(0, 14)
+    const standing = `${file}.v${LATEST_VERSION - 1}-${stamp}.bak`
+    fs.writeFileSync(standing, 'an earlier copy')
+    const store = Store.fileStore(file, { clock })
+    expect(store.version).toBe(LATEST_VERSION)
+    expect(store.backupBeforeMigration).toBe(`${file}.v${LATEST_VERSION - 1}-${stamp}-2.bak`)
+    expect(fs.readFileSync(standing, 'utf8')).toBe('an earlier copy')
+    store.close()
+  })
+})

@@ -421,7 +421,9 @@ function peekVersion(file: string, options: OpenOptions): number {
 
 function copyBeforeMigration(file: string, version: number, clock: Clock, options: OpenOptions): string {
   const stamp = clock.now().replace(/[:T]/g, '').slice(0, 14)
-  const copy = `${file}.v${version}-${stamp}.bak`
+  // A copy of this second may already stand (a migration killed and the file opened again at once): never overwritten.
+  let copy = `${file}.v${version}-${stamp}.bak`
+  for (let n = 2; fs.existsSync(copy); n++) copy = `${file}.v${version}-${stamp}-${n}.bak`
   const db = openConnection(file, options, { readonly: true, fileMustExist: true })
   try {
     // VACUUM INTO writes a consistent copy including anything still in the WAL.
