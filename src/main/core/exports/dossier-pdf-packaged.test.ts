@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
-import minimatch from 'minimatch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workerDir } from '../thread'
 import type { FromPdfThread, PdfThreadInput, ToPdfThread } from './dossier-pdf-threads'
@@ -13,8 +12,13 @@ import { sampleDossier } from './testing/sample-dossier'
 const ROOT = path.join(__dirname, '..', '..', '..', '..')
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { build: { asarUnpack: string[] } }
 
-/** The part of a pattern before its first wildcard: the folder (or file) to look in. */
-const staticPrefix = (pattern: string): string => pattern.split('/').filter((_, i, a) => !/[*?{[]/.test(a.slice(0, i + 1).join('/'))).join('/')
+/** The package's patterns are a folder's whole tree (`X/**`) or one file; another form fails here until it is read. */
+function staticPrefix(pattern: string): string {
+  const prefix = pattern.endsWith('/**') ? pattern.slice(0, -3) : pattern
+  if (/[*?{[]/.test(prefix)) throw new Error(`asarUnpack 中的式样无法识别：${pattern}`)
+  return prefix
+}
+const matches = (rel: string, pattern: string): boolean => (pattern.endsWith('/**') ? rel.startsWith(pattern.slice(0, -2)) : rel === pattern)
 
 function* walk(dir: string): Generator<string> {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -37,7 +41,7 @@ function unpack(into: string): number {
     const files = fs.statSync(start).isDirectory() ? [...walk(start)] : [start]
     for (const file of files) {
       const rel = path.relative(ROOT, file).split(path.sep).join('/')
-      if (!minimatch(rel, pattern, { dot: true })) continue
+      if (!matches(rel, pattern)) continue
       fs.mkdirSync(path.join(into, path.dirname(rel)), { recursive: true })
       fs.copyFileSync(file, path.join(into, rel))
       copied++
