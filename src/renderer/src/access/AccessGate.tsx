@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Form, Input, Modal, Spin, Typography } from 'antd'
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
-import type { Account } from '../../../shared/accounts'
+import { roleAllows, type Account, type Need } from '../../../shared/accounts'
 import { LOCKED_EVENT, session, setSession } from '../api/client'
 
 interface Status {
@@ -17,6 +17,17 @@ interface Me {
 /** The signed-in account, for pages that show or hide what its role allows. */
 export const AccountContext = createContext<Account | null>(null)
 export const useAccount = (): Account | null => useContext(AccountContext)
+
+/** Whether the signed-in account's role allows `need`: the one rule every page asks before it shows an edit button. */
+export function useCan(need: Need): boolean {
+  const account = useAccount()
+  return account !== null && roleAllows(account.role, need)
+}
+
+/** Shows its children only to an account whose role allows `need` (the main process refuses the call anyway). */
+export function Can({ need, children }: { need: Need; children: ReactNode }) {
+  return useCan(need) ? <>{children}</> : null
+}
 
 type Stage = { kind: 'loading' } | { kind: 'setup'; plain: boolean } | { kind: 'login' } | { kind: 'recovery'; key: string } | { kind: 'in' }
 

@@ -8,6 +8,7 @@ import { useResource } from '../../api/useResource'
 import { LoadState } from '../../components/LoadState'
 import { announceRegisterChanged } from '../../lib/registerChanged'
 import { VillageForm } from './VillageForm'
+import { Can, useCan } from '../../access/AccessGate'
 
 export const GRADE_COLORS: Record<VillageGrade, string> = { 重难点村: 'red', 一般村: 'blue', 平稳村: 'green' }
 
@@ -17,6 +18,7 @@ const byName = byText('name')
 
 export function VillagesPage() {
   const { message, modal } = App.useApp()
+  const canWrite = useCan('write')
   const [search, setSearch] = useState('')
   const [grade, setGrade] = useState<VillageGrade | '全部'>('全部')
   const [editing, setEditing] = useState<Village | null>(null)
@@ -79,7 +81,7 @@ export function VillagesPage() {
     { title: '包村领导', dataIndex: 'leader', width: 90, ellipsis: { showTitle: true } },
     { title: '第一书记', dataIndex: 'firstSecretary', width: 100, ellipsis: { showTitle: true } },
     { title: '村委会选举', dataIndex: 'committeeElectionDate', width: 110, sorter: byText('committeeElectionDate') },
-    {
+    ...(!canWrite ? [] : [{
       title: '操作',
       key: 'actions',
       fixed: 'right',
@@ -94,7 +96,7 @@ export function VillagesPage() {
           </Button>
         </Space>
       )
-    }
+    } as TableColumnsType<Village>[number]])
   ]
 
   const filtered = search !== '' || grade !== '全部'
@@ -102,9 +104,11 @@ export function VillagesPage() {
     <div className="page">
       <div className="page-header">
         <h2>村社台账</h2>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm(null)}>
-          新增村社
-        </Button>
+        <Can need="write">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openForm(null)}>
+            新增村社
+          </Button>
+        </Can>
       </div>
       <div className="toolbar">
         <Input.Search
