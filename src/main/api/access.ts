@@ -2,11 +2,6 @@ import type { Need } from '../../shared/accounts'
 import type { Api } from './index'
 import type { itemMethods } from './risk-items'
 
-/**
- * What every API method needs, namespace by namespace, beside the API it guards: the boundary (access/gate.ts)
- * refuses a call the signed-in account's role does not allow, before the method runs. A method the table does not
- * name is refused for everyone, and the role-matrix test (access/gate.test.ts) fails until it is declared.
- */
 /** Both ledgers (风险档案, 回头看) keep their items with the same methods (api/risk-items.ts), so they need the same. */
 const RISK_ITEM_ACCESS = {
   list: 'read',
@@ -20,6 +15,11 @@ const RISK_ITEM_ACCESS = {
   removeTalk: 'write'
 } as const satisfies Record<keyof ReturnType<typeof itemMethods>, Need>
 
+/**
+ * What every API method needs, namespace by namespace, beside the API it guards: the boundary (api/gate.ts)
+ * refuses a call the signed-in account's role does not allow, before the method runs. A method the table does not
+ * name is refused for everyone, and the role-matrix test (api/gate.test.ts) fails until it is declared.
+ */
 export const ACCESS: { [N in keyof Api]: { [M in keyof Api[N]]: Need } } = {
   app: { info: 'read' },
   villages: { list: 'read', get: 'read', create: 'write', update: 'write', remove: 'write' },
